@@ -1,0 +1,178 @@
+"""Command line: the GUI by default, subcommands for scripts.
+
+Every subcommand takes --data-dir, prints one-line errors on stderr and exits non-zero
+on bad input; none prints a traceback for a user mistake.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sqlite3
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from explorer import __version__
+from explorer.core.lessons import KnownTargets
+from explorer.core.library import validate_files
+from explorer.core.models import DOMAINS, PARTNERSHIP_TYPES, STATUSES
+from explorer.core.paths import AppPaths
+from explorer.core.search import Filters
+
+PROG = "space-explorer"
+
+
+class UsageError(Exception):
+    """A mistake in what the user asked for: one line on stderr, exit code 2."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data-dir", metavar="DIR",
+                        help="where the database and teacher lessons live "
+                             "(default: $SPACE_EXPLORER_DATA_DIR or the platform's data folder)")
+    parser = argparse.ArgumentParser(
+        prog=PROG, parents=[common],
+        description="Learn how nations, agencies and companies explore space together. "
+                    "With no command, the app's window opens.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    commands.add_parser("gui", parents=[common], help="open the app's window (the default)")
+
+    opener = commands.add_parser("open", parents=[common],
+                                 help="open the app at a lesson or partnership")
+    opener.add_argument("target", help="lesson:SLUG or partnership:SLUG")
+
+    info = commands.add_parser("info", parents=[common],
+                               help="show the version, data folder and content counts")
+    info.add_argument("--json", action="store_true", help="print JSON")
+
+    search = commands.add_parser("search", parents=[common],
+                                 help="search lessons and partnerships")
+    search.add_argument("query", help="words to look for, e.g. \"ESA Mars\"")
+    search.add_argument("--type", choices=PARTNERSHIP_TYPES, action="append",
+                        help="only partnerships of this type (repeatable)")
+    search.add_argument("--domain", choices=DOMAINS, action="append",
+                        help="only partnerships in this domain (repeatable)")
+    search.add_argument("--status", choices=STATUSES, action="append",
+                        help="only partnerships with this status (repeatable)")
+    search.add_argument("--limit", type=_positive, default=20, help="most hits (default 20)")
+    search.add_argument("--json", action="store_true", help="print JSON")
+
+    validate = commands.add_parser(
+        "validate", parents=[common],
+        help="check lesson files; prints path:line: message and exits 1 on any problem")
+    validate.add_argument("paths", nargs="*", type=Path, metavar="PATH",
+                          help="a lesson file or folder (default: bundled and teacher lessons)")
+    return parser
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        paths = AppPaths.resolve(args.data_dir)
+        command = args.command or "gui"
+        if command in {"gui", "open"}:
+            from explorer.app import run_gui  # Qt is imported only for the window
+
+            return run_gui(paths, getattr(args, "target", None))
+        handler = {"info": cmd_info, "search": cmd_search, "validate": cmd_validate}[command]
+        return handler(paths, args)
+    except UsageError as exc:
+        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        return 2
+    except (OSError, sqlite3.Error) as exc:
+        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        return 1
+
+
+def _open_catalog(paths: AppPaths):  # type: ignore[no-untyped-def]
+    from explorer.store.catalog import Catalog
+
+    catalog = Catalog.open(paths)
+    for notice in catalog.notices:
+        print(f"{PROG}: {notice}", file=sys.stderr)
+    return catalog
+
+
+def cmd_info(paths: AppPaths, args: argparse.Namespace) -> int:
+    catalog = _open_catalog(paths)
+    facts = {
+        "version": __version__,
+        "data_dir": str(paths.data_dir),
+        "database": str(paths.database),
+        "content_dir": str(paths.content_dir),
+        "partnerships": catalog.partnerships.count(),
+        "partners": len(catalog.partnerships.partners()),
+        "lessons": len(catalog.library.lessons),
+        "teacher_lessons": sum(1 for x in catalog.library.lessons if x.origin == "teacher"),
+        "glossary_terms": len(catalog.glossary),
+    }
+    if args.json:
+        print(json.dumps(facts, indent=2))
+    else:
+        width = max(map(len, facts))
+        for key, value in facts.items():
+            print(f"{key.replace('_', ' '):<{width}}  {value}")
+    return 0
+
+
+def cmd_search(paths: AppPaths, args: argparse.Namespace) -> int:
+    if not args.query.strip():
+        raise UsageError("the search query is empty")
+    catalog = _open_catalog(paths)
+    filters = Filters(type=frozenset(args.type or ()), domain=frozenset(args.domain or ()),
+                      status=frozenset(args.status or ()))
+    results = catalog.search.search(args.query, filters, limit=args.limit)
+    hits = list(results.hits)[: args.limit]
+    if args.json:
+        print(json.dumps(
+            [{"kind": h.kind, "slug": h.slug, "title": h.title, "snippet": h.snippet}
+             for h in hits], indent=2, ensure_ascii=False))
+        return 0
+    if results.corrected:
+        print(f"Showing results for: {results.corrected}")
+    if not hits:
+        print(f"No lessons or partnerships match {args.query!r}.")
+    for hit in hits:
+        snippet = hit.snippet.replace("[[", "").replace("]]", "")
+        print(f"{hit.kind:<11} {hit.slug:<40} {hit.title}")
+        if snippet:
+            print(f"{'':<11} {snippet[:110]}")
+    return 0
+
+
+def cmd_validate(paths: AppPaths, args: argparse.Namespace) -> int:
+    catalog = _open_catalog(paths)
+    if args.paths:
+        missing = [p for p in args.paths if not p.exists()]
+        if missing:
+            raise UsageError(f"no such file or folder: {missing[0]}")
+        known = KnownTargets(
+            lessons=frozenset(catalog.library.by_slug),
+            partnerships=frozenset(catalog.partnerships.facet_rows()),
+            glossary=frozenset(catalog.glossary),
+        )
+        problems = validate_files(args.paths, known)
+    else:
+        problems = list(catalog.problems)
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(f"{len(problems)} problem(s) found.", file=sys.stderr)
+        return 1
+    return 0

@@ -1,0 +1,205 @@
+"""Domain records: plain frozen dataclasses shared by every layer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+PartnershipType = Literal["bilateral", "multilateral", "public-private"]
+
+PARTNERSHIP_TYPES: tuple[str, ...] = ("bilateral", "multilateral", "public-private")
+STATUSES: tuple[str, ...] = ("active", "completed", "cancelled", "suspended", "planned")
+DOMAINS: tuple[str, ...] = (
+    "human-spaceflight",
+    "lunar",
+    "planetary",
+    "astronomy",
+    "earth-observation",
+    "heliophysics",
+    "launch",
+    "navigation",
+    "policy",
+    "technology",
+)
+BENEFITS: tuple[str, ...] = (
+    "cost-sharing",
+    "risk-mitigation",
+    "expertise",
+    "diplomacy",
+    "innovation",
+    "access-to-space",
+    "science-return",
+    "capacity-building",
+)
+CHALLENGES: tuple[str, ...] = (
+    "policy-regulatory",
+    "funding",
+    "technology-transfer-ip",
+    "cultural",
+    "geopolitical",
+    "schedule",
+    "technical",
+)
+TOPICS: tuple[str, ...] = BENEFITS + CHALLENGES + PARTNERSHIP_TYPES
+PARTNER_KINDS: tuple[str, ...] = (
+    "space-agency",
+    "intergovernmental",
+    "company",
+    "academic",
+    "government",
+    "other",
+)
+SECTIONS: tuple[str, ...] = (
+    "foundations",
+    "benefits",
+    "types",
+    "challenges",
+    "outlook",
+    "case-studies",
+)
+SECTION_TITLES: dict[str, str] = {
+    "foundations": "Foundations",
+    "benefits": "Benefits",
+    "types": "Types of partnership",
+    "challenges": "Challenges",
+    "outlook": "Outlook",
+    "case-studies": "Case studies",
+    "teacher": "My lessons",
+}
+
+
+def topic_title(tag: str) -> str:
+    """'technology-transfer-ip' -> 'Technology transfer and IP'."""
+    special = {
+        "technology-transfer-ip": "Technology transfer and IP",
+        "policy-regulatory": "Policy and regulation",
+        "public-private": "Public-private",
+        "access-to-space": "Access to space",
+    }
+    return special.get(tag, tag.replace("-", " ").capitalize())
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something wrong in a content file, reported as `file:line: message`."""
+
+    file: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class Partner:
+    """An agency, organisation, company or government that takes part in partnerships."""
+
+    slug: str
+    name: str
+    full_name: str = ""
+    country: str = ""
+    kind: str = "other"
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Participant:
+    """A partner's place in one partnership, with its role where the sources give one."""
+
+    partner: Partner
+    role: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Milestone:
+    year: int
+    event: str
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    publisher: str
+    title: str
+    url: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Partnership:
+    slug: str
+    name: str
+    type: str
+    start_year: int
+    end_year: int | None
+    status: str
+    domain: str
+    partners: tuple[Participant, ...] = ()
+    countries: tuple[str, ...] = ()
+    milestones: tuple[Milestone, ...] = ()
+    benefits: tuple[str, ...] = ()
+    challenges: tuple[str, ...] = ()
+    description: str = ""
+    caveats: str = ""
+    citations: tuple[Citation, ...] = ()
+    checked: str = ""
+    origin: str = "bundled"  # "bundled" or "user"
+    edited: bool = False  # a bundled row the teacher changed: refreshes leave it alone
+
+    @property
+    def partner_names(self) -> tuple[str, ...]:
+        return tuple(p.partner.name for p in self.partners)
+
+    def years_label(self) -> str:
+        if self.end_year is None:
+            return f"{self.start_year}–" if self.status != "planned" else f"{self.start_year} (planned)"
+        if self.end_year == self.start_year:
+            return str(self.start_year)
+        return f"{self.start_year}–{self.end_year}"
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """A check-your-understanding item; `answer` is a choice index or a model answer."""
+
+    question: str
+    answer: int | str
+    choices: tuple[str, ...] = ()
+    explanation: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Lesson:
+    slug: str
+    title: str
+    section: str
+    order: int = 0
+    summary: str = ""
+    objectives: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    partnerships: tuple[str, ...] = ()
+    key_terms: tuple[str, ...] = ()
+    questions: tuple[Question, ...] = ()
+    sources: tuple[Citation, ...] = ()
+    body: str = ""
+    source_path: Path | None = None
+    body_line: int = 1  # line of the file where the Markdown body starts
+    origin: str = "bundled"  # "bundled" or "teacher"
+    problems: tuple[Problem, ...] = field(default=(), compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class GlossaryEntry:
+    slug: str
+    term: str
+    definition: str
+    see_also: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    kind: str  # "lesson" or "partnership"
+    slug: str
+    title: str
+    snippet: str  # plain text with matched words wrapped in [[ and ]]
+    rank: float = 0.0

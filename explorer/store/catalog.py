@@ -1,0 +1,69 @@
+"""Everything the app and the command line read, opened in one call.
+
+`Catalog.open(paths)` opens the database (setting aside a broken one), refreshes it
+from the bundled content when that changed, loads the glossary and the lesson library,
+and brings the lesson search index up to date.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlite_utils import Database
+
+from explorer.core.content import load_glossary
+from explorer.core.library import LessonLibrary
+from explorer.core.models import GlossaryEntry, Problem
+from explorer.core.paths import AppPaths
+from explorer.store.bundled import RefreshReport, refresh_bundled
+from explorer.store.database import open_database
+from explorer.store.partnerships import PartnershipStore
+from explorer.store.search_index import SearchIndex, index_lessons
+
+
+@dataclass
+class Catalog:
+    paths: AppPaths
+    db: Database
+    partnerships: PartnershipStore
+    search: SearchIndex
+    library: LessonLibrary
+    glossary: dict[str, GlossaryEntry]
+    refresh: RefreshReport
+    notices: list[str] = field(default_factory=list)
+
+    @classmethod
+    def open(cls, paths: AppPaths) -> Catalog:
+        paths.ensure()
+        opened = open_database(paths.database)
+        store = PartnershipStore(opened.db)
+        report = refresh_bundled(store, paths.content_dir)
+        glossary, _ = load_glossary(paths.content_dir / "glossary.yaml")
+        catalog = cls(
+            paths=paths,
+            db=opened.db,
+            partnerships=store,
+            search=SearchIndex(opened.db, store),
+            library=LessonLibrary(),
+            glossary=glossary,
+            refresh=report,
+            notices=[opened.notice] if opened.notice else [],
+        )
+        catalog.reload_lessons()
+        return catalog
+
+    def reload_lessons(self) -> LessonLibrary:
+        """Re-read bundled and teacher lessons and re-index what changed."""
+        slugs = [row["slug"] for row in self.db.query("select slug from partnerships")]
+        self.library = LessonLibrary.load(
+            self.paths.bundled_lessons, self.paths.teacher_lessons, slugs, self.glossary
+        )
+        index_lessons(self.db, self.library.lessons)
+        return self.library
+
+    @property
+    def problems(self) -> tuple[Problem, ...]:
+        return self.refresh.problems + self.library.problems
+
+    def close(self) -> None:
+        self.db.close()

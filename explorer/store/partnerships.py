@@ -1,0 +1,214 @@
+"""The partnership catalog: queries and edits that speak in core.models records."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from sqlite_utils import Database
+
+from explorer.core.models import Citation, Milestone, Participant, Partner, Partnership
+from explorer.core.search import FacetRow
+
+CHILD_TABLES = ("partnership_partners", "partnership_countries", "milestones", "tags",
+                "citations")
+
+
+class PartnershipStore:
+    """Reads and writes partnerships; tells subscribers when anything changed."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self._listeners: list[Callable[[], None]] = []
+        self._partners: dict[str, Partner] | None = None
+        self._facets: dict[str, FacetRow] | None = None
+
+    # -- subscription -------------------------------------------------------------
+    def subscribe(self, listener: Callable[[], None]) -> None:
+        self._listeners.append(listener)
+
+    def changed(self) -> None:
+        self._partners = None
+        self._facets = None
+        for listener in list(self._listeners):
+            listener()
+
+    # -- partners -----------------------------------------------------------------
+    def partners(self) -> dict[str, Partner]:
+        if self._partners is None:
+            aliases: dict[str, list[str]] = defaultdict(list)
+            for row in self.db.query("select partner_slug, alias from partner_aliases"):
+                aliases[row["partner_slug"]].append(row["alias"])
+            self._partners = {
+                row["slug"]: Partner(
+                    slug=row["slug"], name=row["name"], full_name=row["full_name"] or "",
+                    country=row["country"] or "", kind=row["kind"] or "other",
+                    aliases=tuple(aliases.get(row["slug"], ())),
+                )
+                for row in self.db.query("select * from partners order by name collate nocase")
+            }
+        return self._partners
+
+    def write_partners(self, partners: Iterable[Partner], origin: str = "bundled") -> None:
+        """Upsert partners (inside the caller's transaction)."""
+        rows, alias_rows = [], []
+        for p in partners:
+            rows.append({"slug": p.slug, "name": p.name, "full_name": p.full_name,
+                         "country": p.country, "kind": p.kind, "origin": origin})
+            alias_rows += [{"partner_slug": p.slug, "alias": a} for a in p.aliases]
+        self.db["partners"].upsert_all(rows, pk="slug")
+        self.db["partner_aliases"].upsert_all(alias_rows, pk=("partner_slug", "alias"))
+
+    # -- partnerships: reads ------------------------------------------------------
+    def count(self) -> int:
+        return self.db["partnerships"].count
+
+    def get(self, slug: str) -> Partnership | None:
+        found = self._load("where slug = ?", [slug])
+        return found[0] if found else None
+
+    def all(self) -> list[Partnership]:
+        return self._load("", [])
+
+    def many(self, slugs: Iterable[str]) -> list[Partnership]:
+        wanted = list(slugs)
+        by_slug = {p.slug: p for p in self.all()} if len(wanted) > 50 else {
+            p.slug: p for p in self._load(
+                f"where slug in ({','.join('?' * len(wanted))})", wanted)}
+        return [by_slug[s] for s in wanted if s in by_slug]
+
+    def _load(self, where: str, params: list[Any]) -> list[Partnership]:
+        rows = list(self.db.query(
+            f"select * from partnerships {where} order by start_year, name", params))
+        if not rows:
+            return []
+        scope = f"where partnership_slug in (select slug from partnerships {where})"
+        children: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
+        partners = self.partners()
+        for row in self.db.query(
+            f"select * from partnership_partners {scope} order by position", params):
+            partner = partners.get(row["partner_slug"]) or Partner(
+                row["partner_slug"], row["partner_slug"])
+            children[row["partnership_slug"]]["partners"].append(
+                Participant(partner, row["role"] or ""))
+        for row in self.db.query(
+            f"select * from partnership_countries {scope} order by position", params):
+            children[row["partnership_slug"]]["countries"].append(row["country"])
+        for row in self.db.query(f"select * from milestones {scope} order by position", params):
+            children[row["partnership_slug"]]["milestones"].append(
+                Milestone(row["year"], row["event"]))
+        for row in self.db.query(f"select * from tags {scope} order by rowid", params):
+            children[row["partnership_slug"]][row["kind"]].append(row["tag"])
+        for row in self.db.query(f"select * from citations {scope} order by position", params):
+            children[row["partnership_slug"]]["citations"].append(
+                Citation(row["publisher"] or "", row["title"] or "", row["url"] or ""))
+        return [_partnership(row, children[row["slug"]]) for row in rows]
+
+    def facet_rows(self) -> dict[str, FacetRow]:
+        if self._facets is None:
+            members: dict[str, set[str]] = defaultdict(set)
+            for row in self.db.query(
+                    "select partnership_slug, partner_slug from partnership_partners"):
+                members[row["partnership_slug"]].add(row["partner_slug"])
+            self._facets = {
+                row["slug"]: FacetRow(row["slug"], row["type"], row["domain"], row["status"],
+                                      row["start_year"], row["end_year"],
+                                      frozenset(members[row["slug"]]))
+                for row in self.db.query(
+                    "select slug, type, domain, status, start_year, end_year from partnerships")
+            }
+        return self._facets
+
+    def origin_of(self, slug: str) -> tuple[str, bool] | None:
+        rows = list(self.db.query(
+            "select origin, edited from partnerships where slug = ?", [slug]))
+        return (rows[0]["origin"], bool(rows[0]["edited"])) if rows else None
+
+    # -- partnerships: writes -----------------------------------------------------
+    def write(self, records: Iterable[Partnership]) -> None:
+        """Insert or replace records with their child rows (inside the caller's transaction)."""
+        records = list(records)
+        slugs = [r.slug for r in records]
+        self._delete_children(slugs)
+        self.db["partnerships"].upsert_all((_row(r) for r in records), pk="slug")
+        for table, rows in _child_rows(records).items():
+            self.db[table].insert_all(rows)
+
+    def save(self, record: Partnership) -> None:
+        """Save one record in its own transaction and tell subscribers."""
+        with self.db.atomic():
+            self.write([record])
+        self.changed()
+
+    def delete(self, slugs: Iterable[str]) -> None:
+        with self.db.atomic():
+            self.erase(slugs)
+        self.changed()
+
+    def erase(self, slugs: Iterable[str]) -> None:
+        """Delete records and their child rows (inside the caller's transaction)."""
+        slugs = list(slugs)
+        self._delete_children(slugs)
+        for chunk in _chunks(slugs):
+            self.db.execute(
+                f"delete from partnerships where slug in ({','.join('?' * len(chunk))})", chunk)
+
+    def _delete_children(self, slugs: list[str]) -> None:
+        for chunk in _chunks(slugs):
+            marks = ",".join("?" * len(chunk))
+            for table in CHILD_TABLES:
+                self.db.execute(
+                    f"delete from {table} where partnership_slug in ({marks})", chunk)
+
+
+def _chunks(items: list[str], size: int = 500) -> Iterable[list[str]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _row(p: Partnership) -> dict[str, Any]:
+    return {
+        "slug": p.slug, "name": p.name, "type": p.type, "start_year": p.start_year,
+        "end_year": p.end_year, "status": p.status, "domain": p.domain,
+        "description": p.description, "caveats": p.caveats, "checked": p.checked,
+        "origin": p.origin, "edited": int(p.edited),
+        "partner_names": " ".join(
+            f"{x.partner.name} {x.partner.full_name} {' '.join(x.partner.aliases)} {x.role}"
+            for x in p.partners),
+        "milestone_text": " ".join(f"{m.year} {m.event}" for m in p.milestones),
+    }
+
+
+def _child_rows(records: list[Partnership]) -> dict[str, list[dict[str, Any]]]:
+    out: dict[str, list[dict[str, Any]]] = {table: [] for table in CHILD_TABLES}
+    for p in records:
+        out["partnership_partners"] += [
+            {"partnership_slug": p.slug, "position": i, "partner_slug": x.partner.slug,
+             "role": x.role} for i, x in enumerate(p.partners)]
+        out["partnership_countries"] += [
+            {"partnership_slug": p.slug, "position": i, "country": c}
+            for i, c in enumerate(p.countries)]
+        out["milestones"] += [
+            {"partnership_slug": p.slug, "position": i, "year": m.year, "event": m.event}
+            for i, m in enumerate(p.milestones)]
+        out["tags"] += [{"partnership_slug": p.slug, "kind": "benefits", "tag": t}
+                        for t in dict.fromkeys(p.benefits)]
+        out["tags"] += [{"partnership_slug": p.slug, "kind": "challenges", "tag": t}
+                        for t in dict.fromkeys(p.challenges)]
+        out["citations"] += [
+            {"partnership_slug": p.slug, "position": i, "publisher": c.publisher,
+             "title": c.title, "url": c.url} for i, c in enumerate(p.citations)]
+    return out
+
+
+def _partnership(row: dict[str, Any], children: dict[str, list[Any]]) -> Partnership:
+    return Partnership(
+        slug=row["slug"], name=row["name"], type=row["type"], start_year=row["start_year"],
+        end_year=row["end_year"], status=row["status"], domain=row["domain"],
+        partners=tuple(children["partners"]), countries=tuple(children["countries"]),
+        milestones=tuple(children["milestones"]), benefits=tuple(children["benefits"]),
+        challenges=tuple(children["challenges"]), description=row["description"] or "",
+        caveats=row["caveats"] or "", citations=tuple(children["citations"]),
+        checked=row["checked"] or "", origin=row["origin"], edited=bool(row["edited"]),
+    )
