@@ -13,8 +13,8 @@ import pytest
 # Qt tests run offscreen everywhere; set before any Qt import.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from explorer.core.paths import AppPaths  # noqa: E402
-from explorer.store.catalog import Catalog  # noqa: E402
+from explorer.core.paths import AppPaths
+from explorer.store.catalog import Catalog
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

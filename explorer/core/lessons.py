@@ -74,8 +74,9 @@ def parse_lesson(
     try:
         post = frontmatter.loads(text)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else 1
+        # the start of the broken construct is where a person looks first
+        mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else 1  # the YAML text starts after '---'
         reason = getattr(exc, "problem", None) or "invalid YAML"
         return None, [Problem(name, line, f"front matter is not valid YAML: {reason}")]
     meta: Mapping[str, Any] = post.metadata
@@ -89,6 +90,39 @@ def parse_lesson(
     def problem(key: str, message: str) -> None:
         problems.append(Problem(name, line_of(key), message))
 
+    slug, title, section, order = _identity(meta, path, problems, problem)
+    for key in meta:
+        if key not in LESSON_FIELDS:
+            problem(str(key), f"unknown front matter field {key!r}")
+    tags = _str_list(meta, "topics", problem) + _str_list(meta, "tags", problem)
+    for tag in tags:
+        if tag not in TOPICS:
+            problem("topics" if "topics" in meta else "tags", f"unknown topic tag {tag!r}")
+    lesson = Lesson(
+        slug=slug,
+        title=title,
+        section=section,
+        order=order,
+        summary=str(meta.get("summary") or "").strip(),
+        objectives=tuple(_str_list(meta, "objectives", problem)),
+        tags=tuple(dict.fromkeys(tags)),
+        partnerships=tuple(_str_list(meta, "partnerships", problem)),
+        key_terms=tuple(_str_list(meta, "key_terms", problem)),
+        questions=tuple(_questions(meta, problem)),
+        sources=tuple(_sources(meta, problem)),
+        body=post.content,
+        source_path=path,
+        body_line=body_line,
+        origin=origin,
+    )
+    return lesson, problems
+
+
+def _identity(
+    meta: Mapping[str, Any], path: Path, problems: list[Problem], problem: Any
+) -> tuple[str, str, str, int]:
+    """slug, title, section and order, each checked, with a usable fallback."""
+    name = str(path)
     title = meta.get("title")
     if not isinstance(title, str) or not title.strip():
         problems.append(Problem(name, 1, "missing required field 'title' in the front matter"))
@@ -108,31 +142,7 @@ def parse_lesson(
     if not isinstance(order, int) or isinstance(order, bool):
         problem("order", f"order must be a whole number, not {order!r}")
         order = 0
-    for key in meta:
-        if key not in LESSON_FIELDS:
-            problem(str(key), f"unknown front matter field {key!r}")
-    tags = _str_list(meta, "topics", problem) + _str_list(meta, "tags", problem)
-    for tag in tags:
-        if tag not in TOPICS:
-            problem("topics" if "topics" in meta else "tags", f"unknown topic tag {tag!r}")
-    lesson = Lesson(
-        slug=slug,
-        title=str(title).strip(),
-        section=str(section),
-        order=order,
-        summary=str(meta.get("summary") or "").strip(),
-        objectives=tuple(_str_list(meta, "objectives", problem)),
-        tags=tuple(dict.fromkeys(tags)),
-        partnerships=tuple(_str_list(meta, "partnerships", problem)),
-        key_terms=tuple(_str_list(meta, "key_terms", problem)),
-        questions=tuple(_questions(meta, problem)),
-        sources=tuple(_sources(meta, problem)),
-        body=post.content,
-        source_path=path,
-        body_line=body_line,
-        origin=origin,
-    )
-    return lesson, problems
+    return slug, str(title).strip(), str(section), order
 
 
 def _str_list(meta: Mapping[str, Any], key: str, problem: Any) -> list[str]:
@@ -191,7 +201,9 @@ def _body_start_line(text: str) -> int:
         return 1
     for index, line in enumerate(lines[1:], start=2):
         if FENCE_RE.match(line):
-            return index + 1
+            rest = lines[index:]
+            blank = next((i for i, text in enumerate(rest) if text.strip()), len(rest))
+            return index + 1 + blank  # python-frontmatter strips the blank lines
     return 1
 
 
@@ -261,17 +273,16 @@ def load_lesson_folder(
         if lesson is None:
             continue
         if lesson.slug in seen:
-            problems.append(
-                Problem(
-                    str(path),
-                    _key_line(path.read_text("utf-8", "replace"), "slug"),
-                    f"duplicate slug '{lesson.slug}' (also used by {seen[lesson.slug].name})",
-                )
-            )
+            problems.append(duplicate_slug(path, lesson.slug, seen[lesson.slug]))
             continue
         seen[lesson.slug] = path
         lessons.append(replace(lesson, problems=tuple(found)))
     return lessons, problems
+
+
+def duplicate_slug(path: Path, slug: str, first: Path) -> Problem:
+    line = _key_line(path.read_text("utf-8", "replace"), "slug")
+    return Problem(str(path), line, f"duplicate slug '{slug}' (also used by {first.name})")
 
 
 def merge_lessons(bundled: list[Lesson], teacher: list[Lesson]) -> list[Lesson]:

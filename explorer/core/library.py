@@ -7,9 +7,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from explorer.core.lessons import (
-    cited_partnerships,
     KnownTargets,
     check_links,
+    cited_partnerships,
+    duplicate_slug,
     load_lesson_folder,
     merge_lessons,
     read_lesson,
@@ -88,9 +89,7 @@ def validate_files(paths: Iterable[Path], known: KnownTargets) -> list[Problem]:
     for lesson in lessons:
         assert lesson.source_path is not None
         if lesson.slug in seen:
-            problems.append(Problem(str(lesson.source_path), 1,
-                                    f"duplicate slug '{lesson.slug}' (also used by "
-                                    f"{seen[lesson.slug].name})"))
+            problems.append(duplicate_slug(lesson.source_path, lesson.slug, seen[lesson.slug]))
         seen[lesson.slug] = lesson.source_path
         problems.extend(check_links(lesson, known))
     return problems

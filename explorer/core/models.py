@@ -152,7 +152,8 @@ class Partnership:
 
     def years_label(self) -> str:
         if self.end_year is None:
-            return f"{self.start_year}–" if self.status != "planned" else f"{self.start_year} (planned)"
+            suffix = " (planned)" if self.status == "planned" else "–"
+            return f"{self.start_year}{suffix}"
         if self.end_year == self.start_year:
             return str(self.start_year)
         return f"{self.start_year}–{self.end_year}"

@@ -12,6 +12,7 @@ from explorer.core.models import (
     SECTION_TITLES,
     GlossaryEntry,
     Lesson,
+    Participant,
     Partnership,
     topic_title,
 )
@@ -105,12 +106,7 @@ def partnership_page(
     citing: Sequence[Lesson] = (),
     topic_lessons: Callable[[str], Sequence[Lesson]] = lambda tag: (),
 ) -> str:
-    partners = "".join(
-        f"<li>{escape(x.partner.name)}"
-        f"{' (' + escape(x.partner.full_name) + ')' if x.partner.full_name not in ('', x.partner.name) else ''}"
-        f"{' — ' + escape(x.role) if x.role else ''}"
-        f"{' <span class=muted>' + escape(x.partner.country) + '</span>' if x.partner.country else ''}"
-        "</li>" for x in p.partners)
+    partners = "".join(_partner_item(x) for x in p.partners)
     milestones = "".join(
         f"<tr><td class=\"year\">{m.year}</td><td>{escape(m.event)}</td></tr>"
         for m in p.milestones)
@@ -123,7 +119,9 @@ def partnership_page(
         f'<div class="admonition note"><p class="admonition-title">Sources disagree or a '
         f"detail is unsure</p><p>{escape(p.caveats)}</p></div>" if p.caveats else "",
         f"<h2>Partners</h2><ul>{partners}</ul>" if partners else "",
-        f"<h2>Milestones</h2><table class=\"milestones\">{milestones}</table>" if milestones else "",
+        f'<h2>Milestones</h2><table class="milestones">{milestones}</table>'
+        if milestones
+        else "",
         _tag_list("What it shows", p.benefits),
         _tag_list("What made it hard", p.challenges),
     ]
@@ -136,9 +134,23 @@ def partnership_page(
         + (f'<a class="external" href="{escape(c.url)}">{escape(c.title)}</a>'
            if c.url else escape(c.title)) + "</li>" for c in p.citations)
     if cites:
-        checked = f' <span class="muted">Facts checked {escape(p.checked)}.</span>' if p.checked else ""
+        checked = (
+            f' <span class="muted">Facts checked {escape(p.checked)}.</span>' if p.checked else ""
+        )
         parts.append(f"<h2>Sources</h2><ul class=\"sources\">{cites}</ul><p>{checked}</p>")
     return "\n".join(x for x in parts if x)
+
+
+def _partner_item(x: Participant) -> str:
+    partner = x.partner
+    text = escape(partner.name)
+    if partner.full_name not in ("", partner.name):
+        text += f" ({escape(partner.full_name)})"
+    if x.role:
+        text += f" — {escape(x.role)}"
+    if partner.country:
+        text += f' <span class="muted">{escape(partner.country)}</span>'
+    return f"<li>{text}</li>"
 
 
 def _tag_list(title: str, tags: Sequence[str]) -> str:

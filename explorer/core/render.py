@@ -9,7 +9,7 @@ cannot run scripts, load frames or fetch anything.
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as etree
+import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -69,7 +69,7 @@ class _LinkTreeprocessor(Treeprocessor):
         super().__init__(md)
         self.owner = owner
 
-    def run(self, root: etree.Element) -> None:
+    def run(self, root: ElementTree.Element) -> None:
         for link in root.iter("a"):
             href = link.get("href", "")
             scheme = href.split(":", 1)[0] if ":" in href else ""
@@ -83,10 +83,10 @@ class _LinkTreeprocessor(Treeprocessor):
                 if child.tag == "img":
                     parent[index] = self._image(child)
 
-    def _image(self, img: etree.Element) -> etree.Element:
+    def _image(self, img: ElementTree.Element) -> ElementTree.Element:
         src = img.get("src", "")
         if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", src):
-            placeholder = etree.Element("span", {"class": "remote-image"})
+            placeholder = ElementTree.Element("span", {"class": "remote-image"})
             placeholder.text = f"[Online image not loaded: {img.get('alt') or src}]"
             placeholder.tail = img.tail
             return placeholder
@@ -96,7 +96,7 @@ class _LinkTreeprocessor(Treeprocessor):
         return img
 
 
-def _add_class(element: etree.Element, names: str) -> None:
+def _add_class(element: ElementTree.Element, names: str) -> None:
     element.set("class", f"{element.get('class', '')} {names}".strip())
 
 

@@ -156,7 +156,10 @@ class SearchIndex:
         slugs = [slug for slug, _ in shown]
         marks = ",".join("?" * len(slugs))
         if query is None:
-            sql = f"select slug, name, description as snippet from partnerships where slug in ({marks})"
+            sql = (
+                "select slug, name, description as snippet from partnerships "
+                f"where slug in ({marks})"
+            )
             params: list[str] = slugs
         else:
             sql = (
