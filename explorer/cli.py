@@ -164,7 +164,7 @@ def cmd_validate(paths: AppPaths, args: argparse.Namespace) -> int:
             raise UsageError(f"no such file or folder: {missing[0]}")
         known = KnownTargets(
             lessons=frozenset(catalog.library.by_slug),
-            partnerships=frozenset(catalog.partnerships.facet_rows()),
+            partnerships=frozenset(r.slug for r in catalog.partnerships.facet_rows().values()),
             glossary=frozenset(catalog.glossary),
         )
         problems = validate_files(args.paths, known)

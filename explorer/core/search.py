@@ -10,7 +10,7 @@ import difflib
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
 MAX_WORDS = 16
@@ -32,10 +32,23 @@ def fts_query(text: str, *, prefix_last: bool = True, any_word: bool = False) ->
     words = query_words(text)
     if not words:
         return None
+    typing = prefix_last and not text[-1:].isspace()
+    if typing and len(words) > 1 and len(words[-1]) == 1:
+        words = words[:-1]  # "lunar s": wait for the second letter before narrowing
+        typing = False
     terms = [f'"{w}"' for w in words]
-    if prefix_last and not text[-1:].isspace() and len(words[-1]) >= 2:
-        terms[-1] += "*"
-    return (" OR " if any_word else " ").join(terms)
+    if typing:
+        terms[-1] = _prefix_term(words[-1])
+    return (" OR " if any_word else " AND ").join(terms)
+
+
+def _prefix_term(word: str) -> str:
+    """A word still being typed. The index holds porter stems ("docking" -> "dock"), so a
+    prefix longer than the stem ("dockin") would miss: shorter prefixes are tried too."""
+    if len(word) < 5:
+        return f'"{word}"*'
+    shorter = [word[:cut] for cut in (len(word), len(word) - 1, len(word) - 2)]
+    return "(" + " OR ".join(f'"{p}"*' for p in shorter) + ")"
 
 
 def suggest_words(words: Iterable[str], vocabulary: Iterable[str]) -> list[str]:
@@ -50,6 +63,46 @@ def suggest_words(words: Iterable[str], vocabulary: Iterable[str]) -> list[str]:
         close = difflib.get_close_matches(word, pool, n=1, cutoff=0.75)
         out.append(close[0] if close else word)
     return out
+
+
+def _stem(word: str) -> str:
+    """A light stemmer: "partnerships" finds "partnership", "missions" finds "mission"."""
+    return word[: max(4, len(word) - 2)] if len(word) > 4 else word
+
+
+def make_snippet(text: str, words: list[str], width: int = 180) -> str:
+    """The stretch of `text` with the most matched words, matches wrapped in [[ and ]].
+
+    Computed in Python for the few hits shown: FTS5's snippet() would be evaluated for
+    every matching row, which is too slow for search as you type.
+    """
+    if not text:
+        return ""
+    stems = sorted({_stem(w) for w in words}, key=len, reverse=True)
+    pattern = re.compile(
+        r"(?<![^\W_])(?:" + "|".join(map(re.escape, stems)) + r")[^\W_]*", re.IGNORECASE
+    ) if stems else None
+    found = list(pattern.finditer(text)) if pattern else []
+    start = 0
+    if found:
+        positions = [m.start() for m in found]
+        best = max(positions, key=lambda p: sum(1 for q in positions if p <= q < p + width))
+        start = max(0, best - 40)
+        if start:
+            space = text.find(" ", start)
+            start = space + 1 if 0 <= space < best else start
+    end = min(len(text), start + width)
+    if end < len(text):
+        space = text.rfind(" ", start, end)
+        end = space if space > start else end
+    out, position = [], start
+    for match in found:
+        if match.start() >= start and match.end() <= end:
+            out.append(text[position : match.start()])
+            out.append(f"{HIGHLIGHT_OPEN}{match.group()}{HIGHLIGHT_CLOSE}")
+            position = match.end()
+    out.append(text[position:end])
+    return ("…" if start else "") + "".join(out) + ("…" if end < len(text) else "")
 
 
 def split_highlights(snippet: str) -> list[tuple[str, bool]]:
@@ -81,12 +134,19 @@ class FacetRow:
     start_year: int
     end_year: int | None
     partners: frozenset[str] = frozenset()
+    #: the decades the partnership spans (active ones run to this year)
+    decade: frozenset[int] = frozenset()
 
-    def decades(self, this_year: int) -> range:
-        last = self.end_year
+    @classmethod
+    def make(
+        cls, slug: str, type: str, domain: str, status: str, start_year: int,
+        end_year: int | None, partners: frozenset[str], this_year: int,
+    ) -> FacetRow:
+        last = end_year
         if last is None:
-            last = self.start_year if self.status == "planned" else max(this_year, self.start_year)
-        return range(self.start_year // 10 * 10, last // 10 * 10 + 1, 10)
+            last = start_year if status == "planned" else max(this_year, start_year)
+        decades = frozenset(range(start_year // 10 * 10, last // 10 * 10 + 1, 10))
+        return cls(slug, type, domain, status, start_year, end_year, partners, decades)
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,39 +158,58 @@ class Filters:
     status: frozenset[str] = frozenset()
     decade: frozenset[int] = frozenset()
     partner: frozenset[str] = frozenset()
-    this_year: int = field(default=2026, compare=False)
 
     def is_empty(self) -> bool:
         return not (self.type or self.domain or self.status or self.decade or self.partner)
 
-    def accepts(self, row: FacetRow, *, skip: str = "") -> bool:
-        checks = {
-            "type": lambda: row.type in self.type,
-            "domain": lambda: row.domain in self.domain,
-            "status": lambda: row.status in self.status,
-            "decade": lambda: any(d in self.decade for d in row.decades(self.this_year)),
-            "partner": lambda: bool(row.partners & self.partner),
-        }
-        return all(
-            check() for name, check in checks.items() if name != skip and getattr(self, name)
-        )
+    def failing(self, row: FacetRow) -> list[str]:
+        """The names of the filters that reject `row`."""
+        failed = []
+        if self.type and row.type not in self.type:
+            failed.append("type")
+        if self.domain and row.domain not in self.domain:
+            failed.append("domain")
+        if self.status and row.status not in self.status:
+            failed.append("status")
+        if self.decade and not row.decade & self.decade:
+            failed.append("decade")
+        if self.partner and not row.partners & self.partner:
+            failed.append("partner")
+        return failed
+
+    def accepts(self, row: FacetRow) -> bool:
+        return not self.failing(row)
 
 
 def facet_counts(rows: Iterable[FacetRow], filters: Filters) -> dict[str, Counter[object]]:
-    """For each facet, how many rows each value would give with the *other* filters kept."""
-    counts: dict[str, Counter[object]] = {name: Counter() for name in FACETS}
+    """For each facet, how many rows each value would give with the *other* filters kept.
+
+    A row rejected by exactly one filter still counts for that filter's own values, so
+    the user sees what switching that filter would show.
+    """
+    if filters.is_empty():
+        rows = list(rows)
+        return {
+            "type": Counter(row.type for row in rows),
+            "domain": Counter(row.domain for row in rows),
+            "status": Counter(row.status for row in rows),
+            "decade": Counter(d for row in rows for d in row.decade),
+            "partner": Counter(p for row in rows for p in row.partners),
+        }
+    values: dict[str, list[object]] = {name: [] for name in FACETS}
     for row in rows:
-        for name in FACETS:
-            if not filters.accepts(row, skip=name):
-                continue
-            counter = counts[name]
+        failed = filters.failing(row)
+        if len(failed) > 1:
+            continue
+        names = failed or FACETS
+        for name in names:
             if name == "decade":
-                counter.update(row.decades(filters.this_year))
+                values[name].extend(row.decade)
             elif name == "partner":
-                counter.update(row.partners)
+                values[name].extend(row.partners)
             else:
-                counter[getattr(row, name)] += 1
-    return counts
+                values[name].append(getattr(row, name))
+    return {name: Counter(found) for name, found in values.items()}
 
 
 def filter_rows(rows: Mapping[str, FacetRow], filters: Filters) -> set[str]:

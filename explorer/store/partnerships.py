@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from datetime import date
 from typing import Any
 
 from sqlite_utils import Database
@@ -22,7 +23,7 @@ class PartnershipStore:
         self.db = db
         self._listeners: list[Callable[[], None]] = []
         self._partners: dict[str, Partner] | None = None
-        self._facets: dict[str, FacetRow] | None = None
+        self._facets: dict[int, FacetRow] | None = None
 
     # -- subscription -------------------------------------------------------------
     def subscribe(self, listener: Callable[[], None]) -> None:
@@ -105,18 +106,20 @@ class PartnershipStore:
                 Citation(row["publisher"] or "", row["title"] or "", row["url"] or ""))
         return [_partnership(row, children[row["slug"]]) for row in rows]
 
-    def facet_rows(self) -> dict[str, FacetRow]:
+    def facet_rows(self) -> dict[int, FacetRow]:
+        """What filters and facets need, keyed by the partnerships table's rowid."""
         if self._facets is None:
+            this_year = date.today().year
             members: dict[str, set[str]] = defaultdict(set)
-            for row in self.db.query(
+            for slug, partner in self.db.execute(
                     "select partnership_slug, partner_slug from partnership_partners"):
-                members[row["partnership_slug"]].add(row["partner_slug"])
+                members[slug].add(partner)
             self._facets = {
-                row["slug"]: FacetRow(row["slug"], row["type"], row["domain"], row["status"],
-                                      row["start_year"], row["end_year"],
-                                      frozenset(members[row["slug"]]))
-                for row in self.db.query(
-                    "select slug, type, domain, status, start_year, end_year from partnerships")
+                rowid: FacetRow.make(slug, kind, domain, status, start, end,
+                                     frozenset(members[slug]), this_year)
+                for rowid, slug, kind, domain, status, start, end in self.db.execute(
+                    "select rowid, slug, type, domain, status, start_year, end_year "
+                    "from partnerships")
             }
         return self._facets
 

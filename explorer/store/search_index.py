@@ -5,22 +5,25 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from typing import Any
 
 from sqlite_utils import Database
 
 from explorer.core.models import Lesson, SearchHit
 from explorer.core.search import (
+    HIGHLIGHT_OPEN,
     Filters,
     facet_counts,
     fts_query,
+    make_snippet,
     query_words,
     suggest_words,
 )
 from explorer.store.partnerships import PartnershipStore
 
-SNIPPET = "snippet({table}, -1, '[[', ']]', '…', 14)"
+SINGLE_LETTER_RE = re.compile(r'^"[^\W_]"\*$')
 MARKUP_RE = re.compile(r"\]\([^)]*\)|[#*_`>|\[\]!]|^\s*!!!.*$|^-{3,}$", re.MULTILINE)
 
 
@@ -78,18 +81,28 @@ def query_words_all(text: str) -> list[str]:
 @dataclass(frozen=True, slots=True)
 class SearchResults:
     hits: tuple[SearchHit, ...] = ()
-    #: facet name -> value -> how many partnerships that value would show
-    facets: dict[str, Counter[object]] = field(default_factory=dict)
-    #: matching partnerships after filters (all of them, not just the shown hits)
+    #: matching partnerships after filters (all of them, not just the hits shown)
     partnership_count: int = 0
     #: the words actually searched for, when they differ from what was typed
     corrected: str = ""
+    #: the FTS5 query that produced these hits (None: no words, everything matched)
+    query: str | None = None
 
     def of_kind(self, kind: str) -> list[SearchHit]:
         return [hit for hit in self.hits if hit.kind == kind]
 
 
 class SearchIndex:
+    """Search as you type over partnerships and lessons.
+
+    `search()` is the per-keystroke path: ranked hits and a count. `facets()` counts the
+    values of each filter for the same query; it costs more over a large catalog, so the
+    window runs it once typing pauses.
+    """
+
+    #: above this many matches, only name matches are ranked; the rest follow unranked
+    BROAD = 2000
+
     def __init__(self, db: Database, partnerships: PartnershipStore) -> None:
         self.db = db
         self.partnerships = partnerships
@@ -101,91 +114,129 @@ class SearchIndex:
 
     def vocabulary(self) -> list[str]:
         if self._vocabulary is None:
-            self._vocabulary = [row["word"] for row in self.db.query("select word from vocabulary")]
+            self._vocabulary = [row[0] for row in self.db.execute("select word from vocabulary")]
         return self._vocabulary
 
     def search(self, text: str, filters: Filters | None = None, limit: int = 50) -> SearchResults:
+        """Ranked lessons and partnerships for raw user text.
+
+        When nothing matches, each word is replaced by its closest known word, then any
+        word may match; `corrected` says what was searched instead.
+        """
         filters = filters or Filters()
-        results = self._search(text, filters, limit)
+        results = self._search(fts_query(text), filters, limit)
         words = query_words(text)
         if results.hits or not words:
             return results
         corrected = suggest_words(words, self.vocabulary())
-        attempts = [" ".join(corrected)] if corrected != words else []
-        attempts.append(fts_query(" ".join(corrected), any_word=True, prefix_last=False) or "")
-        for attempt in attempts:
-            retry = self._search(attempt, filters, limit, raw=attempt.startswith('"'))
+        attempts = []
+        if corrected != words:
+            attempts.append((fts_query(" ".join(corrected)), " ".join(corrected)))
+        if len(corrected) > 1:
+            attempts.append((fts_query(" ".join(corrected), any_word=True, prefix_last=False),
+                             " or ".join(corrected)))
+        for query, label in attempts:
+            retry = self._search(query, filters, limit)
             if retry.hits:
-                label = " ".join(corrected) if corrected != words else " or ".join(corrected)
-                return SearchResults(retry.hits, retry.facets, retry.partnership_count, label)
+                return replace(retry, corrected=label)
         return results
 
-    def _search(self, text: str, filters: Filters, limit: int, raw: bool = False) -> SearchResults:
-        query = text if raw else fts_query(text)
+    def facets(
+        self, query: str | None, filters: Filters | None = None
+    ) -> dict[str, Counter[object]]:
+        """For each filter, how many partnerships each value would show (see facet_counts)."""
         rows = self.partnerships.facet_rows()
+        matching = self._matching(query)
+        return facet_counts((rows[r] for r in matching if r in rows), filters or Filters())
+
+    def _matching(self, query: str | None) -> list[int]:
         if query is None:
-            ranked: Sequence[tuple[str, float]] = [(slug, 0.0) for slug in rows]
-            lesson_hits: list[SearchHit] = []
+            return list(self.partnerships.facet_rows())
+        return [rowid for (rowid,) in self.db.execute(
+            "select rowid from partnerships_fts where partnerships_fts match ?",
+            [_scoped(query, "name")])]
+
+    def _search(self, query: str | None, filters: Filters, limit: int) -> SearchResults:
+        rows = self.partnerships.facet_rows()
+        matching = self._matching(query)
+        if filters.is_empty():
+            shown = matching
         else:
-            ranked = self._rank_partnerships(query)
-            lesson_hits = self._lesson_hits(query, limit)
-        matching = [rows[slug] for slug, _ in ranked if slug in rows]
-        facets = facet_counts(matching, filters)
-        shown = [(slug, rank) for slug, rank in ranked
-                 if slug in rows and filters.accepts(rows[slug])]
+            shown = [r for r in matching if r in rows and filters.accepts(rows[r])]
         if query is None:
-            shown.sort(key=lambda item: (rows[item[0]].start_year, item[0]))
-        partnership_hits = self._partnership_hits(query, shown[:limit])
-        hits = sorted(lesson_hits + partnership_hits, key=lambda h: h.rank) if query else (
-            partnership_hits)
-        return SearchResults(tuple(hits), facets, len(shown))
+            top = sorted(shown, key=lambda r: (rows[r].start_year, rows[r].slug))[:limit]
+            return SearchResults(tuple(self._plain_hits(top)), len(shown), query=None)
+        words = list(dict.fromkeys(re.findall(r'"([^"]+)"', query)))
+        ranked = self._rank(query, shown, len(shown) == len(matching), limit)
+        hits = self._snippet_hits(words, ranked) + self._lesson_hits(query, words, limit)
+        hits.sort(key=lambda hit: hit.rank)
+        return SearchResults(tuple(hits), len(shown), query=query)
 
-    def _rank_partnerships(self, query: str) -> list[tuple[str, float]]:
-        sql = (
-            "select p.slug, bm25(partnerships_fts, 10.0, 4.0, 1.0, 2.0) as rank "
-            "from partnerships_fts join partnerships p on p.rowid = partnerships_fts.rowid "
-            "where partnerships_fts match ? order by rank"
-        )
-        return [(row["slug"], row["rank"]) for row in self.db.query(sql, [query])]
+    def _rank(
+        self, query: str, shown: list[int], unfiltered: bool, limit: int
+    ) -> list[tuple[int, float]]:
+        ranking = ("select rowid, bm25(partnerships_fts, 10.0, 4.0, 1.0, 2.0) as score "
+                   "from partnerships_fts where partnerships_fts match ? order by score")
+        broad = len(shown) > self.BROAD
+        if broad:  # a word still being typed: rank the name matches, then the rest
+            query = _scoped(query, "name", force=True)
+        allowed = None if unfiltered else set(shown)
+        ranked: list[tuple[int, float]] = []
+        for rowid, score in self.db.execute(ranking, [_scoped(query, "name")]):
+            if allowed is None or rowid in allowed:
+                ranked.append((rowid, score))
+                if len(ranked) == limit:
+                    return ranked
+        if broad:
+            seen = {rowid for rowid, _ in ranked}
+            ranked += [(rowid, 0.0) for rowid in shown if rowid not in seen][: limit - len(ranked)]
+        return ranked
 
-    def _partnership_hits(
-        self, query: str | None, shown: list[tuple[str, float]]
-    ) -> list[SearchHit]:
-        if not shown:
-            return []
-        slugs = [slug for slug, _ in shown]
-        marks = ",".join("?" * len(slugs))
-        if query is None:
-            sql = (
-                "select slug, name, description as snippet from partnerships "
-                f"where slug in ({marks})"
-            )
-            params: list[str] = slugs
-        else:
-            sql = (
-                f"select p.slug, p.name, {SNIPPET.format(table='partnerships_fts')} as snippet "
-                "from partnerships_fts join partnerships p on p.rowid = partnerships_fts.rowid "
-                f"where partnerships_fts match ? and p.slug in ({marks})"
-            )
-            params = [query, *slugs]
-        found = {row["slug"]: row for row in self.db.query(sql, params)}
-        return [
-            SearchHit("partnership", slug, found[slug]["name"],
-                      _short(found[slug]["snippet"] or ""), rank)
-            for slug, rank in shown if slug in found
-        ]
+    def _snippet_hits(self, words: list[str], top: list[tuple[int, float]]) -> list[SearchHit]:
+        found = self._rows("select rowid, slug, name, description from partnerships",
+                           [rowid for rowid, _ in top])
+        hits = []
+        for rowid, score in top:
+            if rowid in found:
+                slug, name, description = found[rowid]
+                hits.append(SearchHit("partnership", slug, name,
+                                      make_snippet(description or name, words), score))
+        return hits
 
-    def _lesson_hits(self, query: str, limit: int) -> list[SearchHit]:
-        sql = (
-            f"select l.slug, l.title, {SNIPPET.format(table='lessons_fts')} as snippet, "
-            "bm25(lessons_fts, 10.0, 4.0, 1.0) as rank "
-            "from lessons_fts join lessons l on l.rowid = lessons_fts.rowid "
-            "where lessons_fts match ? order by rank limit ?"
-        )
-        return [
-            SearchHit("lesson", row["slug"], row["title"], row["snippet"] or "", row["rank"])
-            for row in self.db.query(sql, [query, limit])
-        ]
+    def _plain_hits(self, top: list[int]) -> list[SearchHit]:
+        found = self._rows("select rowid, slug, name, description from partnerships", top)
+        return [SearchHit("partnership", found[r][0], found[r][1], _short(found[r][2] or ""))
+                for r in top if r in found]
+
+    def _lesson_hits(self, query: str, words: list[str], limit: int) -> list[SearchHit]:
+        top = list(self.db.execute(
+            "select rowid, bm25(lessons_fts, 10.0, 4.0, 1.0) as score from lessons_fts "
+            "where lessons_fts match ? order by score limit ?", [_scoped(query, "title"), limit]))
+        found = self._rows("select rowid, slug, title, summary, body_text from lessons",
+                           [rowid for rowid, _ in top])
+        hits = []
+        for rowid, score in top:
+            if rowid in found:
+                slug, title, summary, body = found[rowid]
+                snippet = make_snippet(summary, words)
+                if HIGHLIGHT_OPEN not in snippet:
+                    snippet = make_snippet(body, words) or summary
+                hits.append(SearchHit("lesson", slug, title, snippet, score))
+        return hits
+
+    def _rows(self, select: str, rowids: list[int]) -> dict[int, tuple[Any, ...]]:
+        if not rowids:
+            return {}
+        marks = ",".join("?" * len(rowids))
+        return {row[0]: row[1:] for row in self.db.execute(
+            f"{select} where rowid in ({marks})", rowids)}
+
+
+def _scoped(query: str, column: str, *, force: bool = False) -> str:
+    """One letter typed matches names and titles only, not every word of every text."""
+    if force or SINGLE_LETTER_RE.match(query):
+        return f"{{{column}}} : ({query})"
+    return query
 
 
 def _short(text: str, words: int = 30) -> str:

@@ -16,8 +16,8 @@ from explorer.core.render import render_markdown
         ('<img src="x.png" onerror="alert(1)">', "onerror"),
         ('<p onclick="steal()">hi</p>', "onclick"),
         ('<img src="https://tracker.example/p.gif">', "tracker.example"),
-        ("![chart](https://example.org/chart.png)", "example.org/chart.png\""),
-        ('<style>body{display:none}</style>', "display:none"),
+        ("![chart](https://example.org/chart.png)", 'example.org/chart.png"'),
+        ("<style>body{display:none}</style>", "display:none"),
         ('<object data="x.swf"></object>', "<object"),
         ('<form action="https://x"><input></form>', "<form"),
     ],
@@ -40,14 +40,21 @@ def test_local_images_resolve_next_to_the_lesson(tmp_path: Path):
 @pytest.mark.parametrize(
     ("markdown", "fragment"),
     [
-        ("[ISS](partnership:international-space-station)",
-         '<a class="internal partnership" href="partnership:international-space-station">'),
-        ("[types](lesson:choosing-a-type)", 'class="internal lesson" href="lesson:choosing-a-type"'),
+        (
+            "[ISS](partnership:international-space-station)",
+            '<a class="internal partnership" href="partnership:international-space-station">',
+        ),
+        (
+            "[types](lesson:choosing-a-type)",
+            'class="internal lesson" href="lesson:choosing-a-type"',
+        ),
         ("[barter](glossary:barter)", 'class="internal glossary" href="glossary:barter"'),
         ("[NASA](https://www.nasa.gov/)", 'class="external"'),
         ("| a | b |\n|---|---|\n| 1 | 2 |", "<td>1</td>"),
-        ('!!! note "Did you know?"\n    Mir flew for 15 years.',
-         '<p class="admonition-title">Did you know?</p>'),
+        (
+            '!!! note "Did you know?"\n    Mir flew for 15 years.',
+            '<p class="admonition-title">Did you know?</p>',
+        ),
         ("Text[^1]\n\n[^1]: A footnote.", 'class="footnote"'),
         ("## Why it matters", '<h2 id="why-it-matters">Why it matters</h2>'),
         ("Term\n: Definition", "<dd>Definition</dd>"),
@@ -60,4 +67,7 @@ def test_markdown_features_render(markdown, fragment):
 def test_headings_feed_a_table_of_contents():
     rendered = render_markdown("## One\n\ntext\n\n### One point five\n\n## Two & more")
     assert [(h.level, h.anchor, h.title) for h in rendered.headings] == [
-        (2, "one", "One"), (3, "one-point-five", "One point five"), (2, "two-more", "Two & more")]
+        (2, "one", "One"),
+        (3, "one-point-five", "One point five"),
+        (2, "two-more", "Two & more"),
+    ]

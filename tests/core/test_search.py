@@ -7,6 +7,7 @@ from explorer.core.search import (
     Filters,
     facet_counts,
     fts_query,
+    make_snippet,
     split_highlights,
     suggest_words,
 )
@@ -15,14 +16,18 @@ from explorer.core.search import (
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("apollo soyuz", '"apollo" "soyuz"*'),
-        ("apollo soyuz ", '"apollo" "soyuz"'),
-        ("Apollo-Soyuz", '"apollo" "soyuz"*'),
-        ('"quoted" *star*', '"quoted" "star"*'),
-        ("NEAR AND OR NOT", '"near" "and" "or" "not"*'),
-        ("Chang'e", '"chang" "e"'),
+        ("apollo soyuz", '"apollo" AND ("soyuz"* OR "soyu"* OR "soy"*)'),
+        ("apollo soyuz ", '"apollo" AND "soyuz"'),
+        ("Apollo-Soyuz", '"apollo" AND ("soyuz"* OR "soyu"* OR "soy"*)'),
+        ("dockin", '("dockin"* OR "docki"* OR "dock"*)'),
+        ('"quoted" *star*', '"quoted" AND "star"*'),
+        ("mars", '"mars"*'),
+        ("NEAR AND OR NOT", '"near" AND "and" AND "or" AND "not"*'),
+        ("Chang'e", '"chang"'),
+        ("Chang'e ", '"chang" AND "e"'),
         ("🚀 mars", '"mars"*'),
-        ("x", '"x"'),
+        ("x", '"x"*'),
+        ("lunar s", '"lunar"'),
         ("", None),
         ("   ", None),
         ("*-\"'()", None),
@@ -57,20 +62,42 @@ def test_typos_are_corrected_from_the_vocabulary(words, expected):
     assert suggest_words(words, ["cassini", "mars", "moon", "station"]) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "words", "snippet"),
+    [
+        ("Two partners shared the docking system.", ["docking"],
+         "Two partners shared the [[docking]] system."),
+        ("Partnerships matter.", ["partnership"], "[[Partnerships]] matter."),
+        ("The ESA probe went to Mars.", ["esa", "mar"], "The [[ESA]] probe went to [[Mars]]."),
+        ("Nothing here.", ["zebra"], "Nothing here."),
+        ("word " * 100 + "target " + "word " * 100, ["target"], None),
+    ],
+)
+def test_snippets_mark_matched_words(text, words, snippet):
+    made = make_snippet(text, words)
+    if snippet is None:
+        assert made.startswith("…") and made.endswith("…") and "[[target]]" in made
+        assert len(made) < 220
+    else:
+        assert made == snippet
+
+
 def test_highlights_split_into_marked_runs():
     assert split_highlights("the [[ISS]] and [[Mir]].") == [
         ("the ", False), ("ISS", True), (" and ", False), ("Mir", True), (".", False)]
 
 
 ROWS = [
-    FacetRow("a", "bilateral", "lunar", "completed", 1969, 1972, frozenset({"nasa"})),
-    FacetRow("b", "multilateral", "lunar", "active", 2015, None, frozenset({"nasa", "esa"})),
-    FacetRow("c", "public-private", "launch", "planned", 2030, None, frozenset({"spacex"})),
+    FacetRow.make("a", "bilateral", "lunar", "completed", 1969, 1972, frozenset({"nasa"}), 2026),
+    FacetRow.make("b", "multilateral", "lunar", "active", 2015, None, frozenset({"nasa", "esa"}),
+                  2026),
+    FacetRow.make("c", "public-private", "launch", "planned", 2030, None, frozenset({"spacex"}),
+                  2026),
 ]
 
 
 def test_a_partnership_counts_in_every_decade_it_spans():
-    counts = facet_counts(ROWS, Filters(this_year=2026))
+    counts = facet_counts(ROWS, Filters())
     assert counts["decade"] == Counter({1960: 1, 1970: 1, 2010: 1, 2020: 1, 2030: 1})
 
 

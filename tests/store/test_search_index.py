@@ -34,8 +34,9 @@ def test_any_text_is_safe(catalog, query):
 
 
 def test_matched_words_are_highlighted(catalog):
-    hit = catalog.search.search("soyuz").hits[0]
-    assert "[[Soyuz]]" in hit.snippet
+    hit = catalog.search.search("soviet soyuz").hits[0]
+    assert "[[Soviet]] [[Soyuz]]" in hit.snippet
+    assert "[[and]]" not in hit.snippet
 
 
 def test_a_typo_is_corrected_and_said(catalog):
@@ -47,13 +48,21 @@ def test_a_typo_is_corrected_and_said(catalog):
 def test_filters_narrow_hits_and_facets_count_values(catalog):
     everything = catalog.search.search("", Filters())
     assert everything.partnership_count == 3
-    assert everything.facets["type"]["bilateral"] == 2
-    assert everything.facets["partner"]["nasa"] == 2
-    only_ppp = catalog.search.search("", Filters(type=frozenset({"public-private"})))
+    facets = catalog.search.facets(everything.query)
+    assert facets["type"]["bilateral"] == 2
+    assert facets["partner"]["nasa"] == 2
+    ppp = Filters(type=frozenset({"public-private"}))
+    only_ppp = catalog.search.search("", ppp)
     assert [h.slug for h in only_ppp.hits] == ["nasa-commercial-crew-program"]
-    assert only_ppp.facets["type"]["bilateral"] == 2  # other values stay visible to switch to
+    assert catalog.search.facets(only_ppp.query, ppp)["type"]["bilateral"] == 2
+
+
+def test_facets_follow_the_text_query(catalog):
+    results = catalog.search.search("nasa")
+    facets = catalog.search.facets(results.query)
+    assert facets["partner"]["nasa"] == 2 and facets["partner"]["esa"] == 0
 
 
 def test_decade_filter_uses_the_years_a_partnership_spans(catalog):
-    hits = catalog.search.search("", Filters(decade=frozenset({2020}), this_year=2026)).hits
+    hits = catalog.search.search("", Filters(decade=frozenset({2020}))).hits
     assert {h.slug for h in hits} == {"exomars-esa-roscosmos", "nasa-commercial-crew-program"}
