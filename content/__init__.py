@@ -1,0 +1,1 @@
+"""Bundled lessons and partnership data (read with importlib.resources)."""

@@ -1,0 +1,1 @@
+"""Stylesheets and icons (read with importlib.resources)."""
