@@ -150,6 +150,15 @@ class Partnership:
     def partner_names(self) -> tuple[str, ...]:
         return tuple(p.partner.name for p in self.partners)
 
+    def milestone_phase(self, milestone: Milestone) -> str:
+        """'lead-up' (before the start year, e.g. the agreement before a launch), 'during'
+        or 'aftermath' (after the end year, e.g. a re-entry)."""
+        if milestone.year < self.start_year:
+            return "lead-up"
+        if self.end_year is not None and milestone.year > self.end_year:
+            return "aftermath"
+        return "during"
+
     def years_label(self) -> str:
         if self.end_year is None:
             suffix = " (planned)" if self.status == "planned" else "–"

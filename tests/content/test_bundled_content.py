@@ -1,0 +1,224 @@
+"""The bundled curriculum: valid, linked, complete, and true to the checked facts."""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import Counter, deque
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from explorer.core.lessons import INTERNAL_LINK_RE, cited_partnerships
+from explorer.core.models import BENEFITS, CHALLENGES, PARTNERSHIP_TYPES, SECTIONS
+from explorer.store.catalog import Catalog
+
+FACTS = Path(__file__).resolve().parents[1] / "fixtures" / "partnerships-facts.csv"
+
+
+@pytest.fixture(scope="module")
+def bundled(tmp_path_factory):
+    from explorer.core.paths import AppPaths
+
+    catalog = Catalog.open(AppPaths.resolve(tmp_path_factory.mktemp("data")))
+    yield catalog
+    catalog.close()
+
+
+@pytest.fixture(scope="module")
+def partnerships(bundled):
+    return {p.slug: p for p in bundled.partnerships.all()}
+
+
+@pytest.fixture(scope="module")
+def facts():
+    with open(FACTS, encoding="utf-8") as handle:
+        return {row["slug"]: row for row in csv.DictReader(handle)}
+
+
+def test_the_bundled_content_has_no_problems(bundled):
+    assert [str(p) for p in bundled.problems] == []
+
+
+def test_counts(bundled, partnerships):
+    assert len(partnerships) >= 118
+    assert len(bundled.library.lessons) >= 18
+    assert len(bundled.glossary) >= 30
+
+
+#: tags added to the checked facts, each backed by a source cited in the content
+ADDED_TAGS = {
+    # the partners' intergovernmental agreement has an intellectual-property article (21)
+    ("international-space-station", "technology-transfer-ip"),
+    # industry paid part of the satellite in return for exclusive commercial data rights
+    ("terrasar-x-ppp", "technology-transfer-ip"),
+}
+
+
+def test_every_checked_fact_is_bundled_with_the_same_years_type_and_status(partnerships, facts):
+    for slug, row in facts.items():
+        p = partnerships[slug]
+        end = int(row["end_year"]) if row["end_year"].strip() else None
+        assert (p.name, p.type, p.start_year, p.end_year, p.status, p.domain) == (
+            row["name"], row["type"], int(row["start_year"]), end, row["status"],
+            row["domain"]), slug
+        assert list(p.countries) == [c.strip() for c in row["countries"].split(";")], slug
+        assert set(p.benefits) == set(row["benefits"].split(";")), slug
+        added = {tag for tagged, tag in ADDED_TAGS if tagged == slug}
+        assert set(p.challenges) - added == set(row["challenges"].split(";")), slug
+
+
+def test_every_partner_named_in_the_facts_is_a_partner_of_that_partnership(
+    partnerships, facts
+):
+    for slug, row in facts.items():
+        names = {}
+        for participant in partnerships[slug].partners:
+            partner = participant.partner
+            for name in (partner.name, partner.full_name, *partner.aliases):
+                names[name] = partner.slug
+        for raw in row["partners"].split(";"):
+            assert raw.strip() in names, f"{slug}: partner {raw!r} is missing"
+
+
+def test_milestone_years_match_the_facts(partnerships, facts):
+    for slug, row in facts.items():
+        years = sorted(int(m.split(":")[0]) for m in row["milestones"].split(";")
+                       if re.match(r"^\s*\d{4}:", m))
+        assert sorted(m.year for m in partnerships[slug].milestones) == years, slug
+
+
+def test_every_partnership_is_described_cited_checked_and_dated(partnerships):
+    for p in partnerships.values():
+        words = len(p.description.split())
+        assert 80 <= words <= 200, f"{p.slug}: description has {words} words"
+        assert p.citations and all(c.publisher and c.title for c in p.citations), p.slug
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", p.checked), p.slug
+        assert p.milestones, p.slug
+        assert p.end_year is None or p.start_year <= p.end_year, p.slug
+        years = [m.year for m in p.milestones]
+        assert years == sorted(years), f"{p.slug}: milestones out of order"
+        assert (p.end_year is None) == (p.status in {"active", "planned"}) or (
+            p.status == "suspended"), p.slug
+
+
+def test_milestones_outside_the_years_are_lead_up_or_aftermath(partnerships):
+    """start_year is the launch (or signing) year, so agreements before it are the lead-up
+    and events after end_year (a re-entry, a crew's return) the aftermath; the partnership
+    page labels them so."""
+    for p in partnerships.values():
+        for m in p.milestones:
+            phase = p.milestone_phase(m)
+            assert phase in {"lead-up", "during", "aftermath"}
+            if phase == "lead-up":
+                assert m.year < p.start_year
+            if phase == "aftermath":
+                assert p.end_year is not None and m.year > p.end_year
+
+
+def _mirror_hosts(facts) -> set[str]:
+    hosts = set()
+    for row in facts.values():
+        for part in row["checked_against"].split(";"):
+            for url in re.findall(r"https?://[^\s)]+", part):
+                host = urlparse(url).hostname or ""
+                labelled_copy = re.search(r"mirror|copy", part, re.I)
+                says_wikipedia = part.strip().lower().startswith("wikipedia")
+                if (labelled_copy or says_wikipedia) and not host.endswith("wikipedia.org"):
+                    hosts.add(host)
+    return hosts
+
+
+def test_citations_never_point_at_copy_sites(partnerships, bundled, facts):
+    mirrors = _mirror_hosts(facts)
+    assert "zalansite.site" in mirrors
+    urls = [c.url for p in partnerships.values() for c in p.citations if c.url]
+    urls += [s.url for lesson in bundled.library.lessons for s in lesson.sources if s.url]
+    for url in urls:
+        assert url.startswith(("https://", "http://")), url
+        assert urlparse(url).hostname not in mirrors, url
+
+
+@pytest.mark.parametrize(
+    ("pattern", "slugs"),
+    [
+        (r"signator", ["artemis-accords"]),
+        (r"\bparties\b", ["outer-space-treaty"]),
+    ],
+)
+def test_counts_that_change_carry_their_as_of_date(partnerships, pattern, slugs):
+    for slug in slugs:
+        text = partnerships[slug].description + " " + partnerships[slug].caveats
+        for sentence in re.split(r"(?<=[.!?])\s", text):
+            if re.search(pattern, sentence) and re.search(r"\b\d{2,3}\b", sentence):
+                assert "as of" in sentence, sentence
+
+
+def test_every_section_of_the_course_has_lessons(bundled):
+    found = Counter(lesson.section for lesson in bundled.library.lessons)
+    assert all(found[section] >= 1 for section in SECTIONS), found
+
+
+@pytest.mark.parametrize(
+    ("article_section", "tags"),
+    [
+        ("why partnerships matter", {"cost-sharing", "expertise"}),
+        ("advantages", {"cost-sharing", "risk-mitigation", "expertise"}),
+        ("international cooperation and diplomacy", {"diplomacy"}),
+        ("innovation and technology development", {"innovation"}),
+        ("types", {"bilateral", "multilateral", "public-private"}),
+        ("challenges", {"policy-regulatory", "funding", "technology-transfer-ip", "cultural"}),
+    ],
+)
+def test_every_part_of_the_article_is_taught(bundled, article_section, tags):
+    taught = {tag for lesson in bundled.library.lessons for tag in lesson.tags}
+    assert tags <= taught, article_section
+
+
+def test_the_outlook_covers_artemis_the_gateway_ilrs_and_commercial_stations(bundled):
+    cited = set(cited_partnerships(bundled.library.get("the-next-chapter")))
+    assert {"artemis-accords", "lunar-gateway", "international-lunar-research-station",
+            "nasa-commercial-leo-destinations"} <= cited
+
+
+def test_each_lesson_cites_three_real_examples_and_has_questions_and_sources(
+    bundled, partnerships
+):
+    for lesson in bundled.library.lessons:
+        cited = cited_partnerships(lesson)
+        assert len(cited) >= 3 and set(cited) <= set(partnerships), lesson.slug
+        assert len(lesson.questions) >= 3 and lesson.sources and lesson.objectives, lesson.slug
+        words = len(re.sub(r"\]\([^)]*\)", "]", lesson.body).split())
+        assert 600 <= words <= 1600, f"{lesson.slug}: {words} words"
+
+
+def test_no_lesson_is_unreachable(bundled):
+    """From the first lesson, links and 'next lesson' reach every lesson."""
+    library = bundled.library
+    start = library.lessons[0].slug
+    seen, queue = {start}, deque([start])
+    while queue:
+        lesson = library.get(queue.popleft())
+        targets = [m.group(2) for m in INTERNAL_LINK_RE.finditer(lesson.body)
+                   if m.group(1) == "lesson"]
+        _, after = library.neighbours(lesson.slug)
+        for slug in [*targets, *([after.slug] if after else [])]:
+            if slug not in seen:
+                seen.add(slug)
+                queue.append(slug)
+    assert seen == set(library.by_slug)
+
+
+@pytest.mark.parametrize("tag", BENEFITS + CHALLENGES + PARTNERSHIP_TYPES)
+def test_every_topic_has_three_partnerships_and_a_lesson(bundled, partnerships, tag):
+    showing = [p for p in partnerships.values()
+               if tag in p.benefits or tag in p.challenges or tag == p.type]
+    assert len(showing) >= 3
+    assert bundled.library.teaching(tag), f"no lesson teaches {tag}"
+
+
+def test_every_glossary_entry_is_defined_and_its_links_resolve(bundled):
+    for entry in bundled.glossary.values():
+        assert len(entry.definition.split()) >= 8, entry.slug
+        assert set(entry.see_also) <= set(bundled.glossary), entry.slug
