@@ -62,7 +62,7 @@ class Rendered:
     headings: tuple[Heading, ...]
 
 
-class _LinkTreeprocessor(Treeprocessor):
+class _LinkTreeprocessor(Treeprocessor):  # type: ignore[misc]
     """Class internal/external links; resolve local images; never fetch remote ones."""
 
     def __init__(self, md: markdown.Markdown, owner: LinkExtension) -> None:
@@ -100,7 +100,7 @@ def _add_class(element: ElementTree.Element, names: str) -> None:
     element.set("class", f"{element.get('class', '')} {names}".strip())
 
 
-class LinkExtension(Extension):
+class LinkExtension(Extension):  # type: ignore[misc]
     def __init__(self, **kwargs: Any) -> None:
         self.base_dir: Path | None = None
         super().__init__(**kwargs)

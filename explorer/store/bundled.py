@@ -27,7 +27,7 @@ class RefreshReport:
 def refresh_bundled(store: PartnershipStore, content_dir: Path) -> RefreshReport:
     db = store.db
     digest = content_hash(content_dir)
-    stored = db["meta"].rows_where("key = ?", ["content_hash"])
+    stored = db.table("meta").rows_where("key = ?", ["content_hash"])
     if any(row["value"] == digest for row in stored):
         return RefreshReport(changed=False)
     partners, problems = load_partners(content_dir / "partners.yaml")
@@ -46,7 +46,7 @@ def refresh_bundled(store: PartnershipStore, content_dir: Path) -> RefreshReport
         store.write_partners(partners.values(), origin="bundled")
         store.write(to_write)
         store.erase(stale)
-        db["meta"].upsert({"key": "content_hash", "value": digest}, pk="key")
+        db.table("meta").upsert({"key": "content_hash", "value": digest}, pk="key")
         refresh_vocabulary(db)
     store.changed()
     return RefreshReport(

@@ -17,14 +17,14 @@ migrations = Migrations("space-explorer")
 
 @migrations()
 def m001_catalog(db: Database) -> None:
-    db["meta"].create({"key": str, "value": str}, pk="key")
-    db["partners"].create(
+    db.table("meta").create({"key": str, "value": str}, pk="key")
+    db.table("partners").create(
         {"slug": str, "name": str, "full_name": str, "country": str, "kind": str,
          "origin": str},
         pk="slug",
     )
-    db["partner_aliases"].create({"partner_slug": str, "alias": str}, pk=("partner_slug", "alias"))
-    db["partnerships"].create(
+    db.table("partner_aliases").create({"partner_slug": str, "alias": str}, pk=("partner_slug", "alias"))
+    db.table("partnerships").create(
         {
             "slug": str, "name": str, "type": str, "start_year": int, "end_year": int,
             "status": str, "domain": str, "description": str, "caveats": str,
@@ -35,31 +35,31 @@ def m001_catalog(db: Database) -> None:
         not_null={"name", "type", "start_year", "status", "domain", "origin"},
         defaults={"origin": "bundled", "edited": 0},
     )
-    db["partnership_partners"].create(
+    db.table("partnership_partners").create(
         {"partnership_slug": str, "position": int, "partner_slug": str, "role": str},
         pk=("partnership_slug", "position"),
     )
-    db["partnership_countries"].create(
+    db.table("partnership_countries").create(
         {"partnership_slug": str, "position": int, "country": str},
         pk=("partnership_slug", "position"),
     )
-    db["milestones"].create(
+    db.table("milestones").create(
         {"partnership_slug": str, "position": int, "year": int, "event": str},
         pk=("partnership_slug", "position"),
     )
-    db["tags"].create(
+    db.table("tags").create(
         {"partnership_slug": str, "kind": str, "tag": str},
         pk=("partnership_slug", "kind", "tag"),
     )
-    db["citations"].create(
+    db.table("citations").create(
         {"partnership_slug": str, "position": int, "publisher": str, "title": str, "url": str},
         pk=("partnership_slug", "position"),
     )
     for table in ("partnership_partners", "partnership_countries", "milestones", "tags",
                   "citations"):
-        db[table].create_index(["partnership_slug"], if_not_exists=True)
-    db["partnership_partners"].create_index(["partner_slug"], if_not_exists=True)
-    db["partnerships"].enable_fts(
+        db.table(table).create_index(["partnership_slug"], if_not_exists=True)
+    db.table("partnership_partners").create_index(["partner_slug"], if_not_exists=True)
+    db.table("partnerships").enable_fts(
         ["name", "partner_names", "description", "milestone_text"],
         fts_version="FTS5", tokenize="porter", create_triggers=True,
     )
@@ -67,13 +67,13 @@ def m001_catalog(db: Database) -> None:
 
 @migrations()
 def m002_lesson_index(db: Database) -> None:
-    db["lessons"].create(
+    db.table("lessons").create(
         {"slug": str, "title": str, "section": str, "ord": int, "summary": str,
          "body_text": str, "path": str, "origin": str, "hash": str},
         pk="slug",
     )
-    db["lessons"].enable_fts(
+    db.table("lessons").enable_fts(
         ["title", "summary", "body_text"],
         fts_version="FTS5", tokenize="porter", create_triggers=True,
     )
-    db["vocabulary"].create({"word": str}, pk="word")
+    db.table("vocabulary").create({"word": str}, pk="word")

@@ -58,12 +58,12 @@ class PartnershipStore:
             rows.append({"slug": p.slug, "name": p.name, "full_name": p.full_name,
                          "country": p.country, "kind": p.kind, "origin": origin})
             alias_rows += [{"partner_slug": p.slug, "alias": a} for a in p.aliases]
-        self.db["partners"].upsert_all(rows, pk="slug")
-        self.db["partner_aliases"].upsert_all(alias_rows, pk=("partner_slug", "alias"))
+        self.db.table("partners").upsert_all(rows, pk="slug")
+        self.db.table("partner_aliases").upsert_all(alias_rows, pk=("partner_slug", "alias"))
 
     # -- partnerships: reads ------------------------------------------------------
     def count(self) -> int:
-        return self.db["partnerships"].count
+        return self.db.table("partnerships").count
 
     def get(self, slug: str) -> Partnership | None:
         found = self._load("where slug = ?", [slug])
@@ -134,9 +134,9 @@ class PartnershipStore:
         records = list(records)
         slugs = [r.slug for r in records]
         self._delete_children(slugs)
-        self.db["partnerships"].upsert_all((_row(r) for r in records), pk="slug")
+        self.db.table("partnerships").upsert_all((_row(r) for r in records), pk="slug")
         for table, rows in _child_rows(records).items():
-            self.db[table].insert_all(rows)
+            self.db.table(table).insert_all(rows)
 
     def save(self, record: Partnership) -> None:
         """Save one record in its own transaction and tell subscribers."""

@@ -53,7 +53,7 @@ def index_lessons(db: Database, lessons: Iterable[Lesson]) -> int:
     gone = [slug for slug in current if slug not in seen]
     if rows or gone:
         with db.atomic():
-            db["lessons"].upsert_all(rows, pk="slug")
+            db.table("lessons").upsert_all(rows, pk="slug")
             for slug in gone:
                 db.execute("delete from lessons where slug = ?", [slug])
             refresh_vocabulary(db)
@@ -71,7 +71,7 @@ def refresh_vocabulary(db: Database) -> None:
         for row in db.query(sql):
             words.update(w for w in query_words_all(row["text"]) if len(w) >= 3)
     db.execute("delete from vocabulary")
-    db["vocabulary"].insert_all(({"word": w} for w in sorted(words)), pk="word")
+    db.table("vocabulary").insert_all(({"word": w} for w in sorted(words)), pk="word")
 
 
 def query_words_all(text: str) -> list[str]:
