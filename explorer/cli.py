@@ -59,6 +59,10 @@ def build_parser() -> argparse.ArgumentParser:
                         help="only partnerships in this domain (repeatable)")
     search.add_argument("--status", choices=STATUSES, action="append",
                         help="only partnerships with this status (repeatable)")
+    search.add_argument("--partner", action="append", metavar="SLUG",
+                        help="only partnerships with this partner, e.g. esa (repeatable)")
+    search.add_argument("--decade", type=_decade, action="append", metavar="YEAR",
+                        help="only partnerships active in this decade, e.g. 2010 (repeatable)")
     search.add_argument("--limit", type=_positive, default=20, help="most hits (default 20)")
     search.add_argument("--json", action="store_true", help="print JSON")
 
@@ -68,6 +72,13 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("paths", nargs="*", type=Path, metavar="PATH",
                           help="a lesson file or folder (default: bundled and teacher lessons)")
     return parser
+
+
+def _decade(text: str) -> int:
+    year = text.rstrip("s")
+    if not year.isdigit() or int(year) % 10 or not 1900 <= int(year) <= 2100:
+        raise argparse.ArgumentTypeError(f"expected a decade such as 1990, got {text!r}")
+    return int(year)
 
 
 def _positive(text: str) -> int:
@@ -135,8 +146,15 @@ def cmd_search(paths: AppPaths, args: argparse.Namespace) -> int:
     if not args.query.strip():
         raise UsageError("the search query is empty")
     catalog = _open_catalog(paths)
+    partners = catalog.partnerships.partners()
+    unknown = [slug for slug in args.partner or () if slug not in partners]
+    if unknown:
+        raise UsageError(f"unknown partner {unknown[0]!r} (partners are named by slug, "
+                         "e.g. nasa, esa, jaxa)")
     filters = Filters(type=frozenset(args.type or ()), domain=frozenset(args.domain or ()),
-                      status=frozenset(args.status or ()))
+                      status=frozenset(args.status or ()),
+                      partner=frozenset(args.partner or ()),
+                      decade=frozenset(args.decade or ()))
     results = catalog.search.search(args.query, filters, limit=args.limit)
     hits = list(results.hits)[: args.limit]
     if args.json:

@@ -52,10 +52,20 @@ def test_search_filters_by_type(capsys, data_dir):
     assert slugs and "apollo-soyuz-test-project" not in slugs
 
 
+def test_search_filters_by_partner_and_decade(capsys, data_dir):
+    _, out, _ = run(capsys, "search", "mars", "--partner", "esa", "--decade", "2010s",
+                    "--json", "--limit", "50", "--data-dir", data_dir)
+    slugs = {h["slug"] for h in json.loads(out) if h["kind"] == "partnership"}
+    assert "exomars-esa-roscosmos" in slugs
+    assert "insight-mars-lander" not in slugs  # NASA-led, ESA not a partner
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
         (["search", "   "], "the search query is empty"),
+        (["search", "mars", "--partner", "martians"],
+         "unknown partner 'martians' (partners are named by slug, e.g. nasa, esa, jaxa)"),
         (["validate", "no/such/file.md"], "no such file or folder: no/such/file.md"),
     ],
 )
@@ -67,7 +77,7 @@ def test_bad_input_gives_one_line_and_exit_2(capsys, data_dir, args, message):
 
 @pytest.mark.parametrize(
     "args", [["search", "x", "--limit", "0"], ["search", "x", "--type", "trilateral"],
-             ["frobnicate"]])
+             ["search", "x", "--decade", "1995"], ["frobnicate"]])
 def test_argparse_errors_exit_2_without_traceback(capsys, args):
     with pytest.raises(SystemExit) as raised:
         main(args)
