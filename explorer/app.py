@@ -1,64 +1,258 @@
-"""Composition root: paths -> catalog -> main window, wired in one place."""
+"""Composition root: paths -> settings, theme, window frame -> catalog -> views, wired here.
+
+Start-up paints the window frame first and opens the catalog on the next turn of the
+event loop, so the window appears in about the time of a bare Qt window and fills a
+moment later (docs/decisions/008-paint-the-window-first.md).
+"""
 
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 from explorer.core.paths import AppPaths
 
-
-def parse_target(target: str | None) -> tuple[str, str] | None:
-    if not target:
-        return None
-    kind, _, slug = target.partition(":")
-    return (kind, slug) if slug else (kind, "")
-
-
-def run_gui(paths: AppPaths, target: str | None = None) -> int:
-    from PySide6.QtWidgets import QApplication, QMessageBox
-
-    from explorer.store.catalog import Catalog
-
-    catalog = Catalog.open(paths)
-    wanted = parse_target(target)
-    if wanted and not _exists(catalog, *wanted):
-        print(f"space-explorer: error: unknown target {target!r} "
-              "(use lesson:SLUG or partnership:SLUG)", file=sys.stderr)
-        return 2
-    app = QApplication.instance() or QApplication(sys.argv)
-    window = build_window(paths, catalog, wanted)
-    window.show()
-    for notice in catalog.notices:
-        QMessageBox.warning(window, "Database rebuilt", notice)
-    return app.exec()
-
-
-def build_window(paths: AppPaths, catalog=None, wanted=None):  # type: ignore[no-untyped-def]
-    """Catalog -> MainWindow showing `wanted` (or the first lesson). Needs a QApplication."""
+if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
     from explorer.store.catalog import Catalog
     from explorer.ui.main_window import MainWindow
+    from explorer.ui.read_view import ReadView
 
-    app = QApplication.instance()
-    app.setApplicationName("Space Partnerships Explorer")
-    app.setOrganizationName("space-explorer")
-    catalog = catalog or Catalog.open(paths)
-    css = (paths.resources_dir / "article.css").read_text(encoding="utf-8")
-    window = MainWindow(catalog, css)
-    if wanted:
-        window.show_target(*wanted)
-    elif catalog.library.lessons:
-        window.show_target("lesson", catalog.library.lessons[0].slug)
+TARGET_KINDS = ("lesson", "partnership", "topic", "glossary", "timeline")
+TARGET_HELP = "lesson:SLUG, partnership:SLUG, topic:TAG, glossary:SLUG or timeline"
+APP_NAME = "Space Partnerships Explorer"
+ORGANISATION = "space-explorer"
+
+
+class TargetError(ValueError):
+    """A deep link the app cannot open; the message is one line for the user."""
+
+
+def parse_target(target: str | None) -> tuple[str, str] | None:
+    """'lesson:why-partner' -> ('lesson', 'why-partner'); 'timeline' -> ('timeline', '')."""
+    if not target:
+        return None
+    from explorer.ui.navigation import Location
+
+    location = Location.parse(target)
+    if location is None:
+        raise TargetError(f"unknown target {target!r} (use {TARGET_HELP})")
+    return location.kind, location.slug
+
+
+def run_gui(paths: AppPaths, target: str | None = None) -> int:
+    """Start the window (at `target` if given); returns the exit code."""
+    try:
+        wanted = parse_target(target)
+    except TargetError as exc:
+        print(f"space-explorer: error: {exc}", file=sys.stderr)
+        return 2
+    catalog = None
+    if wanted and wanted[0] != "timeline":  # a page must exist before a window opens
+        catalog = open_catalog(paths)
+        if not target_exists(catalog, *wanted):
+            catalog.close()
+            print(f"space-explorer: error: unknown target {target!r} "
+                  f"(no such {wanted[0]})", file=sys.stderr)
+            return 2
+    start_gui(paths, wanted, catalog)
+    return make_application().exec()
+
+
+def start_gui(paths: AppPaths, wanted: tuple[str, str] | None = None,
+              catalog: Catalog | None = None) -> MainWindow:
+    """Show the window frame now; open the catalog and fill the window after its first
+    paint. Returns the window; the caller runs the event loop."""
+    from PySide6.QtCore import QTimer
+
+    app = make_application()
+    window = make_window(app, paths)
+    window.show()
+    fill = _Filler(window, paths, catalog, wanted)
+    when_painted(window, lambda: QTimer.singleShot(0, fill))
     return window
 
 
-def _exists(catalog: object, kind: str, slug: str) -> bool:
+def make_application() -> QApplication:
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setOrganizationName(ORGANISATION)
+    app.setDesktopFileName("space-explorer")
+    return app
+
+
+def make_window(app: QApplication, paths: AppPaths,
+                settings: QSettings | None = None) -> MainWindow:
+    """The window frame, themed, at its remembered size; its views are placeholders."""
+    from PySide6.QtCore import QSettings
+
+    from explorer.ui.main_window import MainWindow
+    from explorer.ui.theme import Theme
+
+    settings = settings if settings is not None else QSettings()
+    theme = Theme(app, paths.resources_dir, str(settings.value("view/theme") or "system"))
+    window = MainWindow(settings, theme)
+    theme.setParent(window)
+    return window
+
+
+def open_catalog(paths: AppPaths) -> Catalog:
     from explorer.store.catalog import Catalog
 
-    assert isinstance(catalog, Catalog)
-    if kind == "lesson":
-        return catalog.library.get(slug) is not None
-    if kind == "partnership":
-        return catalog.partnerships.get(slug) is not None
-    return False
+    return Catalog.open(paths)
+
+
+def install_views(window: MainWindow, catalog: Catalog,
+                  wanted: tuple[str, str] | None = None) -> None:
+    """Put the catalog's views into the window and show `wanted` (else the last place)."""
+    from explorer.ui.navigation import Location
+    from explorer.ui.read_view import ReadView
+
+    read_view = ReadView(catalog, window.theme, window.zoom)
+    install_timeline(window, catalog)
+    install_authoring(window, catalog, read_view)
+    start = Location(*wanted) if wanted else None
+    window.set_read_view(read_view, start if start and start.kind != "timeline" else None)
+    if start is not None and start.kind == "timeline":
+        window.go_to(start)
+    read_view.article.setFocus()
+    window.destroyed.connect(catalog.close)
+
+
+def install_timeline(window: MainWindow, catalog: Catalog) -> None:
+    """The timeline beside a partnership page; linked both ways to the reading view."""
+    from explorer.ui.article.builder import PageBuilder
+    from explorer.ui.article.view import ArticleView
+    from explorer.ui.navigation import Location
+    from explorer.ui.timeline.panel import TimelinePanel
+
+    timeline = TimelinePanel(catalog.partnerships, catalog.search)
+    detail = ArticleView(window.theme.article_css(window.zoom), window.zoom)
+    detail.setAccessibleName("Partnership beside the timeline")
+    builder = PageBuilder(catalog)
+    timeline.set_detail_widget(detail)
+    window.set_timeline_view(timeline)
+
+    def show_detail(slug: str) -> None:
+        html = builder.html(Location("partnership", slug))
+        if html is not None:
+            detail.show_html(html)
+            timeline.show_detail(True)
+
+    def highlight(slugs: tuple[str, ...]) -> None:
+        timeline.highlight(list(slugs), f"{len(slugs)} partnerships cited in the lesson")
+
+    def follow(location: Location) -> None:
+        if location.kind == "partnership":
+            timeline.focus_partnership(location.slug)
+
+    timeline.partnership_open_requested.connect(show_detail)
+    detail.target_requested.connect(lambda kind, slug: window.go_to(Location(kind, slug)))
+    window.show_on_timeline_requested.connect(highlight)
+    window.location_changed.connect(follow)
+    catalog.partnerships.subscribe(builder.forget)
+
+
+def install_authoring(window: MainWindow, catalog: Catalog, read_view: ReadView) -> None:
+    """Teacher tools: lesson editor, partnership form, imports, exports and backups."""
+    from explorer.ui.authoring.actions import AuthoringActions
+    from explorer.ui.navigation import Location
+
+    authoring = AuthoringActions(window, catalog, window.theme)
+    window.authoring = authoring
+    menus = window.menus
+    first = menus.file.actions()[0]
+    menus.file.insertAction(first, authoring.new_lesson_action)
+    menus.file.insertAction(first, authoring.new_partnership_action)
+    menus.file.insertSeparator(first)
+    menus.edit.addSeparator()
+    for action in authoring.edit_menu_actions():
+        if action is None:
+            menus.edit.addSeparator()
+        else:
+            menus.edit.addAction(action)
+    window.addActions(authoring.all_actions())
+    window.location_changed.connect(lambda loc: authoring.set_location(loc.kind, loc.slug))
+    if (here := window.current_location()) is not None:
+        authoring.set_location(here.kind, here.slug)
+    authoring.lessons_changed.connect(read_view.show_reloaded_lessons)
+    authoring.lesson_saved.connect(lambda slug: window.go_to(Location("lesson", slug)))
+    authoring.partnership_saved.connect(
+        lambda slug: window.go_to(Location("partnership", slug)))
+    install_transfer(window, catalog, read_view)
+
+
+def install_transfer(window: MainWindow, catalog: Catalog, read_view: ReadView) -> None:
+    """Spreadsheet and content-pack import and export, undo, backups (File menu)."""
+    from explorer.ui.authoring.transfer_actions import TransferActions
+
+    transfer = TransferActions(window, catalog, catalog.paths,
+                               lambda: list(window.timeline_view.shown_slugs())
+                               if hasattr(window.timeline_view, "shown_slugs") else [])
+    window.transfer = transfer
+    window.menus.file.insertSeparator(window.menus.file_end)
+    for action in transfer.file_menu_actions():
+        if action is None:
+            window.menus.file.insertSeparator(window.menus.file_end)
+        else:
+            window.menus.file.insertAction(window.menus.file_end, action)
+    window.addActions(transfer.all_actions())
+    transfer.catalog_changed.connect(read_view.show_reloaded_lessons)
+
+
+def build_window(paths: AppPaths, catalog: Catalog | None = None,
+                 wanted: tuple[str, str] | None = None,
+                 settings: QSettings | None = None) -> MainWindow:
+    """The whole window, filled at once (tests and benchmarks). Needs a QApplication."""
+    app = make_application()
+    window = make_window(app, paths, settings)
+    install_views(window, catalog or open_catalog(paths), wanted)
+    return window
+
+
+def target_exists(catalog: Catalog, kind: str, slug: str) -> bool:
+    from explorer.ui.article.builder import PageBuilder
+    from explorer.ui.navigation import Location
+
+    return kind == "timeline" or PageBuilder(catalog).has(Location(kind, slug))
+
+
+class _Filler:
+    """Opens the catalog and installs the views, once, after the frame has painted."""
+
+    def __init__(self, window: MainWindow, paths: AppPaths, catalog: Catalog | None,
+                 wanted: tuple[str, str] | None) -> None:
+        self.window, self.paths, self.catalog, self.wanted = window, paths, catalog, wanted
+
+    def __call__(self) -> None:
+        from PySide6.QtCore import QTimer
+        from PySide6.QtWidgets import QMessageBox
+
+        from explorer.store.backups import daily_backup
+
+        catalog = self.catalog or open_catalog(self.paths)
+        install_views(self.window, catalog, self.wanted)
+        for notice in catalog.notices:
+            QMessageBox.warning(self.window, "Database rebuilt", notice)
+        QTimer.singleShot(2000, lambda: daily_backup(catalog.partnerships, self.paths))
+
+
+def when_painted(window: MainWindow, callback: object) -> None:
+    """Call `callback` once, right after the window's first paint."""
+    from PySide6.QtCore import QEvent, QObject
+
+    class _FirstPaint(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                watched.removeEventFilter(self)
+                self.deleteLater()
+                callback()  # type: ignore[operator]
+            return False
+
+    window.installEventFilter(_FirstPaint(window))

@@ -29,7 +29,7 @@ class UsageError(Exception):
 
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--data-dir", metavar="DIR",
+    common.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS,  # see main
                         help="where the database and teacher lessons live "
                              "(default: $SPACE_EXPLORER_DATA_DIR or the platform's data folder)")
     parser = argparse.ArgumentParser(
@@ -43,8 +43,10 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("gui", parents=[common], help="open the app's window (the default)")
 
     opener = commands.add_parser("open", parents=[common],
-                                 help="open the app at a lesson or partnership")
-    opener.add_argument("target", help="lesson:SLUG or partnership:SLUG")
+                                 help="open the app at a lesson, partnership, topic or the "
+                                      "timeline")
+    opener.add_argument("target", help="lesson:SLUG, partnership:SLUG, topic:TAG, "
+                                       "glossary:SLUG or timeline")
 
     info = commands.add_parser("info", parents=[common],
                                help="show the version, data folder and content counts")
@@ -71,6 +73,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="check lesson files; prints path:line: message and exits 1 on any problem")
     validate.add_argument("paths", nargs="*", type=Path, metavar="PATH",
                           help="a lesson file or folder (default: bundled and teacher lessons)")
+
+    from explorer.cli_transfer import add_commands  # import, export, backup, undo-import
+
+    add_commands(commands, common)
     return parser
 
 
@@ -95,13 +101,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        paths = AppPaths.resolve(args.data_dir)
+        # SUPPRESS above: a subcommand's parser must not reset a --data-dir given before it
+        paths = AppPaths.resolve(getattr(args, "data_dir", None))
         command = args.command or "gui"
         if command in {"gui", "open"}:
             from explorer.app import run_gui  # Qt is imported only for the window
 
             return run_gui(paths, getattr(args, "target", None))
-        handler = {"info": cmd_info, "search": cmd_search, "validate": cmd_validate}[command]
+        handler = getattr(args, "handler", None) or {
+            "info": cmd_info, "search": cmd_search, "validate": cmd_validate}[command]
         return handler(paths, args)
     except UsageError as exc:
         print(f"{PROG}: error: {exc}", file=sys.stderr)

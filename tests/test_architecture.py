@@ -2,6 +2,7 @@
 
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_core_and_store_never_import_qt_or_ui():
-    command = shutil.which("lint-imports")
+    beside_python = Path(sys.executable).with_name("lint-imports")
+    command = str(beside_python) if beside_python.exists() else shutil.which("lint-imports")
     if command is None:
         pytest.fail("import-linter is not installed; install the project with its test extra")
     result = subprocess.run([command], cwd=ROOT, capture_output=True, text=True, check=False)

@@ -212,8 +212,10 @@ def _key_line(text: str, key: str) -> int:
     return text.count("\n", 0, match.start()) + 1 if match else 1
 
 
-def check_links(lesson: Lesson, known: KnownTargets) -> list[Problem]:
-    """Every internal link, cited partnership, key term and local image must resolve."""
+def check_links(lesson: Lesson, known: KnownTargets, text: str | None = None) -> list[Problem]:
+    """Every internal link, cited partnership, key term and local image must resolve.
+
+    `text` is the lesson's whole text when it is not (yet) the file's, as in an editor."""
     name = str(lesson.source_path or lesson.slug)
     problems = []
     for match in INTERNAL_LINK_RE.finditer(lesson.body):
@@ -221,7 +223,7 @@ def check_links(lesson: Lesson, known: KnownTargets) -> list[Problem]:
         if not known.has(kind, slug):
             line = lesson.body_line + lesson.body.count("\n", 0, match.start())
             problems.append(Problem(name, line, f"link to unknown {kind} '{slug}'"))
-    text = _front_matter_text(lesson)
+    text = _front_matter_text(lesson) if text is None else text
     for slug in lesson.partnerships:
         if slug not in known.partnerships:
             line = _key_line(text, "partnerships")

@@ -1,104 +1,250 @@
 """HTML pages for the article view: a lesson, a partnership, a glossary entry.
 
-Pure functions from core records to sanitised HTML; the UI only displays them.
+Pure functions from core records to sanitised HTML; the UI only displays them. Qt's rich
+text engine shows a subset of HTML 4 and CSS 2, so callouts are one-row tables (the only
+boxes it can draw) and every size comes from the article style sheet.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import re
+from collections.abc import Callable, Mapping, Sequence
 from html import escape
+from typing import TYPE_CHECKING
 
 from explorer.core.models import (
     SECTION_TITLES,
+    Citation,
     GlossaryEntry,
     Lesson,
     Participant,
     Partnership,
     topic_title,
 )
-from explorer.core.render import MarkdownRenderer, Rendered
+from explorer.core.quiz import questions_html
+
+if TYPE_CHECKING:  # rendering imports Markdown; the window's first paint must not wait for it
+    from explorer.core.render import MarkdownRenderer, Rendered
+
+#: lessons with at least this many sections get an "On this page" list
+TOC_MIN_SECTIONS = 3
+INTERNAL_HREF_RE = re.compile(r'<a ([^>]*?)href="((?:partnership|lesson|glossary|topic):[^"]*)"')
+FIGURE_RE = re.compile(r'<p>\s*(<img [^>]*?alt="([^"]*)"[^>]*>)\s*</p>')
+DIV_TAG_RE = re.compile(r"<div\b[^>]*>|</div>")
+ADMONITION_RE = re.compile(r'<div class="admonition ?([^"]*)">')
+CALLOUT_KINDS = {"note", "tip", "warning", "important", "info", "example", "question"}
+
+COUNTRY_NAMES = {
+    "AE": "United Arab Emirates", "AF": "Afghanistan", "AR": "Argentina", "AT": "Austria",
+    "AU": "Australia", "AZ": "Azerbaijan", "BD": "Bangladesh", "BE": "Belgium",
+    "BG": "Bulgaria", "BR": "Brazil", "BY": "Belarus", "CA": "Canada", "CH": "Switzerland",
+    "CN": "China", "CS": "Czechoslovakia", "CU": "Cuba", "CZ": "Czechia",
+    "DD": "East Germany", "DE": "Germany", "DK": "Denmark", "EG": "Egypt", "ES": "Spain",
+    "FI": "Finland", "FR": "France", "GB": "United Kingdom", "GR": "Greece",
+    "HU": "Hungary", "ID": "Indonesia", "IE": "Ireland", "IL": "Israel", "IN": "India",
+    "IR": "Iran", "IT": "Italy", "JP": "Japan", "KR": "South Korea", "KZ": "Kazakhstan",
+    "LU": "Luxembourg", "MN": "Mongolia", "MX": "Mexico", "NG": "Nigeria",
+    "NL": "Netherlands", "NO": "Norway", "NZ": "New Zealand", "PE": "Peru",
+    "PK": "Pakistan", "PL": "Poland", "PT": "Portugal", "RO": "Romania", "RU": "Russia",
+    "SA": "Saudi Arabia", "SE": "Sweden", "SG": "Singapore", "SU": "Soviet Union",
+    "SY": "Syria", "TH": "Thailand", "TR": "Turkey", "TW": "Taiwan", "UA": "Ukraine",
+    "US": "United States", "VE": "Venezuela", "VN": "Vietnam", "ZA": "South Africa",
+    "intl": "international organisation",
+}
+
+
+def label(value: str) -> str:
+    """'earth-observation' -> 'Earth observation' (types, domains, statuses)."""
+    return value.replace("-", " ").capitalize() if value != "public-private" else "Public-private"
+
+
+def country_name(code: str) -> str:
+    return COUNTRY_NAMES.get(code, code)
+
+
+# -- lesson ----------------------------------------------------------------------------
 
 
 def lesson_page(
     lesson: Lesson,
-    renderer: MarkdownRenderer,
+    renderer: MarkdownRenderer | None,
     cited: Sequence[Partnership] = (),
     neighbours: tuple[Lesson | None, Lesson | None] = (None, None),
+    *,
+    rendered: Rendered | None = None,
+    quiz: Mapping[int, int] | None = None,
+    titles: Mapping[str, str] | None = None,
 ) -> tuple[str, Rendered]:
-    base = lesson.source_path.parent if lesson.source_path else None
-    rendered = renderer.render(lesson.body, base)
+    """The whole lesson page. `rendered` reuses an earlier render of the body; `quiz` maps a
+    question's index to the choice the student picked (or REVEALED)."""
+    if rendered is None:
+        assert renderer is not None, "pass a renderer or an earlier render"
+        base = lesson.source_path.parent if lesson.source_path else None
+        rendered = renderer.render(lesson.body, base)
     parts = [
-        f'<p class="eyebrow">{escape(SECTION_TITLES.get(lesson.section, lesson.section))}'
-        f'{" · my lesson" if lesson.origin == "teacher" else ""}</p>',
-        f"<h1>{escape(lesson.title)}</h1>",
+        _lesson_header(lesson),
+        _problems(lesson),
+        _callout("objectives", "In this lesson you will", _list(lesson.objectives)),
+        _toc(rendered, lesson, cited),
+        _body(rendered.html),
+        questions_html(lesson.questions, quiz or {}),
+        _cited(cited),
+        _sources(lesson.sources),
+        _neighbour_links(neighbours),
     ]
+    html = "\n".join(p for p in parts if p)
+    return (add_link_titles(html, titles) if titles else html), rendered
+
+
+def _lesson_header(lesson: Lesson) -> str:
+    section = escape(SECTION_TITLES.get(lesson.section, lesson.section))
+    mine = ' · <span class="mine">my lesson</span>' if lesson.origin == "teacher" else ""
+    out = [f'<p class="eyebrow">{section}{mine}</p>', f"<h1>{escape(lesson.title)}</h1>"]
     if lesson.summary:
-        parts.append(f'<p class="summary">{escape(lesson.summary)}</p>')
-    if lesson.problems:
-        items = "".join(f"<li>{escape(str(p))}</li>" for p in lesson.problems)
-        parts.append(f'<div class="admonition warning"><p class="admonition-title">'
-                     f"This lesson has problems</p><ul>{items}</ul></div>")
-    if lesson.objectives:
-        items = "".join(f"<li>{escape(o)}</li>" for o in lesson.objectives)
-        parts.append(f'<div class="objectives"><p class="admonition-title">'
-                     f"In this lesson you will</p><ul>{items}</ul></div>")
-    parts.append(rendered.html)
-    parts.append(_questions(lesson))
-    if cited:
-        items = "".join(
-            f'<li><a class="internal partnership" href="partnership:{escape(p.slug)}">'
-            f"{escape(p.name)}</a> <span class=\"muted\">{escape(p.years_label())} · "
-            f"{escape(p.type)}</span></li>" for p in cited)
-        parts.append(f"<h2>Partnerships in this lesson</h2><ul>{items}</ul>")
-    parts.append(_sources(lesson))
-    parts.append(_neighbour_links(neighbours))
-    return "\n".join(p for p in parts if p), rendered
+        out.append(f'<p class="summary">{escape(lesson.summary)}</p>')
+    if lesson.tags:
+        links = " · ".join(_topic_link(tag) for tag in lesson.tags)
+        out.append(f'<p class="topics">Topics: {links}</p>')
+    return "\n".join(out)
 
 
-def _questions(lesson: Lesson) -> str:
-    if not lesson.questions:
+def _problems(lesson: Lesson) -> str:
+    if not lesson.problems:
         return ""
-    out = ['<h2 id="check-your-understanding">Check your understanding</h2><ol class="quiz">']
-    for q in lesson.questions:
-        out.append(f"<li><p>{escape(q.question)}</p>")
-        if q.choices:
-            letters = "ABCDEFGH"
-            out.append("<ol class=\"choices\" type=\"A\">" + "".join(
-                f"<li>{escape(c)}</li>" for c in q.choices) + "</ol>")
-            answer = (f"{letters[q.answer]}. {q.choices[q.answer]}"
-                      if isinstance(q.answer, int) else str(q.answer))
-        else:
-            answer = str(q.answer)
-        explanation = f" {escape(q.explanation)}" if q.explanation else ""
-        out.append(f'<p class="answer"><b>Answer:</b> {escape(answer)}.{explanation}</p></li>')
-    out.append("</ol>")
+    items = "".join(f"<li>{escape(str(p))}</li>" for p in lesson.problems)
+    return _callout("warning", "This lesson has problems",
+                    f"<p>Fix these in the lesson file, then reload:</p><ul>{items}</ul>")
+
+
+def _toc(rendered: Rendered, lesson: Lesson, cited: Sequence[Partnership]) -> str:
+    sections = [(h.anchor, h.title) for h in rendered.headings if h.level == 2]
+    if len(sections) < TOC_MIN_SECTIONS:
+        return ""
+    if lesson.questions:
+        sections.append(("check-your-understanding", "Check your understanding"))
+    if cited:
+        sections.append(("partnerships-in-this-lesson", "Partnerships in this lesson"))
+    items = "".join(f'<li><a class="toc" href="#{escape(anchor)}">{escape(title)}</a></li>'
+                    for anchor, title in sections)
+    return _callout("toc", "On this page", f'<ul class="toc">{items}</ul>')
+
+
+def _body(html: str) -> str:
+    """Admonitions become callout boxes and lone images become captioned figures."""
+    html = FIGURE_RE.sub(
+        lambda m: f'<p class="figure">{m.group(1)}<br><span class="caption">{m.group(2)}</span></p>'
+        if m.group(2) else m.group(0), html)
+    return _admonitions_to_callouts(html)
+
+
+def _admonitions_to_callouts(html: str) -> str:
+    out: list[str] = []
+    stack: list[bool] = []  # for each open <div>: is it an admonition?
+    position = 0
+    for match in DIV_TAG_RE.finditer(html):
+        out.append(html[position : match.start()])
+        position = match.end()
+        tag = match.group(0)
+        if tag == "</div>":
+            was_callout = stack.pop() if stack else False
+            out.append("</td></tr></table>" if was_callout else tag)
+            continue
+        admonition = ADMONITION_RE.match(tag)
+        stack.append(admonition is not None)
+        if admonition is None:
+            out.append(tag)
+            continue
+        kinds = admonition.group(1).split()
+        kind = next((k for k in kinds if k in CALLOUT_KINDS), "note")
+        out.append(_callout_open(kind))
+    out.append(html[position:])
     return "".join(out)
 
 
-def _sources(lesson: Lesson) -> str:
-    if not lesson.sources:
+def _callout_open(kind: str) -> str:
+    return (f'<table class="callout {kind}" width="100%" cellspacing="0" cellpadding="0">'
+            f'<tr><td class="bar {kind}" width="4"></td><td class="callout-body">')
+
+
+def _callout(kind: str, title: str, content: str) -> str:
+    if not content:
         return ""
-    items = []
-    for source in lesson.sources:
-        label = escape(f"{source.publisher}: {source.title}" if source.publisher
-                       else source.title)
-        items.append(f'<li><a class="external" href="{escape(source.url)}">{label}</a></li>'
-                     if source.url else f"<li>{label}</li>")
-    return f'<h2>Sources</h2><ul class="sources">{"".join(items)}</ul>'
+    return (f'{_callout_open(kind)}<p class="admonition-title">{escape(title)}</p>'
+            f"{content}</td></tr></table>")
+
+
+def _list(items: Sequence[str]) -> str:
+    return f"<ul>{''.join(f'<li>{escape(i)}</li>' for i in items)}</ul>" if items else ""
+
+
+def _cited(cited: Sequence[Partnership]) -> str:
+    if not cited:
+        return ""
+    items = "".join(
+        f'<li>{_partnership_link(p)} <span class="muted">{escape(p.years_label())} · '
+        f"{escape(label(p.type))}</span></li>" for p in cited)
+    return ('<h2 id="partnerships-in-this-lesson">Partnerships in this lesson</h2>'
+            f'<ul class="cited">{items}</ul>'
+            f'<p><a class="action" href="timeline:{",".join(escape(p.slug) for p in cited)}">'
+            "Show these on the timeline</a></p>")
+
+
+def _sources(sources: Sequence[Citation]) -> str:
+    items = [_citation(c) for c in sources]
+    return f'<h2>Sources</h2><ul class="sources">{"".join(items)}</ul>' if items else ""
+
+
+def _citation(citation: Citation) -> str:
+    publisher, title, url = citation.publisher, citation.title, citation.url
+    text = (f"{escape(publisher)}: " if publisher else "") + (
+        f'<a class="external" href="{escape(url)}" title="{escape(url)}">{escape(title)}</a>'
+        if url else escape(title))
+    return f"<li>{text}</li>"
 
 
 def _neighbour_links(neighbours: tuple[Lesson | None, Lesson | None]) -> str:
     before, after = neighbours
-    cells = []
-    if before:
-        cells.append(f'<a class="internal lesson" href="lesson:{escape(before.slug)}">'
-                     f"← {escape(before.title)}</a>")
-    if after:
-        cells.append(f'<a class="internal lesson" href="lesson:{escape(after.slug)}">'
-                     f"{escape(after.title)} →</a>")
-    if not cells:
+    if not before and not after:
         return ""
-    return '<hr><p class="pager">' + " &nbsp;·&nbsp; ".join(cells) + "</p>"
+    left = (f'<span class="muted">Previous</span><br>'
+            f'<a class="internal lesson" href="lesson:{escape(before.slug)}">'
+            f"← {escape(before.title)}</a>") if before else ""
+    right = (f'<span class="muted">Next</span><br>'
+             f'<a class="internal lesson" href="lesson:{escape(after.slug)}">'
+             f"{escape(after.title)} →</a>") if after else ""
+    return ('<hr><table class="pager" width="100%" cellspacing="0"><tr>'
+            f'<td class="pager" width="50%">{left}</td>'
+            f'<td class="pager" width="50%" align="right">{right}</td></tr></table>')
+
+
+def add_link_titles(html: str, titles: Mapping[str, str]) -> str:
+    """Give internal links a hover preview: `titles` maps 'glossary:barter' to its text."""
+
+    def add(match: re.Match[str]) -> str:
+        before, href = match.group(1), match.group(2)
+        text = titles.get(href)
+        if not text or "title=" in before:
+            return match.group(0)
+        return f'<a {before}title="{escape(text)}" href="{href}"'
+
+    return INTERNAL_HREF_RE.sub(add, html)
+
+
+def link_titles(
+    glossary: Mapping[str, GlossaryEntry],
+    lessons: Sequence[Lesson] = (),
+    partnerships: Sequence[Partnership] = (),
+) -> dict[str, str]:
+    """Hover previews for internal links: a definition, a lesson's summary, a partnership."""
+    titles = {f"glossary:{slug}": f"{e.term}: {e.definition}" for slug, e in glossary.items()}
+    titles.update({f"lesson:{x.slug}": f"{x.title}: {x.summary}" if x.summary else x.title
+                   for x in lessons})
+    titles.update({f"partnership:{p.slug}": f"{p.name} ({p.years_label()}, {label(p.type)})"
+                   for p in partnerships})
+    return titles
+
+
+# -- partnership ------------------------------------------------------------------------
 
 
 def partnership_page(
@@ -106,65 +252,119 @@ def partnership_page(
     citing: Sequence[Lesson] = (),
     topic_lessons: Callable[[str], Sequence[Lesson]] = lambda tag: (),
 ) -> str:
-    partners = "".join(_partner_item(x) for x in p.partners)
+    """Facts, partners, milestones, what it shows (with the lesson that teaches each), the
+    lessons that cite it, and its sources with the date they were checked."""
     milestones = "".join(
-        f"<tr><td class=\"year\">{m.year}</td><td>{escape(m.event)}</td></tr>"
+        f'<tr><td class="year">{m.year}</td><td>{escape(m.event)}</td></tr>'
         for m in p.milestones)
     parts = [
-        f'<p class="eyebrow">Partnership · {escape(p.type)} · {escape(p.domain)}</p>',
+        f'<p class="eyebrow">Partnership · {escape(label(p.type))} · {escape(label(p.domain))}</p>',
         f"<h1>{escape(p.name)}</h1>",
-        f'<p class="facts"><b>{escape(p.years_label())}</b> · {escape(p.status)}'
-        f'{" · added by a teacher" if p.origin == "user" else ""}</p>',
+        _facts(p),
         f"<p>{escape(p.description)}</p>" if p.description else "",
-        f'<div class="admonition note"><p class="admonition-title">Sources disagree or a '
-        f"detail is unsure</p><p>{escape(p.caveats)}</p></div>" if p.caveats else "",
-        f"<h2>Partners</h2><ul>{partners}</ul>" if partners else "",
-        f'<h2>Milestones</h2><table class="milestones">{milestones}</table>'
-        if milestones
-        else "",
-        _tag_list("What it shows", p.benefits),
-        _tag_list("What made it hard", p.challenges),
+        _callout("note", "Sources disagree or a detail is unsure",
+                 f"<p>{escape(p.caveats)}</p>") if p.caveats else "",
+        _partners(p),
+        f'<h2>Milestones</h2><table class="milestones" cellspacing="0">{milestones}</table>'
+        if milestones else "",
+        _tag_list("What it shows", "Benefits of partnership this one illustrates.",
+                  p.benefits, topic_lessons),
+        _tag_list("What made it hard", "Challenges of partnership this one ran into.",
+                  p.challenges, topic_lessons),
+        _citing(citing),
+        _partnership_sources(p),
     ]
-    if citing:
-        items = "".join(f'<li><a class="internal lesson" href="lesson:{escape(x.slug)}">'
-                        f"{escape(x.title)}</a></li>" for x in citing)
-        parts.append(f"<h2>Lessons that cite it</h2><ul>{items}</ul>")
-    cites = "".join(
-        f'<li>{escape(c.publisher)}: '
-        + (f'<a class="external" href="{escape(c.url)}">{escape(c.title)}</a>'
-           if c.url else escape(c.title)) + "</li>" for c in p.citations)
-    if cites:
-        checked = (
-            f' <span class="muted">Facts checked {escape(p.checked)}.</span>' if p.checked else ""
-        )
-        parts.append(f"<h2>Sources</h2><ul class=\"sources\">{cites}</ul><p>{checked}</p>")
     return "\n".join(x for x in parts if x)
+
+
+def _facts(p: Partnership) -> str:
+    facts = [f"<b>{escape(p.years_label())}</b>", escape(label(p.status)),
+             _topic_link(p.type, label(p.type) + " partnership")]
+    if p.origin == "user":
+        facts.append('<span class="mine">added by a teacher</span>')
+    elif p.edited:
+        facts.append('<span class="mine">edited by a teacher</span>')
+    timeline = f'<a class="action" href="timeline:{escape(p.slug)}">Show on the timeline</a>'
+    return f'<p class="facts">{" · ".join(facts)} &nbsp; {timeline}</p>'
+
+
+def _partners(p: Partnership) -> str:
+    partners = "".join(_partner_item(x) for x in p.partners)
+    if not partners:
+        return ""
+    countries = ", ".join(country_name(c) for c in p.countries if c != "intl")
+    extra = f'<p class="muted">Countries involved: {escape(countries)}.</p>' if countries else ""
+    return f'<h2>Partners</h2><ul class="partners">{partners}</ul>{extra}'
 
 
 def _partner_item(x: Participant) -> str:
     partner = x.partner
-    text = escape(partner.name)
+    text = f"<b>{escape(partner.name)}</b>"
     if partner.full_name not in ("", partner.name):
         text += f" ({escape(partner.full_name)})"
-    if x.role:
-        text += f" — {escape(x.role)}"
     if partner.country:
-        text += f' <span class="muted">{escape(partner.country)}</span>'
+        place = escape(country_name(partner.country)).replace(" ", "&nbsp;")
+        text += f' <span class="muted">·&nbsp;{place}</span>'
+    if x.role:
+        text += f"<br>{escape(x.role)}"
     return f"<li>{text}</li>"
 
 
-def _tag_list(title: str, tags: Sequence[str]) -> str:
+def _tag_list(
+    title: str, intro: str, tags: Sequence[str],
+    topic_lessons: Callable[[str], Sequence[Lesson]],
+) -> str:
     if not tags:
         return ""
-    items = "".join(f'<li><a class="internal topic" href="topic:{escape(t)}">'
-                    f"{escape(topic_title(t))}</a></li>" for t in tags)
-    return f"<h2>{escape(title)}</h2><ul class=\"tags\">{items}</ul>"
+    items = []
+    for tag in tags:
+        taught = list(topic_lessons(tag))[:2]
+        lessons = " and ".join(
+            f'<a class="internal lesson" href="lesson:{escape(x.slug)}">{escape(x.title)}</a>'
+            for x in taught)
+        where = f' <span class="muted">— taught in</span> {lessons}' if lessons else ""
+        items.append(f"<li>{_topic_link(tag)}{where}</li>")
+    return (f'<h2>{escape(title)}</h2><p class="muted">{escape(intro)}</p>'
+            f'<ul class="tags">{"".join(items)}</ul>')
 
 
-def glossary_page(entry: GlossaryEntry, entries: dict[str, GlossaryEntry]) -> str:
+def _citing(citing: Sequence[Lesson]) -> str:
+    if not citing:
+        return ""
+    items = "".join(f'<li><a class="internal lesson" href="lesson:{escape(x.slug)}">'
+                    f"{escape(x.title)}</a></li>" for x in citing)
+    return f"<h2>Lessons that cite it</h2><ul>{items}</ul>"
+
+
+def _partnership_sources(p: Partnership) -> str:
+    if not p.citations:
+        return ""
+    checked = f'<p class="muted">Facts checked on {escape(p.checked)}.</p>' if p.checked else ""
+    items = "".join(_citation(c) for c in p.citations)
+    return f'<h2>Sources</h2><ul class="sources">{items}</ul>{checked}'
+
+
+def _topic_link(tag: str, text: str | None = None) -> str:
+    return (f'<a class="internal topic" href="topic:{escape(tag)}">'
+            f"{escape(text or topic_title(tag))}</a>")
+
+
+def _partnership_link(p: Partnership) -> str:
+    return (f'<a class="internal partnership" href="partnership:{escape(p.slug)}">'
+            f"{escape(p.name)}</a>")
+
+
+# -- glossary ---------------------------------------------------------------------------
+
+
+def glossary_page(entry: GlossaryEntry, entries: Mapping[str, GlossaryEntry],
+                  used_in: Sequence[Lesson] = ()) -> str:
     see = "".join(
         f'<li><a class="internal glossary" href="glossary:{escape(s)}">'
         f"{escape(entries[s].term if s in entries else s)}</a></li>" for s in entry.see_also)
+    lessons = "".join(f'<li><a class="internal lesson" href="lesson:{escape(x.slug)}">'
+                      f"{escape(x.title)}</a></li>" for x in used_in)
     return (f'<p class="eyebrow">Glossary</p><h1>{escape(entry.term)}</h1>'
-            f"<p>{escape(entry.definition)}</p>"
-            + (f"<h2>See also</h2><ul>{see}</ul>" if see else ""))
+            f'<p class="lead">{escape(entry.definition)}</p>'
+            + (f"<h2>See also</h2><ul>{see}</ul>" if see else "")
+            + (f"<h2>Lessons that use this term</h2><ul>{lessons}</ul>" if lessons else ""))

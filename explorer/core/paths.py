@@ -54,6 +54,11 @@ class AppPaths:
         return self.content_dir / "lessons"
 
     @property
+    def drafts(self) -> Path:
+        """Autosaved editor drafts (explorer.core.drafts)."""
+        return self.data_dir / "drafts"
+
+    @property
     def backups(self) -> Path:
         return self.data_dir / "backups"
 

@@ -23,7 +23,9 @@ def m001_catalog(db: Database) -> None:
          "origin": str},
         pk="slug",
     )
-    db.table("partner_aliases").create({"partner_slug": str, "alias": str}, pk=("partner_slug", "alias"))
+    db.table("partner_aliases").create(
+        {"partner_slug": str, "alias": str}, pk=("partner_slug", "alias")
+    )
     db.table("partnerships").create(
         {
             "slug": str, "name": str, "type": str, "start_year": int, "end_year": int,

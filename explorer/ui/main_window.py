@@ -1,139 +1,402 @@
-"""The main window: the lesson library beside the article view."""
+"""The main window: menus, toolbar, and two views side by side in a stack (Read, Timeline).
+
+The window is a frame that paints before the catalog is open: its views start as
+placeholders and are installed with `set_read_view` and `set_timeline_view` once they
+exist (docs/decisions/008-paint-the-window-first.md). It owns navigation (history, Back
+and Forward, deep links) and remembers where the reader was, through QSettings.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QMouseEvent
 from PySide6.QtWidgets import (
     QMainWindow,
-    QMessageBox,
-    QSplitter,
+    QSizePolicy,
+    QStackedWidget,
     QToolBar,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QToolButton,
     QWidget,
 )
 
-from explorer.core.lessons import cited_partnerships
-from explorer.core.models import SECTION_TITLES, SECTIONS
-from explorer.core.pages import glossary_page, lesson_page, partnership_page
-from explorer.core.render import MarkdownRenderer
-from explorer.store.catalog import Catalog
-from explorer.ui.article.view import ArticleView
+from explorer.ui.menus import Actions, Menus, build_menus, make_actions
+from explorer.ui.navigation import History, Location
+from explorer.ui.placeholders import ReadPlaceholder, TimelinePlaceholder, restore_state
+from explorer.ui.theme import DEFAULT_ZOOM, Theme, zoom_step
 
-SLUG_ROLE = Qt.ItemDataRole.UserRole
+if TYPE_CHECKING:  # the read view imports the store and Markdown: not needed to paint
+    from explorer.ui.authoring.actions import AuthoringActions
+    from explorer.ui.authoring.transfer_actions import TransferActions
+    from explorer.ui.read_view import ReadView
+
+APP_TITLE = "Space Partnerships Explorer"
+VIEWS = ("read", "timeline")
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, catalog: Catalog, style_sheet: str = "",
-                 parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.catalog = catalog
-        self.renderer = MarkdownRenderer()
-        self.history: list[tuple[str, str]] = []
-        self.position = -1
-        self.setWindowTitle("Space Partnerships Explorer")
-        self.library = QTreeWidget()
-        self.library.setHeaderHidden(True)
-        self.library.setAccessibleName("Lesson library")
-        self.article = ArticleView(style_sheet)
-        splitter = QSplitter()
-        splitter.addWidget(self.library)
-        splitter.addWidget(self.article)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([300, 900])
-        self.setCentralWidget(splitter)
-        self._build_toolbar()
-        self._fill_library()
-        self.library.currentItemChanged.connect(self._on_library_current_item_changed)
-        self.article.target_requested.connect(self._on_article_target_requested)
-        self.resize(1200, 800)
+    #: the reader asked to see partnerships on the timeline (tuple of partnership slugs)
+    show_on_timeline_requested = Signal(tuple)
+    #: the window shows a new place (a navigation.Location)
+    location_changed = Signal(object)
 
+    def __init__(self, settings: QSettings, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.theme = theme
+        self.history = History()
+        self.read_view: ReadView | None = None
+        self.timeline_view: QWidget | None = None
+        #: teacher tools installed by the composition root (explorer/app.py), if any
+        self.authoring: AuthoringActions | None = None
+        self.transfer: TransferActions | None = None
+        self.zoom = _int(settings.value("article/zoom"), DEFAULT_ZOOM)
+        self.setWindowTitle(APP_TITLE)
+        self.setObjectName("mainWindow")
+        self.actions: Actions = make_actions(self)
+        self.menus: Menus = build_menus(self, self.actions)
+        self.menus.file.aboutToShow.connect(self._on_file_menu_about_to_show)
+        self._build_toolbar()
+        self.views = QStackedWidget()
+        self.views.addWidget(ReadPlaceholder(settings.value("read/splitter")))
+        self.views.addWidget(TimelinePlaceholder())
+        self.setCentralWidget(self.views)
+        self._mouse = MouseNavigation(self)
+        self.installEventFilter(self._mouse)
+        self._connect_actions()
+        self._restore_geometry()
+        self.actions.toggle_sidebar.setChecked(settings.value("view/sidebar", "true") != "false")
+        self.theme.scheme_changed.connect(self._on_theme_scheme_changed)
+        self.actions.themes[theme.mode].setChecked(True)
+        self._update_actions()
+
+    # -- building ---------------------------------------------------------------------
     def _build_toolbar(self) -> None:
         bar = QToolBar("Navigation")
         bar.setObjectName("navigation")
-        self.back_action = QAction("Back", self, shortcut=QKeySequence.StandardKey.Back)
-        self.forward_action = QAction("Forward", self,
-                                      shortcut=QKeySequence.StandardKey.Forward)
-        self.back_action.triggered.connect(lambda: self._step(-1))
-        self.forward_action.triggered.connect(lambda: self._step(1))
-        bar.addAction(self.back_action)
-        bar.addAction(self.forward_action)
+        bar.setMovable(False)
+        bar.setFloatable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        bar.toggleViewAction().setVisible(False)
+        a = self.actions
+        bar.addAction(a.back)
+        bar.addAction(a.forward)
+        bar.addSeparator()
+        for action in (a.show_read, a.show_timeline):
+            bar.addAction(action)
+            button = bar.widgetForAction(action)
+            assert isinstance(button, QToolButton)
+            button.setObjectName("viewSwitch")
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            button.setAccessibleName(f"{action.text().replace('&', '')} view")
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        bar.addWidget(spacer)
+        bar.addAction(a.toggle_sidebar)
         self.addToolBar(bar)
+        self.toolbar = bar
+        self._set_icons()
+
+    def _set_icons(self) -> None:
+        a, icon = self.actions, self.theme.icon
+        for action, name in ((a.back, "back"), (a.forward, "forward"), (a.show_read, "read"),
+                             (a.show_timeline, "timeline"), (a.search, "search"),
+                             (a.toggle_sidebar, "sidebar")):
+            action.setIcon(icon(name))
+
+    def _connect_actions(self) -> None:
+        a = self.actions
+        a.back.triggered.connect(lambda: self.step(-1))
+        a.forward.triggered.connect(lambda: self.step(1))
+        a.show_read.triggered.connect(self._on_show_read_triggered)
+        a.show_timeline.triggered.connect(lambda: self.go_to(Location("timeline")))
+        a.quit.triggered.connect(self.close)
+        a.zoom_in.triggered.connect(lambda: self.set_zoom(zoom_step(self.zoom, 1)))
+        a.zoom_out.triggered.connect(lambda: self.set_zoom(zoom_step(self.zoom, -1)))
+        a.zoom_reset.triggered.connect(lambda: self.set_zoom(DEFAULT_ZOOM))
+        a.full_screen.toggled.connect(self._on_full_screen_toggled)
+        a.toggle_sidebar.toggled.connect(self._on_toggle_sidebar_toggled)
+        a.previous_lesson.triggered.connect(lambda: self._lesson_step(-1))
+        a.next_lesson.triggered.connect(lambda: self._lesson_step(1))
+        a.topics.triggered.connect(lambda: self.go_to(Location("topic")))
+        a.shortcuts.triggered.connect(self.show_shortcuts)
+        a.about.triggered.connect(self.show_about)
+        for mode, action in a.themes.items():
+            action.triggered.connect(lambda _=False, m=mode: self._on_theme_chosen(m))
+        reader_actions = {
+            a.search: "focus_search", a.find: "open_find", a.find_next: "find_next",
+            a.find_previous: "find_previous", a.copy: "copy", a.select_all: "select_all",
+            a.reload: "reload_lessons", a.open_lessons_folder: "open_lessons_folder",
+        }
+        for action, method in reader_actions.items():
+            action.triggered.connect(lambda _=False, m=method: self._reader_call(m))
+
+    # -- views ------------------------------------------------------------------------
+    def set_read_view(self, view: ReadView, start: Location | None = None) -> None:
+        """Install the reading view (library, search, article) and show `start`, else the
+        place the reader left last time, else the first lesson."""
+        old = self.views.widget(0)
+        self.views.insertWidget(0, view)
+        self.views.removeWidget(old)
+        old.deleteLater()
+        self.read_view = view
+        restore_state(view.splitter, self.settings.value("read/splitter"))
+        view.set_zoom(self.zoom)
+        view.set_sidebar_visible(self.actions.toggle_sidebar.isChecked())
+        view.target_requested.connect(self._on_read_view_target_requested)
+        view.timeline_requested.connect(self._on_read_view_timeline_requested)
+        view.page_changed.connect(self._on_read_view_page_changed)
+        self._mouse.watch(view)
+        self._open_start(start)
         self._update_actions()
 
-    def _fill_library(self) -> None:
-        self.library.clear()
-        groups: dict[str, QTreeWidgetItem] = {}
-        for section in SECTIONS:
-            item = QTreeWidgetItem([SECTION_TITLES[section]])
-            item.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            groups[section] = item
-        for lesson in self.catalog.library.lessons:
-            title = lesson.title + ("  ✎" if lesson.origin == "teacher" else "")
-            child = QTreeWidgetItem(groups[lesson.section], [title])
-            child.setData(0, SLUG_ROLE, lesson.slug)
-            child.setToolTip(0, lesson.summary)
-        for item in groups.values():
-            if item.childCount():
-                self.library.addTopLevelItem(item)
-        self.library.expandAll()
+    def set_timeline_view(self, widget: QWidget) -> None:
+        """Install the timeline in the Timeline slot (a placeholder until then)."""
+        showing = self.views.currentIndex() == 1
+        old = self.views.widget(1)
+        self.views.insertWidget(1, widget)
+        self.views.removeWidget(old)
+        old.deleteLater()
+        self.timeline_view = widget
+        self._mouse.watch(widget)
+        if showing:
+            self.views.setCurrentIndex(1)
 
-    def show_target(self, kind: str, slug: str, *, record: bool = True) -> bool:
-        html = self._page(kind, slug)
-        if html is None:
-            QMessageBox.information(self, "Not found", f"There is no {kind} called '{slug}'.")
-            return False
-        self.article.show_html(html)
+    def current_view(self) -> str:
+        return VIEWS[self.views.currentIndex()]
+
+    def current_location(self) -> Location | None:
+        entry = self.history.current
+        return entry.location if entry else None
+
+    def _open_start(self, start: Location | None) -> None:
+        assert self.read_view is not None
+        saved = Location.parse(str(self.settings.value("read/location") or ""))
+        scroll = _int(self.settings.value("read/scroll"), 0)
+        reopen = start is None and saved is not None and self.read_view.has(saved)
+        if reopen and saved is not None and self.go_to(saved, scroll=scroll):
+            if self.settings.value("window/view") == "timeline":
+                self.go_to(Location("timeline"))
+            return
+        if start is not None and self.go_to(start):
+            return
+        first = self.read_view.first_lesson()
+        if first is not None:
+            self.go_to(first)
+
+    # -- navigation -------------------------------------------------------------------
+    def show_target(self, kind: str, slug: str = "") -> bool:
+        """Open a page (lesson, partnership, topic, glossary) or the timeline."""
+        return self.go_to(Location(kind, slug))
+
+    def go_to(self, location: Location, *, record: bool = True, scroll: int = 0) -> bool:
+        if location.kind == "timeline":
+            self._remember_scroll()
+            self.views.setCurrentIndex(1)
+        else:
+            view = self.read_view
+            if view is None:
+                return False
+            if not view.has(location):
+                from PySide6.QtWidgets import QMessageBox
+
+                QMessageBox.information(self, "Not found",
+                                        f"There is no {location.kind} called '{location.slug}'.")
+                return False
+            if record:
+                self._remember_scroll()
+            view.show(location, scroll)
+            self.views.setCurrentIndex(0)
         if record:
-            del self.history[self.position + 1 :]
-            self.history.append((kind, slug))
-            self.position = len(self.history) - 1
-        self._select_in_library(kind, slug)
-        self._update_actions()
+            self.history.visit(location, scroll)
+        self._after_move(location)
         return True
 
-    def current_target(self) -> tuple[str, str] | None:
-        return self.history[self.position] if self.position >= 0 else None
+    def step(self, delta: int) -> None:
+        """Back (-1) or forward (+1), to the place and scroll position left there."""
+        self._remember_scroll()
+        entry = self.history.go(delta)
+        if entry is not None:
+            self.go_to(entry.location, record=False, scroll=entry.scroll)
 
-    def _page(self, kind: str, slug: str) -> str | None:
-        library = self.catalog.library
-        if kind == "lesson" and (lesson := library.get(slug)):
-            cited = self.catalog.partnerships.many(cited_partnerships(lesson))
-            html, _ = lesson_page(lesson, self.renderer, cited, library.neighbours(slug))
-            return html
-        if kind == "partnership" and (p := self.catalog.partnerships.get(slug)):
-            return partnership_page(p, library.citing(slug), library.teaching)
-        if kind == "glossary" and (entry := self.catalog.glossary.get(slug)):
-            return glossary_page(entry, self.catalog.glossary)
-        return None
+    def _remember_scroll(self) -> None:
+        if self.read_view is not None and self.current_view() == "read":
+            self.history.remember_scroll(self.read_view.scroll())
 
-    def _select_in_library(self, kind: str, slug: str) -> None:
-        self.library.blockSignals(True)
-        self.library.setCurrentItem(None)
-        if kind == "lesson":
-            for item in self._lesson_items():
-                if item.data(0, SLUG_ROLE) == slug:
-                    self.library.setCurrentItem(item)
-        self.library.blockSignals(False)
+    def _after_move(self, location: Location) -> None:
+        self._update_actions()
+        title = (self.read_view.title_of(location)
+                 if self.read_view and location.kind != "timeline" else "Timeline")
+        self.setWindowTitle(f"{title} — {APP_TITLE}" if title else APP_TITLE)
+        self.location_changed.emit(location)
 
-    def _lesson_items(self) -> list[QTreeWidgetItem]:
-        top = [self.library.topLevelItem(i) for i in range(self.library.topLevelItemCount())]
-        return [group.child(i) for group in top for i in range(group.childCount())]
-
-    def _step(self, delta: int) -> None:
-        target = self.position + delta
-        if 0 <= target < len(self.history):
-            self.position = target
-            self.show_target(*self.history[target], record=False)
+    def _lesson_step(self, delta: int) -> None:
+        if self.read_view is not None:
+            target = self.read_view.neighbour(delta)
+            if target is not None:
+                self.go_to(target)
 
     def _update_actions(self) -> None:
-        self.back_action.setEnabled(self.position > 0)
-        self.forward_action.setEnabled(self.position < len(self.history) - 1)
+        a = self.actions
+        a.back.setEnabled(self.history.can_go(-1))
+        a.forward.setEnabled(self.history.can_go(1))
+        reading = self.current_view() == "read"
+        a.show_read.setChecked(reading)
+        a.show_timeline.setChecked(not reading)
+        ready = self.read_view is not None
+        for action in (a.find, a.find_next, a.find_previous, a.copy, a.select_all, a.zoom_in,
+                       a.zoom_out, a.zoom_reset):
+            action.setEnabled(ready and reading)
+        for action in (a.search, a.reload, a.open_lessons_folder, a.topics):
+            action.setEnabled(ready)
+        location = self.current_location()
+        lesson = ready and location is not None and location.kind == "lesson"
+        a.previous_lesson.setEnabled(bool(lesson and self.read_view.neighbour(-1)))  # type: ignore[union-attr]
+        a.next_lesson.setEnabled(bool(lesson and self.read_view.neighbour(1)))  # type: ignore[union-attr]
 
-    def _on_library_current_item_changed(self, item: QTreeWidgetItem | None) -> None:
-        if item is not None and (slug := item.data(0, SLUG_ROLE)):
-            self.show_target("lesson", slug)
+    # -- slots ------------------------------------------------------------------------
+    def _on_file_menu_about_to_show(self) -> None:
+        if self.transfer is not None:
+            self.transfer.refresh()  # a command-line import may have happened meanwhile
 
-    def _on_article_target_requested(self, kind: str, slug: str) -> None:
-        self.show_target(kind, slug)
+    def _on_read_view_target_requested(self, kind: str, slug: str) -> None:
+        self.go_to(Location(kind, slug))
+
+    def _on_read_view_timeline_requested(self, slugs: tuple[str, ...]) -> None:
+        self.go_to(Location("timeline"))
+        self.show_on_timeline_requested.emit(tuple(slugs))
+
+    def _on_read_view_page_changed(self, location: Location) -> None:
+        """The page redrew itself (a new sort order): keep history in step."""
+        self.history.replace(location, self.read_view.scroll() if self.read_view else 0)
+
+    def _on_show_read_triggered(self) -> None:
+        last = self.history.last_of(("lesson", "partnership", "topic", "glossary"))
+        if last is not None:
+            self.go_to(last, scroll=self._scroll_of(last))
+        elif self.read_view is not None and (first := self.read_view.first_lesson()):
+            self.go_to(first)
+        else:
+            self.views.setCurrentIndex(0)
+            self._update_actions()
+
+    def _scroll_of(self, location: Location) -> int:
+        entry = self.history.current
+        return entry.scroll if entry and entry.location == location else 0
+
+    def _on_theme_chosen(self, mode: str) -> None:
+        self.theme.set_mode(mode)
+        self.settings.setValue("view/theme", mode)
+
+    def _on_theme_scheme_changed(self, _scheme: str) -> None:
+        self._set_icons()
+        if self.read_view is not None:
+            self.read_view.apply_theme()
+
+    def _on_full_screen_toggled(self, on: bool) -> None:
+        self.showFullScreen() if on else self.showNormal()
+
+    def _on_toggle_sidebar_toggled(self, on: bool) -> None:
+        if self.read_view is not None:
+            self.read_view.set_sidebar_visible(on)
+
+    def _reader_call(self, method: str) -> None:
+        if self.read_view is None:
+            return
+        if self.current_view() != "read" and method in {"focus_search", "open_find"}:
+            self._on_show_read_triggered()
+        getattr(self.read_view, method)()
+
+    def set_zoom(self, size: int) -> None:
+        """Article text size in px; remembered."""
+        self.zoom = size
+        self.settings.setValue("article/zoom", size)
+        if self.read_view is not None:
+            self.read_view.set_zoom(size)
+
+    def show_shortcuts(self) -> None:
+        from explorer.ui.dialogs import ShortcutsDialog  # dialogs load when first opened
+
+        ShortcutsDialog(self.shortcut_groups(), self).exec()
+
+    def shortcut_groups(self) -> list[tuple[str, list[QAction]]]:
+        """Each menu's title and actions, for Help > Keyboard Shortcuts."""
+        menus = (self.menus.file, self.menus.edit, self.menus.view, self.menus.go,
+                 self.menus.help)
+        return [(menu.title(), list(menu.actions())) for menu in menus]
+
+    def show_about(self) -> None:
+        from explorer.ui.dialogs import AboutDialog
+
+        AboutDialog(self).exec()
+
+    # -- state --------------------------------------------------------------------------
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
+            return
+        screen = QGuiApplication.primaryScreen()
+        free = screen.availableGeometry() if screen else None
+        width = min(1400, int(free.width() * 0.9)) if free else 1200
+        height = min(900, int(free.height() * 0.9)) if free else 800
+        self.resize(width, height)
+
+    def save_state(self) -> None:
+        s = self.settings
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/view", self.current_view())
+        s.setValue("view/sidebar", "true" if self.actions.toggle_sidebar.isChecked() else "false")
+        if self.read_view is not None:
+            s.setValue("read/splitter", self.read_view.splitter.saveState())
+            last = self.history.last_of(("lesson", "partnership", "topic", "glossary"))
+            if last is not None:
+                current = self.current_location() == last and self.current_view() == "read"
+                s.setValue("read/location", str(last))
+                s.setValue("read/scroll", self.read_view.scroll() if current else 0)
+        s.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.authoring is not None and not self.authoring.close_editors():
+            event.ignore()  # the teacher chose to keep editing an unsaved lesson
+            return
+        self.save_state()
+        if self.authoring is not None:
+            self.authoring.shutdown()
+        super().closeEvent(event)
+
+
+class MouseNavigation(QObject):
+    """The mouse's back and forward buttons go back and forward anywhere in the window.
+
+    Item views would take those buttons as clicks, so the filter sits on every widget of
+    a view (installed with `watch`) and on the window itself.
+    """
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+
+    def watch(self, root: QWidget) -> None:
+        for widget in [root, *root.findChildren(QWidget)]:
+            widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind not in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick):
+            return False
+        assert isinstance(event, QMouseEvent)
+        step = {Qt.MouseButton.BackButton: -1, Qt.MouseButton.ForwardButton: 1}.get(
+            event.button())
+        if step is None:
+            return False
+        if kind == QEvent.Type.MouseButtonPress:
+            self._window.step(step)
+        return True
+
+
+def _int(value: object, default: int) -> int:
+    try:
+        return int(str(value))
+    except ValueError:
+        return default

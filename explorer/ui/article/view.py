@@ -1,49 +1,213 @@
-"""The article view: a QTextBrowser that shows lesson and partnership pages.
+"""The article view: a QTextBrowser that shows lesson, partnership and topic pages.
 
 Links never navigate by themselves (setOpenLinks(False)); the view turns each click into a
-typed request that the window routes: internal links open inside the app, web links only
-after the user confirms.
+typed request that the read view routes: internal links open inside the app, web links only
+after the user confirms. Text is set in a column of about 70 characters, centred, at the
+size the reader chose.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QMessageBox, QTextBrowser, QWidget
+from html import escape
+
+from PySide6.QtCore import QByteArray, QEvent, QPointF, Qt, QUrl, Signal
+from PySide6.QtGui import (
+    QDesktopServices,
+    QFont,
+    QFontMetricsF,
+    QHelpEvent,
+    QImage,
+    QPixmap,
+    QResizeEvent,
+    QShowEvent,
+    QTextCursor,
+    QTextDocument,
+    QTextImageFormat,
+)
+from PySide6.QtWidgets import QMessageBox, QTextBrowser, QToolTip, QWidget
 
 INTERNAL = ("lesson", "partnership", "glossary", "topic")
+#: links that change the page in place or elsewhere: quiz answers, sort order, timeline
+ACTIONS = ("quiz", "sort", "timeline")
+WEB = ("http", "https", "mailto")
+#: characters per line of the reading column
+MEASURE = 72
+MIN_MARGIN = 28
 
 
 class ArticleView(QTextBrowser):
     #: an internal link was clicked: (kind, slug), kind in lesson/partnership/glossary/topic
     target_requested = Signal(str, str)
+    #: a page action link was clicked: (quiz|sort|timeline, value)
+    action_requested = Signal(str, str)
     #: the user confirmed opening a web link in the system browser
     external_link_opened = Signal(QUrl)
 
-    def __init__(self, style_sheet: str = "", parent: QWidget | None = None) -> None:
+    def __init__(self, style_sheet: str = "", text_size: int = 16,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setObjectName("article")
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setAccessibleName("Article")
+        self._html = ""
+        self._pending_scroll: int | None = None
+        self._text_size = text_size
         self.document().setDefaultStyleSheet(style_sheet)
-        self.document().setDocumentMargin(24)
+        self._set_font_size(text_size)
         self.anchorClicked.connect(self._on_self_anchor_clicked)
 
-    def show_html(self, html: str) -> None:
+    # -- content ----------------------------------------------------------------------
+    def show_html(self, html: str, scroll: int = 0) -> None:
+        """Show a page and scroll to `scroll` (pixels from the top)."""
+        self._html = html
         self.setHtml(html)
-        self.verticalScrollBar().setValue(0)
+        self._fit_column()
+        self._fit_images()
+        if self.isVisible():
+            self._scroll_to(scroll)
+        else:  # the real width is not known yet: scroll once the view is shown
+            self._pending_scroll = scroll
 
+    def _scroll_to(self, scroll: int) -> None:
+        if scroll:
+            self.document().size()  # lay the document out so the scroll range is known
+        self.verticalScrollBar().setValue(scroll)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._pending_scroll is not None:
+            self._fit_column()
+            self._scroll_to(self._pending_scroll)
+            self._pending_scroll = None
+
+    def redraw(self, html: str) -> None:
+        """Replace the page by a new version of itself, keeping the reading position."""
+        position = self.verticalScrollBar().value()
+        self.show_html(html, position)
+
+    def set_style(self, style_sheet: str, text_size: int) -> None:
+        """New article CSS (theme or text size); the page is laid out again in place."""
+        bar = self.verticalScrollBar()
+        fraction = bar.value() / bar.maximum() if bar.maximum() else 0.0
+        self.document().setDefaultStyleSheet(style_sheet)
+        self._text_size = text_size
+        self._set_font_size(text_size)
+        if self._html:
+            self.setHtml(self._html)
+            self._fit_column()
+            self.document().size()
+            bar.setValue(round(fraction * bar.maximum()))
+
+    @property
+    def text_size(self) -> int:
+        return self._text_size
+
+    def _set_font_size(self, size: int) -> None:
+        font = QFont(self.font())
+        font.setPixelSize(size)
+        self.document().setDefaultFont(font)
+
+    # -- the reading column -------------------------------------------------------------
+    def column_width(self) -> float:
+        font = QFont(self.document().defaultFont())
+        return QFontMetricsF(font).averageCharWidth() * MEASURE
+
+    def _fit_column(self) -> None:
+        """Centre a column of about MEASURE characters; wide windows get wide margins."""
+        width = self.viewport().width()
+        margin = max(MIN_MARGIN, (width - self.column_width()) / 2)
+        root = self.document().rootFrame()
+        frame = root.frameFormat()
+        if abs(frame.leftMargin() - margin) < 1:
+            return
+        frame.setLeftMargin(margin)
+        frame.setRightMargin(margin)
+        frame.setTopMargin(22)
+        frame.setBottomMargin(40)
+        root.setFrameFormat(frame)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_column()
+        self._fit_images()
+
+    def _fit_images(self) -> None:
+        """Scale pictures wider than the column down to its width (never up)."""
+        if "<img" not in self._html:
+            return
+        width = self.viewport().width() - 2 * self.document().rootFrame().frameFormat().leftMargin()
+        block = self.document().begin()
+        while block.isValid():
+            fragments = block.begin()
+            while not fragments.atEnd():
+                fragment = fragments.fragment()
+                image = fragment.charFormat().toImageFormat()
+                if image.isValid() and fragment.isValid():
+                    self._fit_image(fragment.position(), image, width)
+                fragments += 1
+            block = block.next()
+
+    def _fit_image(self, position: int, image: QTextImageFormat, width: float) -> None:
+        picture = self.document().resource(QTextDocument.ResourceType.ImageResource,
+                                           QUrl(image.name()))
+        if isinstance(picture, QByteArray | bytes):
+            picture = QImage.fromData(picture)
+        if not isinstance(picture, QImage | QPixmap) or not picture.width():
+            return
+        width = min(width, picture.width())
+        if abs(image.width() - width) < 1:
+            return
+        scaled = QTextImageFormat(image)
+        scaled.setWidth(width)
+        scaled.setHeight(picture.height() * width / picture.width())
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(position)
+        cursor.setPosition(position + 1, QTextCursor.MoveMode.KeepAnchor)
+        cursor.setCharFormat(scaled)
+
+    # -- hover previews -------------------------------------------------------------------
+    def viewportEvent(self, event: QEvent) -> bool:
+        """Link previews (a glossary definition, a lesson's summary) wrap like a note."""
+        if event.type() != QEvent.Type.ToolTip:
+            return super().viewportEvent(event)
+        assert isinstance(event, QHelpEvent)
+        tip = self.tip_at(event.pos())
+        if tip:
+            QToolTip.showText(event.globalPos(), f"<p>{escape(tip)}</p>", self.viewport())
+        else:
+            QToolTip.hideText()
+        return True
+
+    def tip_at(self, point: object) -> str:
+        """The preview text of the link under a viewport point ('' when there is none)."""
+        if not self.anchorAt(point):  # type: ignore[arg-type]
+            return ""
+        offset = QPointF(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
+        position = self.document().documentLayout().hitTest(
+            QPointF(point) + offset, Qt.HitTestAccuracy.FuzzyHit)  # type: ignore[arg-type]
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(min(position + 1, self.document().characterCount() - 1))
+        return cursor.charFormat().toolTip()
+
+    # -- links --------------------------------------------------------------------------
     def _on_self_anchor_clicked(self, url: QUrl) -> None:
         scheme = url.scheme()
         if scheme in INTERNAL:
             self.target_requested.emit(scheme, url.path())
-        elif scheme in {"http", "https", "mailto"}:
+        elif scheme in ACTIONS:
+            self.action_requested.emit(scheme, url.path())
+        elif scheme in WEB:
             self.confirm_external(url)
         elif not scheme and url.fragment():
-            self.scrollToAnchor(url.fragment())
+            self.scroll_to(url.fragment())
+
+    def scroll_to(self, anchor: str) -> None:
+        """Bring a heading to the top of the view."""
+        self.scrollToAnchor(anchor)
 
     def confirm_external(self, url: QUrl) -> bool:
-        """Ask before anything leaves the computer; open the browser only on Yes."""
+        """Ask before anything leaves the computer; open the browser only on Open."""
         answer = QMessageBox.question(
             self,
             "Open web page?",
@@ -57,3 +221,9 @@ class ArticleView(QTextBrowser):
         QDesktopServices.openUrl(url)
         self.external_link_opened.emit(url)
         return True
+
+    def select_nothing(self) -> None:
+        cursor = self.textCursor()
+        cursor.clearSelection()
+        cursor.movePosition(QTextCursor.MoveOperation.Start)
+        self.setTextCursor(cursor)

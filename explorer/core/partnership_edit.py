@@ -1,0 +1,131 @@
+"""The partnership form's rules, without Qt: each problem filed under the field it belongs
+to (so the form shows it next to that field), and the bundled version of a record."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+from explorer.core.content import check_partnership_fields, load_yaml, partnership_from_mapping
+from explorer.core.lessons import SLUG_RE
+from explorer.core.models import Partner, Partnership
+
+#: the form's fields, in the order a person fills them in
+FORM_FIELDS: tuple[str, ...] = (
+    "name", "slug", "type", "status", "domain", "start_year", "end_year", "partners",
+    "countries", "milestones", "benefits", "challenges", "description", "caveats",
+    "citations", "checked",
+)
+#: words in a message that name a field: the first one found says where it goes
+_FIELD_WORDS = {
+    **{name: name for name in FORM_FIELDS},
+    "benefit": "benefits", "challenge": "challenges", "milestone": "milestones",
+    "partner": "partners", "citation": "citations",
+}
+_WORD_RE = re.compile(r"[a-z_]+")
+REQUIRED = ("name", "slug", "type", "status", "domain", "start_year")
+STAND_INS: dict[str, Any] = {"name": "x", "slug": "x", "type": "bilateral",
+                             "status": "active", "domain": "lunar", "start_year": 2000}
+COUNTRY_RE = re.compile(r"^(?:[A-Z]{2}|intl)$")
+
+
+def field_of(message: str) -> str:
+    """The field a message from check_partnership_fields is about ('' when none)."""
+    for word in _WORD_RE.findall(message):
+        if word in _FIELD_WORDS:
+            return _FIELD_WORDS[word]
+    return ""
+
+
+def field_errors(
+    item: Mapping[str, Any], partners: Mapping[str, Partner], *,
+    taken: Iterable[str] = (),
+) -> dict[str, list[str]]:
+    """Every problem with a form's values, by field. `taken` are slugs already in use
+    (for a new record)."""
+    errors: dict[str, list[str]] = {}
+    for field, message in [*_shared_checks(item), *_slug_checks(item, taken),
+                           *_list_checks(item, partners)]:
+        if not (field == "slug" and "slug" in errors):
+            errors.setdefault(field, []).append(message)
+    return errors
+
+
+def _shared_checks(item: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
+    """check_partnership_fields, filed by field. It stops at missing fields, so
+    stand-ins for those let it look at all the others."""
+    missing = [key for key in REQUIRED if item.get(key) in (None, "")]
+    for key in missing:
+        yield key, "Required."
+    probe = {**item, **{key: STAND_INS[key] for key in missing}}
+    for message in check_partnership_fields(probe):
+        field = field_of(message) or "name"
+        if field in missing or field == "milestones":  # milestones: said better below
+            continue
+        if field == "end_year" and "start_year" in missing and "before" in message:
+            continue
+        yield field, _sentence(message)
+
+
+def _slug_checks(item: Mapping[str, Any], taken: Iterable[str]) -> Iterator[tuple[str, str]]:
+    slug = str(item.get("slug") or "")
+    if slug and not SLUG_RE.match(slug):
+        yield "slug", "Use lowercase words joined by hyphens, like 'mars-sample-return'."
+    elif slug and slug in set(taken):
+        yield "slug", f"A partnership with the slug '{slug}' already exists."
+
+
+def _list_checks(
+    item: Mapping[str, Any], partners: Mapping[str, Partner]
+) -> Iterator[tuple[str, str]]:
+    for entry in item.get("partners") or ():
+        slug = entry if isinstance(entry, str) else str(entry.get("partner", ""))
+        if slug not in partners:
+            yield "partners", f"Unknown partner '{slug}'."
+    for number, milestone in enumerate(item.get("milestones") or (), start=1):
+        if not isinstance(milestone, Mapping):
+            yield "milestones", f"Milestone {number} needs a year and an event."
+            continue
+        year = milestone.get("year")
+        if not isinstance(year, int) or isinstance(year, bool):
+            yield "milestones", f"Milestone {number} needs a year (a whole number)."
+        if not str(milestone.get("event") or "").strip():
+            yield "milestones", f"Milestone {number} needs an event."
+    for code in item.get("countries") or ():
+        if not COUNTRY_RE.match(str(code)):
+            yield "countries", f"'{code}' is not a two-letter country code (or 'intl')."
+
+
+def _sentence(message: str) -> str:
+    """A check's message as a sentence for the form: 'end_year 1990 is before ...' ->
+    'End year 1990 is before ...'."""
+    text = message.replace("start_year", "start year").replace("end_year", "end year")
+    text = text[0].upper() + text[1:]
+    return text if text.endswith(".") else text + "."
+
+
+def year_value(text: str) -> int | str | None:
+    """What a year box holds: a whole number, None when empty, else the text itself (so
+    the check can say what is wrong with it)."""
+    stripped = text.strip()
+    if not stripped:
+        return None
+    return int(stripped) if re.fullmatch(r"-?\d{1,6}", stripped) else stripped
+
+
+def bundled_version(
+    content_dir: Path, slug: str, partners: Mapping[str, Partner]
+) -> Partnership | None:
+    """The record as the bundled content has it (for "revert to the original")."""
+    folder = content_dir / "partnerships"
+    first = folder / f"{slug}.yaml"
+    candidates = [first] if first.is_file() else []
+    candidates += [p for p in sorted(folder.glob("*.yaml")) if p != first]
+    for path in candidates:
+        data, _ = load_yaml(path)
+        if isinstance(data, Mapping) and data.get("slug") == slug:
+            record, _ = partnership_from_mapping(data, partners, str(path))
+            return record
+    return None

@@ -1,0 +1,62 @@
+"""Check-your-understanding questions as HTML that answers when asked.
+
+A multiple-choice question shows its choices as links (`quiz:N-C`); a wrong choice is
+struck through and the others stay open; the right one, or "show the answer"
+(`quiz:N-show`), reveals the explanation. An open question hides its model answer behind
+a link. Nothing is spoiled before the student acts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from html import escape
+
+from explorer.core.models import Question
+
+#: quiz state value for "the student asked to see the answer"
+REVEALED = -1
+
+
+def questions_html(questions: Sequence[Question], quiz: Mapping[int, int]) -> str:
+    """`quiz` maps a question's index to the choice picked, or REVEALED."""
+    if not questions:
+        return ""
+    out = ['<h2 id="check-your-understanding">Check your understanding</h2><ol class="quiz">']
+    for number, question in enumerate(questions):
+        out.append(f'<li><p class="question">{escape(question.question)}</p>')
+        out.append(_question_body(number, question, quiz.get(number)))
+        out.append("</li>")
+    out.append("</ol>")
+    return "".join(out)
+
+
+def _question_body(number: int, q: Question, state: int | None) -> str:
+    explanation = f" {escape(q.explanation)}" if q.explanation else ""
+    if not q.choices:
+        if state is None:
+            return f'<p><a class="reveal" href="quiz:{number}-show">Show a model answer</a></p>'
+        return f'<p class="answer"><b>Model answer:</b> {escape(str(q.answer))}{explanation}</p>'
+    correct = q.answer if isinstance(q.answer, int) else -2
+    done = state in (correct, REVEALED)
+    items = []
+    for index, choice in enumerate(q.choices):
+        text = escape(choice)
+        if index == correct and done:
+            items.append(f'<li class="right"><b>{text}</b> ✓</li>')
+        elif index == state:
+            items.append(f'<li class="wrong"><s>{text}</s> ✗</li>')
+        elif done:
+            items.append(f"<li>{text}</li>")
+        else:
+            items.append(f'<li><a class="choice" href="quiz:{number}-{index}">{text}</a></li>')
+    out = ['<ol class="choices" type="A">', *items, "</ol>"]
+    if state == correct:
+        out.append(f'<p class="answer"><b>Correct.</b>{explanation}</p>')
+    elif state == REVEALED:
+        out.append(f'<p class="answer"><b>Answer: {"ABCDEFGH"[correct]}.</b>{explanation}</p>')
+    elif state is not None:
+        out.append('<p class="wrong">Not quite. Try another answer, or '
+                   f'<a class="reveal" href="quiz:{number}-show">show the answer</a>.</p>')
+    else:
+        out.append('<p class="hint">Choose an answer.</p>')
+    return "".join(out)

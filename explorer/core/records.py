@@ -1,0 +1,89 @@
+"""Records as plain mappings (the shape of docs/content-format.md) and how two records differ.
+
+The mapping shape is what the bundled YAML files, JSON export and content packs use, so
+`partnership_from_mapping` (explorer.core.content) reads back what `partnership_to_mapping`
+writes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import fields, replace
+from typing import Any, Literal
+
+from explorer.core.models import PARTNER_KINDS, Partner, Partnership
+
+Status = Literal["new", "changed", "unchanged"]
+#: the fields of a Partnership a teacher edits (origin and edited are bookkeeping)
+CONTENT_FIELDS: tuple[str, ...] = tuple(
+    f.name for f in fields(Partnership) if f.name not in {"origin", "edited"})
+
+
+def partnership_to_mapping(p: Partnership) -> dict[str, Any]:
+    """Partnership -> the content-file mapping (without origin bookkeeping)."""
+    return {
+        "slug": p.slug,
+        "name": p.name,
+        "type": p.type,
+        "start_year": p.start_year,
+        "end_year": p.end_year,
+        "status": p.status,
+        "domain": p.domain,
+        "partners": [x.partner.slug if not x.role else {"partner": x.partner.slug, "role": x.role}
+                     for x in p.partners],
+        "countries": list(p.countries),
+        "milestones": [{"year": m.year, "event": m.event} for m in p.milestones],
+        "benefits": list(p.benefits),
+        "challenges": list(p.challenges),
+        "description": p.description,
+        "caveats": p.caveats,
+        "citations": [{"publisher": c.publisher, "title": c.title, "url": c.url}
+                      for c in p.citations],
+        "checked": p.checked,
+    }
+
+
+def partner_to_mapping(p: Partner) -> dict[str, Any]:
+    return {"slug": p.slug, "name": p.name, "full_name": p.full_name, "country": p.country,
+            "kind": p.kind, "aliases": list(p.aliases)}
+
+
+def partner_from_mapping(item: Any) -> Partner | None:
+    """A partner record from JSON or a pack, or None when it lacks a slug or a name."""
+    if not isinstance(item, Mapping) or not item.get("slug") or not item.get("name"):
+        return None
+    kind = str(item.get("kind") or "other")
+    return Partner(
+        slug=str(item["slug"]), name=str(item["name"]),
+        full_name=str(item.get("full_name") or item["name"]),
+        country=str(item.get("country") or ""),
+        kind=kind if kind in PARTNER_KINDS else "other",
+        aliases=tuple(str(a) for a in item.get("aliases") or ()),
+    )
+
+
+def normalised(p: Partnership) -> Partnership:
+    """The record as the database gives it back (tags once each, in order)."""
+    return replace(p, benefits=tuple(dict.fromkeys(p.benefits)),
+                   challenges=tuple(dict.fromkeys(p.challenges)))
+
+
+def changed_fields(new: Partnership, old: Partnership) -> tuple[str, ...]:
+    """The content fields whose values differ, in field order."""
+    return tuple(name for name in CONTENT_FIELDS if getattr(new, name) != getattr(old, name))
+
+
+def classify(new: Partnership, old: Partnership | None) -> tuple[Status, tuple[str, ...]]:
+    """new / changed (with the changed fields) / unchanged, against the stored record."""
+    if old is None:
+        return "new", ()
+    diff = changed_fields(new, old)
+    return ("changed", diff) if diff else ("unchanged", ())
+
+
+def as_teacher_version(new: Partnership, old: Partnership | None) -> Partnership:
+    """How a teacher's version is stored: a new slug is the teacher's own (origin 'user');
+    a changed bundled one stays 'bundled' and is marked edited, so refreshes leave it."""
+    if old is None or old.origin == "user":
+        return replace(new, origin="user", edited=False)
+    return replace(new, origin=old.origin, edited=True)

@@ -1,0 +1,187 @@
+"""Pages for the article view, built from the catalog: the read view's only way to the data.
+
+Keeps what is costly to make again: each lesson's rendered Markdown, the list of all
+partnerships for topic pages, and the hover previews of internal links. Quiz answers and
+the topic sort order are page state that lives here too, so Back returns to them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from explorer.core.lessons import cited_partnerships
+from explorer.core.models import SECTION_TITLES, Lesson, Partnership, SearchHit, topic_title
+from explorer.core.pages import (
+    glossary_page,
+    label,
+    lesson_page,
+    link_titles,
+    partnership_page,
+)
+from explorer.core.quiz import REVEALED
+from explorer.core.topics import (
+    DEFAULT_SORT,
+    SORTS,
+    illustrating,
+    teaching_order,
+    topic_counts,
+    topic_index_page,
+    topic_kind,
+    topic_page,
+)
+from explorer.store.catalog import Catalog
+from explorer.ui.navigation import Location
+
+if TYPE_CHECKING:
+    from explorer.core.render import MarkdownRenderer, Rendered
+
+
+@dataclass
+class PageState:
+    """What the reader changed on pages: quiz answers per lesson, the topic sort order."""
+
+    quiz: dict[str, dict[int, int]] = field(default_factory=dict)
+    sort: str = DEFAULT_SORT
+
+
+class PageBuilder:
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        self.state = PageState()
+        self._renderer: MarkdownRenderer | None = None
+        self._rendered: dict[str, Rendered] = {}
+        self._partnerships: list[Partnership] | None = None
+        self._facts: dict[str, Partnership] | None = None
+        catalog.partnerships.subscribe(self.forget)
+
+    def forget(self) -> None:
+        """Drop every cache (lessons reloaded or partnerships changed)."""
+        self._rendered.clear()
+        self._partnerships = None
+        self._facts = None
+
+    @property
+    def renderer(self) -> MarkdownRenderer:
+        if self._renderer is None:
+            from explorer.core.render import MarkdownRenderer  # slow: only when needed
+
+            self._renderer = MarkdownRenderer()
+        return self._renderer
+
+    # -- lookups ------------------------------------------------------------------------
+    def has(self, location: Location) -> bool:
+        kind, slug = location.kind, location.slug
+        if kind == "lesson":
+            return self.catalog.library.get(slug) is not None
+        if kind == "partnership":
+            return self.catalog.partnerships.get(slug) is not None
+        if kind == "glossary":
+            return slug in self.catalog.glossary
+        if kind == "topic":
+            return slug == "" or topic_kind(slug) is not None
+        return False
+
+    def title(self, location: Location) -> str:
+        kind, slug = location.kind, location.slug
+        if kind == "lesson" and (lesson := self.catalog.library.get(slug)):
+            return lesson.title
+        if kind == "partnership" and (p := self.catalog.partnerships.get(slug)):
+            return p.name
+        if kind == "glossary" and (entry := self.catalog.glossary.get(slug)):
+            return entry.term
+        if kind == "topic":
+            return topic_title(slug) if slug else "All topics"
+        return ""
+
+    def all_partnerships(self) -> list[Partnership]:
+        if self._partnerships is None:
+            self._partnerships = self.catalog.partnerships.all()
+        return self._partnerships
+
+    def facts(self) -> dict[str, Partnership]:
+        """Type, years, status and domain of every partnership by slug (no name, no
+        child rows): what a search result's second line needs."""
+        if self._facts is None:
+            self._facts = {
+                row.slug: Partnership(row.slug, "", row.type, row.start_year, row.end_year,
+                                      row.status, row.domain)
+                for row in self.catalog.partnerships.facet_rows().values()}
+        return self._facts
+
+    def hit_detail(self, hit: SearchHit) -> str:
+        """The second line of a search result."""
+        if hit.kind == "partnership" and (p := self.facts().get(hit.slug)):
+            return f"{p.years_label()} · {label(p.type)} · {label(p.domain)}"
+        if hit.kind == "lesson" and (lesson := self.catalog.library.get(hit.slug)):
+            return "Lesson · " + SECTION_TITLES.get(lesson.section, lesson.section)
+        return ""
+
+    # -- pages --------------------------------------------------------------------------
+    def html(self, location: Location) -> str | None:
+        kind, slug = location.kind, location.slug
+        build: dict[str, Callable[[str], str | None]] = {
+            "lesson": self._lesson, "partnership": self._partnership,
+            "topic": self._topic, "glossary": self._glossary,
+        }
+        return build[kind](slug) if kind in build else None
+
+    def _lesson(self, slug: str) -> str | None:
+        library = self.catalog.library
+        lesson = library.get(slug)
+        if lesson is None:
+            return None
+        cited = self.catalog.partnerships.many(cited_partnerships(lesson))
+        titles = link_titles(self.catalog.glossary, library.lessons, cited)
+        html, rendered = lesson_page(
+            lesson, None if slug in self._rendered else self.renderer, cited,
+            library.neighbours(slug), rendered=self._rendered.get(slug),
+            quiz=self.state.quiz.get(slug, {}), titles=titles)
+        self._rendered[slug] = rendered
+        return html
+
+    def _partnership(self, slug: str) -> str | None:
+        p = self.catalog.partnerships.get(slug)
+        if p is None:
+            return None
+        lessons = self.catalog.library.lessons
+        return partnership_page(p, self.catalog.library.citing(slug),
+                                lambda tag: teaching_order(tag, lessons))
+
+    def _topic(self, tag: str) -> str | None:
+        lessons = self.catalog.library.lessons
+        if not tag:
+            return topic_index_page(topic_counts(self.all_partnerships()), lessons)
+        if topic_kind(tag) is None:
+            return None
+        return topic_page(tag, teaching_order(tag, lessons),
+                          illustrating(tag, self.all_partnerships()), self.state.sort)
+
+    def _glossary(self, slug: str) -> str | None:
+        entry = self.catalog.glossary.get(slug)
+        if entry is None:
+            return None
+        used = [x for x in self.catalog.library.lessons
+                if slug in x.key_terms or f"glossary:{slug}" in x.body]
+        return glossary_page(entry, self.catalog.glossary, used)
+
+    # -- page state -----------------------------------------------------------------------
+    def answer(self, lesson: str, value: str) -> bool:
+        """A quiz link 'N-C' (choice C of question N) or 'N-show'; True if it changed."""
+        number, _, choice = value.partition("-")
+        if not number.isdigit() or not (choice.isdigit() or choice == "show"):
+            return False
+        answers = self.state.quiz.setdefault(lesson, {})
+        answers[int(number)] = REVEALED if choice == "show" else int(choice)
+        return True
+
+    def set_sort(self, order: str) -> bool:
+        if order not in SORTS or order == self.state.sort:
+            return False
+        self.state.sort = order
+        return True
+
+    def neighbour(self, slug: str, step: int) -> Lesson | None:
+        before, after = self.catalog.library.neighbours(slug)
+        return before if step < 0 else after

@@ -1,0 +1,316 @@
+"""Teacher authoring, as one object the main window wires in: its actions (for the File
+and Edit menus), the lessons folder watcher, the lesson editors and the partnership form.
+
+The window tells it where the reader is (`set_location`), so that "Edit Lesson…", "Edit a
+Copy", "Revert…" and the partnership actions act on the page being read, and listens to
+its signals to refresh the library and the page after an edit.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+
+from explorer.core.drafts import list_drafts, read_draft
+from explorer.core.lesson_authoring import (
+    find_lesson_file,
+    lesson_template,
+    set_aside,
+    teacher_copy,
+)
+from explorer.core.models import SECTION_TITLES, Lesson
+from explorer.store.catalog import Catalog
+from explorer.ui.authoring.lesson_editor import LessonEditor
+from explorer.ui.authoring.new_lesson import NewLessonDialog
+from explorer.ui.authoring.partnership_form import PartnershipForm
+from explorer.ui.authoring.partnership_ops import confirm_delete, confirm_revert
+from explorer.ui.authoring.pickers import Choice, ChoicePicker
+from explorer.ui.authoring.watcher import LessonFolderWatcher
+
+if TYPE_CHECKING:
+    from explorer.ui.theme import Theme
+
+Buttons = QMessageBox.StandardButton
+#: where "Revert to Original" puts the teacher's version of a lesson (never deleted)
+REPLACED = "replaced"
+
+
+class AuthoringActions(QObject):
+    #: a lesson file was saved from an editor (the lesson's slug)
+    lesson_saved = Signal(str)
+    #: a partnership was saved, or reverted to the app's version (its slug)
+    partnership_saved = Signal(str)
+    #: a partnership the teacher made was deleted (its slug)
+    partnership_deleted = Signal(str)
+    #: the lesson library was read again (files in the lessons folder changed)
+    lessons_changed = Signal()
+
+    def __init__(self, parent: QWidget, catalog: Catalog, theme: Theme | None = None) -> None:
+        super().__init__(parent)
+        self.window = parent
+        self.catalog = catalog
+        self.theme = theme
+        self.location: tuple[str, str] = ("", "")
+        self.editors: dict[Path, LessonEditor] = {}
+        self.form: PartnershipForm | None = None
+        self.watcher = LessonFolderWatcher(catalog, self)
+        self.watcher.lessons_changed.connect(self._on_watcher_lessons_changed)
+        self._make_actions()
+        self._update_actions()
+
+    # -- actions --------------------------------------------------------------------------
+    def _make_actions(self) -> None:
+        def action(text: str, slot: object, tip: str, keys: str | None = None) -> QAction:
+            made = QAction(text, self.window)
+            made.setStatusTip(tip)
+            made.setToolTip(tip)
+            if keys:
+                made.setShortcut(QKeySequence(keys))
+            made.triggered.connect(lambda _checked=False: slot())  # type: ignore[operator]
+            return made
+
+        self.new_lesson_action = action(
+            "&New Lesson…", self.new_lesson, "Write a lesson of your own", "Ctrl+N")
+        self.edit_lesson_action = action(
+            "&Edit Lesson…", self.edit_lesson, "Edit this lesson, or choose one", "Ctrl+E")
+        self.open_folder_action = action(
+            "Open My &Lessons Folder", self.open_lessons_folder,
+            "Show the folder where your own lessons live")
+        self.edit_copy_action = action(
+            "Edit a &Copy of This Lesson", self.edit_copy,
+            "Make your own version of a lesson that comes with the app")
+        self.revert_lesson_action = action(
+            "&Revert Lesson to Original…", self.revert_lesson,
+            "Remove your version and show the app's lesson again")
+        self.new_partnership_action = action(
+            "New &Partnership…", self.new_partnership, "Add a partnership", "Ctrl+Shift+N")
+        self.edit_partnership_action = action(
+            "Edit P&artnership…", self.edit_partnership,
+            "Edit this partnership, or choose one")
+        self.delete_partnership_action = action(
+            "&Delete Partnership…", self.delete_partnership,
+            "Delete a partnership you added")
+        self.revert_partnership_action = action(
+            "Re&vert Partnership to Original…", self.revert_partnership,
+            "Replace your version with the one that comes with the app")
+
+    def file_menu_actions(self) -> list[QAction | None]:
+        """For the File menu, in order (None: a separator)."""
+        return [self.new_lesson_action, self.new_partnership_action, None,
+                self.open_folder_action]
+
+    def edit_menu_actions(self) -> list[QAction | None]:
+        """For the Edit menu, in order (None: a separator)."""
+        return [self.edit_lesson_action, self.edit_copy_action, self.revert_lesson_action,
+                None, self.edit_partnership_action, self.delete_partnership_action,
+                self.revert_partnership_action]
+
+    def all_actions(self) -> list[QAction]:
+        return [a for a in self.file_menu_actions() + self.edit_menu_actions() if a]
+
+    def set_location(self, kind: str, slug: str) -> None:
+        """The page the reader is on ('lesson', 'partnership', ...), for the actions that
+        act on it."""
+        self.location = (kind, slug)
+        self._update_actions()
+
+    def _current(self, kind: str) -> str:
+        return self.location[1] if self.location[0] == kind else ""
+
+    def _update_actions(self) -> None:
+        lesson = self.catalog.library.get(self._current("lesson"))
+        self.edit_copy_action.setEnabled(lesson is not None and lesson.origin == "bundled")
+        self.revert_lesson_action.setEnabled(
+            lesson is not None and lesson.origin == "teacher" and self._overrides(lesson))
+        origin = self.catalog.partnerships.origin_of(self._current("partnership"))
+        self.delete_partnership_action.setEnabled(origin is not None and origin[0] == "user")
+        self.revert_partnership_action.setEnabled(origin == ("bundled", True))
+
+    def _overrides(self, lesson: Lesson) -> bool:
+        return find_lesson_file(self.catalog.paths.bundled_lessons, lesson.slug) is not None
+
+    def _on_watcher_lessons_changed(self) -> None:
+        self._update_actions()
+        self.lessons_changed.emit()
+
+    # -- lessons ----------------------------------------------------------------------------
+    def new_lesson(self) -> LessonEditor | None:
+        taken = [x.slug for x in self.catalog.library.lessons]
+        dialog = NewLessonDialog(self.catalog.paths.teacher_lessons, taken, self.window)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        text = lesson_template(dialog.title.text(), dialog.chosen_section())
+        return self.open_editor(dialog.path(), text)
+
+    def edit_lesson(self, slug: str = "") -> LessonEditor | None:
+        """Edit the lesson `slug` (else the one being read, else one chosen from a list).
+        A lesson that comes with the app is offered as a copy."""
+        slug = slug or self._current("lesson") or self._pick_lesson()
+        if not slug:
+            return None
+        if slug.startswith("draft:"):
+            return self._open_draft(Path(slug.removeprefix("draft:")))
+        lesson = self.catalog.library.get(slug)
+        if lesson is None or lesson.source_path is None:
+            return None
+        if lesson.origin == "teacher":
+            return self.open_editor(lesson.source_path)
+        answer = QMessageBox.question(
+            self.window, "Edit a copy?",
+            f"“{lesson.title}” comes with the app, so it cannot be changed. Edit a copy "
+            "instead? Your copy takes its place in the library; Revert to Original brings "
+            "the app's lesson back.", Buttons.Yes | Buttons.Cancel, Buttons.Yes)
+        return self.edit_copy(slug) if answer == Buttons.Yes else None
+
+    def _pick_lesson(self) -> str:
+        lessons = sorted(self.catalog.library.lessons,
+                         key=lambda x: (x.origin != "teacher", x.title.lower()))
+        choices = [Choice("draft", f"draft:{d.path}", f"{d.path.stem} (not saved yet)",
+                          f"autosaved {d.saved_label}")
+                   for d in list_drafts(self.catalog.paths.drafts) if not d.path.exists()]
+        choices += [Choice("lesson", x.slug, x.title, ("My lesson · " if x.origin == "teacher"
+                                                       else "") + SECTION_TITLES[x.section])
+                    for x in lessons]
+        picker = ChoicePicker(choices, self.window, title="Edit Lesson",
+                              accept_text="Edit", placeholder="Type a lesson's title…")
+        chosen = picker.chosen() if picker.exec() == QDialog.DialogCode.Accepted else None
+        return chosen.slug if chosen else ""
+
+    def _open_draft(self, path: Path) -> LessonEditor | None:
+        draft = read_draft(self.catalog.paths.drafts, path)
+        return self.open_editor(path, draft.text) if draft else None
+
+    def open_editor(self, path: Path, new_text: str | None = None) -> LessonEditor | None:
+        """The editor of `path` (raised if it is open already); None, with a message, when
+        the file cannot be read."""
+        key = path.resolve()
+        if key in self.editors:
+            self.editors[key].raise_()
+            self.editors[key].activateWindow()
+            return self.editors[key]
+        css = self.theme.article_css(15) if self.theme is not None else ""
+        try:
+            editor = LessonEditor(self.catalog, path, new_text, css, self.window)
+        except (OSError, UnicodeDecodeError) as exc:
+            reason = "it is not UTF-8 text" if isinstance(exc, UnicodeDecodeError) else (
+                exc.strerror or str(exc))
+            QMessageBox.critical(self.window, "Cannot open the lesson", f"{path}: {reason}")
+            return None
+        self.editors[key] = editor
+        editor.lesson_saved.connect(self._on_editor_lesson_saved)
+        editor.closed.connect(lambda _path, k=key: self.editors.pop(k, None))
+        editor.show()
+        return editor
+
+    def _on_editor_lesson_saved(self, slug: str) -> None:
+        self.watcher.rescan()
+        self.lesson_saved.emit(slug)
+
+    def open_lessons_folder(self) -> bool:
+        folder = self.catalog.paths.teacher_lessons
+        folder.mkdir(parents=True, exist_ok=True)
+        if QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
+            return True
+        QMessageBox.information(self.window, "My lessons folder",
+                                f"Your lessons live in this folder:\n\n{folder}")
+        return False
+
+    def edit_copy(self, slug: str = "") -> LessonEditor | None:
+        lesson = self.catalog.library.get(slug or self._current("lesson"))
+        if lesson is None or lesson.origin != "bundled":
+            return None
+        try:
+            path = teacher_copy(lesson, self.catalog.paths.teacher_lessons)
+        except OSError as exc:
+            QMessageBox.critical(self.window, "Cannot copy the lesson",
+                                 f"{lesson.source_path}: {exc.strerror or exc}")
+            return None
+        self.watcher.rescan()
+        return self.open_editor(path)
+
+    def revert_lesson(self, slug: str = "") -> bool:
+        """Remove the teacher's version of a bundled lesson (after asking); the file is
+        moved to `<data dir>/drafts/replaced/`, never deleted."""
+        lesson = self.catalog.library.get(slug or self._current("lesson"))
+        if lesson is None or lesson.origin != "teacher" or lesson.source_path is None:
+            return False
+        keep = self.catalog.paths.drafts / REPLACED
+        answer = QMessageBox.question(
+            self.window, "Revert to the original?",
+            f"Show the app's own “{lesson.title}” again instead of your version? Your "
+            f"version is moved to {keep}.", Buttons.Yes | Buttons.Cancel, Buttons.Cancel)
+        if answer != Buttons.Yes:
+            return False
+        editor = self.editors.get(lesson.source_path.resolve())
+        if editor is not None and not editor.close():
+            return False
+        set_aside(lesson.source_path, keep)
+        self.watcher.rescan()
+        return True
+
+    def close_editors(self) -> bool:
+        """Close every editor, asking about unsaved changes; False if the teacher kept
+        one open (the window should then stay open too)."""
+        return all(editor.close() for editor in list(self.editors.values()))
+
+    def shutdown(self) -> None:
+        """Stop watching files; call when the window closes, before the catalog does."""
+        self.watcher.stop()
+
+    # -- partnerships -----------------------------------------------------------------------
+    def new_partnership(self) -> PartnershipForm:
+        return self._open_form(None)
+
+    def edit_partnership(self, slug: str = "") -> PartnershipForm | None:
+        slug = slug or self._current("partnership") or self._pick_partnership()
+        return self._open_form(slug) if slug else None
+
+    def _pick_partnership(self) -> str:
+        choices = [Choice("partnership", p.slug, p.name, p.years_label())
+                   for p in sorted(self.catalog.partnerships.all(),
+                                   key=lambda p: p.name.lower())]
+        picker = ChoicePicker(choices, self.window, title="Edit Partnership",
+                              accept_text="Edit", placeholder="Type a partnership's name…")
+        chosen = picker.chosen() if picker.exec() == QDialog.DialogCode.Accepted else None
+        return chosen.slug if chosen else ""
+
+    def _open_form(self, slug: str | None) -> PartnershipForm:
+        form = PartnershipForm(self.catalog, slug, self.window)
+        form.partnership_saved.connect(self._on_form_partnership_saved)
+        form.partnership_deleted.connect(self._on_form_partnership_deleted)
+        form.finished.connect(form.deleteLater)
+        self.form = form
+        form.open()
+        return form
+
+    def delete_partnership(self, slug: str = "") -> bool:
+        slug = slug or self._current("partnership")
+        if not slug or not confirm_delete(self.window, self.catalog, slug):
+            return False
+        self._on_form_partnership_deleted(slug)
+        return True
+
+    def revert_partnership(self, slug: str = "") -> bool:
+        slug = slug or self._current("partnership")
+        if not slug or not confirm_revert(self.window, self.catalog, slug):
+            return False
+        self._on_form_partnership_saved(slug)
+        return True
+
+    def _on_form_partnership_saved(self, slug: str) -> None:
+        self._after_partnership_change()
+        self.partnership_saved.emit(slug)
+
+    def _on_form_partnership_deleted(self, slug: str) -> None:
+        self._after_partnership_change()
+        self.partnership_deleted.emit(slug)
+
+    def _after_partnership_change(self) -> None:
+        """Lessons are checked against the partnerships: check them again."""
+        self.catalog.reload_lessons()
+        self._update_actions()
+        self.lessons_changed.emit()

@@ -1,0 +1,220 @@
+"""File > Backups: the backups of the teacher's data, newest first; back up now, or
+restore one (after asking; what is there now is backed up first)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from explorer.core.csv_rows import Progress
+from explorer.core.paths import AppPaths
+from explorer.store.importers import (
+    BackupInfo,
+    RestoreReport,
+    create_backup,
+    list_backups,
+    restore_backup,
+)
+from explorer.store.partnerships import PartnershipStore
+from explorer.ui.authoring.transfer_widgets import (
+    ProgressPanel,
+    error_text,
+    message_label,
+    plural,
+    show_message,
+    size_text,
+    when_text,
+)
+from explorer.ui.authoring.worker import Job, Work
+
+Buttons = QMessageBox.StandardButton
+REASONS = {
+    "before-import": "Before an import",
+    "before-undo": "Before undoing an import",
+    "before-restore": "Before a restore",
+    "daily": "Daily backup",
+    "manual": "Backed up by you",
+    "damaged": "Damaged: cannot be restored",
+}
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+def reason_text(reason: str) -> str:
+    return REASONS.get(reason, reason.replace("-", " ").capitalize())
+
+
+def holds_text(info: BackupInfo) -> str:
+    if info.reason == "damaged":
+        return "—"
+    if not info.partnerships and not info.files:
+        return "Nothing of yours yet"
+    return f"{plural(info.partnerships, 'partnership')}, {plural(info.files, 'lesson file')}"
+
+
+class BackupsDialog(QDialog):
+    #: a backup was restored (the window's catalog must be told): its id
+    restored = Signal(str)
+
+    def __init__(self, paths: AppPaths, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Backups")
+        self.paths = paths
+        self.job: Job | None = None
+        self.backups: list[BackupInfo] = []
+        intro = QLabel(
+            "Your own partnerships and lesson files are backed up before every import, "
+            "undo and restore, and once a day when something changed. The newest 10 are "
+            f"kept, in {paths.backups}.", objectName="hint", wordWrap=True)
+        intro.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.tree = self._make_tree()
+        self.progress = ProgressPanel()
+        self.message = message_label()
+        self.create_button = QPushButton("&Back Up Now")
+        self.restore_button = QPushButton("&Restore…")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.buttons.addButton(self.create_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons.rejected.connect(self.reject)
+        self.create_button.clicked.connect(self._on_create_button_clicked)
+        self.restore_button.clicked.connect(self._on_restore_button_clicked)
+        self.tree.itemSelectionChanged.connect(self._update_buttons)
+        self.tree.itemActivated.connect(lambda *_: self._on_restore_button_clicked())
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.refresh()
+        self.resize(720, 460)
+
+    def _make_tree(self) -> QTreeWidget:
+        tree = QTreeWidget(objectName="backups")
+        tree.setAccessibleName("Backups")
+        tree.setRootIsDecorated(False)
+        tree.setUniformRowHeights(True)
+        tree.setAlternatingRowColors(True)
+        tree.setColumnCount(4)
+        tree.setHeaderLabels(["When", "Why", "What it holds", "Size"])
+        tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = tree.header()
+        header.setStretchLastSection(False)
+        for column in (0, 1, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        return tree
+
+    def refresh(self) -> None:
+        """List the backups again (newest first), keeping the selection where it can."""
+        chosen = self.chosen()
+        self.backups = list_backups(self.paths)
+        self.tree.clear()
+        for info in self.backups:
+            item = QTreeWidgetItem([when_text(info.created), reason_text(info.reason),
+                                    holds_text(info), size_text(info.size)])
+            item.setData(0, ID_ROLE, info.id)
+            item.setToolTip(0, info.id)
+            item.setTextAlignment(3, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.tree.addTopLevelItem(item)
+            if chosen is not None and info.id == chosen.id:
+                self.tree.setCurrentItem(item)
+        if not self.backups:
+            item = QTreeWidgetItem(["No backups yet", "", "", ""])
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.tree.addTopLevelItem(item)
+        self._update_buttons()
+
+    def chosen(self) -> BackupInfo | None:
+        item = self.tree.currentItem()
+        backup_id = item.data(0, ID_ROLE) if item is not None and item.isSelected() else None
+        return next((b for b in self.backups if b.id == backup_id), None)
+
+    def _update_buttons(self) -> None:
+        chosen = self.chosen()
+        idle = self.job is None
+        self.create_button.setEnabled(idle)
+        self.restore_button.setEnabled(idle and chosen is not None
+                                       and chosen.reason != "damaged")
+
+    # -- work --------------------------------------------------------------------------------
+    def _run(self, text: str, work: Work, on_success: Callable[[Any], None]) -> None:
+        show_message(self.message, "")
+        self.progress.busy(text)
+
+        def succeeded(result: object) -> None:
+            self._idle()
+            on_success(result)
+
+        self.job = Job.with_store(self.paths, work, self)
+        self.job.succeeded.connect(succeeded)
+        self.job.failed.connect(self._on_job_failed)
+        self._update_buttons()
+        self.job.start()
+
+    def _idle(self) -> None:
+        self.job = None
+        self.progress.stop()
+        self.refresh()
+
+    def _on_create_button_clicked(self) -> None:
+        def work(store: PartnershipStore, _progress: Progress) -> BackupInfo:
+            return create_backup(store, self.paths, "manual")
+
+        self._run("Backing up…", work, self._on_created)
+
+    def _on_created(self, info: BackupInfo) -> None:
+        show_message(self.message, f"Backed up {holds_text(info).lower()}.", "formNotice")
+
+    def _on_restore_button_clicked(self) -> None:
+        chosen = self.chosen()
+        if chosen is None or chosen.reason == "damaged" or self.job is not None:
+            return
+        answer = QMessageBox.question(
+            self, "Restore this backup?",
+            f"Make your partnerships and lesson files what they were on "
+            f"{when_text(chosen.created)} ({holds_text(chosen).lower()})? Lesson files "
+            "that are not in the backup are removed, and partnerships of yours that are "
+            "not in it go back to the app's version or away. What you have now is backed "
+            "up first, so you can restore it again.", Buttons.Yes | Buttons.Cancel,
+            Buttons.Cancel)
+        if answer != Buttons.Yes:
+            return
+        backup_id = chosen.id
+
+        def work(store: PartnershipStore, _progress: Progress) -> RestoreReport:
+            return restore_backup(store, self.paths, backup_id)
+
+        self._run("Restoring…", work, self._on_restored)
+
+    def _on_restored(self, report: RestoreReport) -> None:
+        removed = (f", removed {plural(report.removed_files, 'lesson file')}"
+                   if report.removed_files else "")
+        show_message(self.message, (
+            f"Restored {plural(report.partnerships, 'partnership')} and "
+            f"{plural(report.files, 'lesson file')}{removed}. What you had before is in "
+            "the newest backup."), "formNotice")
+        self.restored.emit(report.backup)
+
+    def _on_job_failed(self, exc: Exception) -> None:
+        self._idle()
+        show_message(self.message, error_text(exc), "fieldError")
+
+    def done(self, result: int) -> None:
+        if self.job is not None:
+            self.job.wait()  # a backup or restore always completes
+        super().done(result)

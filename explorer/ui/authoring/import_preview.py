@@ -1,0 +1,306 @@
+"""The wizard's check step: every row of the file as new, changed, unchanged or invalid,
+with the reason (row and column), counts that filter the table, and the import options."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QRadioButton,
+    QStyle,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from explorer.core.csv_format import DELIMITER_NAMES, ENCODING_NAMES
+from explorer.core.csv_rows import RowOutcome
+from explorer.store.csv_import import STATUSES, ImportPreview, ImportRefusedError, ImportResult
+from explorer.ui.authoring.import_mapping import FIELD_TITLES
+from explorer.ui.authoring.transfer_widgets import error_text, plural, problem_text
+from explorer.ui.widgets import text_field
+
+STATUS_TITLES = {"new": "New", "changed": "Changed", "unchanged": "Unchanged",
+                 "invalid": "Invalid"}
+COLUMNS = ("Row", "Status", "Partnership", "Details")
+STATUS_ROLE = Qt.ItemDataRole.UserRole
+Index = QModelIndex | QPersistentModelIndex
+
+
+def _details(outcome: RowOutcome, message: str) -> str:
+    if outcome.status == "invalid":
+        return message
+    if outcome.status == "changed":
+        return "Changes " + ", ".join(FIELD_TITLES.get(f, f) for f in outcome.changed)
+    if outcome.status == "new":
+        return "A new partnership"
+    return "Already in the catalog, the same"
+
+
+class PreviewModel(QAbstractTableModel):
+    """One line per row of the file, or per problem of an invalid row."""
+
+    def __init__(self, preview: ImportPreview, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.lines: list[tuple[RowOutcome, str, str]] = []  # outcome, details, tooltip
+        for outcome in preview.rows:
+            if outcome.status == "invalid" and outcome.problems:
+                self.lines += [(outcome, p.message, problem_text(p))
+                               for p in outcome.problems]
+            else:
+                self.lines.append((outcome, _details(outcome, ""), ""))
+        warning = QStyle.StandardPixmap.SP_MessageBoxWarning
+        self._icon = parent.style().standardIcon(warning) if parent else None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.lines)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        outcome, details, tip = self.lines[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            name = outcome.record.name if outcome.record else outcome.slug
+            return (outcome.row, STATUS_TITLES[outcome.status], name, details)[column]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return tip or None
+        if role == STATUS_ROLE:
+            return outcome.status
+        if role == Qt.ItemDataRole.DecorationRole and column == 1:
+            return self._icon if outcome.status == "invalid" else None
+        return None
+
+
+class PreviewFilter(QSortFilterProxyModel):
+    """Lines of one status (or all), containing some text in any column."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.status = ""
+        self.setFilterKeyColumn(-1)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+    def set_status(self, status: str) -> None:
+        self.beginFilterChange()
+        self.status = status
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, row: int, parent: Index) -> bool:
+        model = self.sourceModel()
+        if self.status and model.index(row, 0, parent).data(STATUS_ROLE) != self.status:
+            return False
+        return super().filterAcceptsRow(row, parent)
+
+
+class PreviewPanel(QWidget):
+    """Counts (each a filter button), a text filter, the table and the import options."""
+
+    #: the options changed: whether the import can go ahead may have changed too
+    options_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.preview: ImportPreview | None = None
+        self.filter = PreviewFilter(self)
+        self.filters = QButtonGroup(self)
+        self.filter_buttons: dict[str, QToolButton] = {}
+        counts = QHBoxLayout()
+        counts.setSpacing(6)
+        for status in ("", *STATUSES):
+            button = QToolButton(checkable=True)
+            button.setProperty("facet", "true")
+            button.setToolTip(f"Show the {STATUS_TITLES[status].lower()} rows" if status
+                              else "Show every row")
+            self.filters.addButton(button)
+            self.filter_buttons[status] = button
+            counts.addWidget(button)
+            button.toggled.connect(lambda on, b=button: _mark_active(b, on))
+            button.clicked.connect(lambda _c=False, s=status: self.filter.set_status(s))
+        counts.addStretch(1)
+        self.search = text_field("previewFilter", "Filter rows…", "Filter rows")
+        self.search.setMaximumWidth(260)
+        self.search.textChanged.connect(self.filter.setFilterFixedString)
+        counts.addWidget(self.search)
+        self.table = self._make_table()
+        self.partners = QLabel(objectName="hint", wordWrap=True)
+        self.update_existing = QRadioButton("Update them with the values in the file")
+        self.skip_existing = QRadioButton("Keep them as they are (skip those rows)")
+        self.update_existing.setChecked(True)
+        self.skip_invalid = QCheckBox()
+        self.skip_invalid.toggled.connect(lambda _on: self.options_changed.emit())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(counts)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.partners)
+        layout.addLayout(self._options_layout())
+
+    def _make_table(self) -> QTableView:
+        table = QTableView(objectName="importPreview")
+        table.setAccessibleName("Rows of the file")
+        table.setModel(self.filter)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setWordWrap(False)
+        table.setShowGrid(False)
+        table.setAlternatingRowColors(True)
+        table.verticalHeader().hide()
+        table.verticalHeader().setDefaultSectionSize(24)
+        header = table.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        return table
+
+    def _options_layout(self) -> QVBoxLayout:
+        self.existing_label = QLabel("Partnerships already in the catalog with other values:")
+        existing = QHBoxLayout()
+        existing.addSpacing(16)
+        existing.addWidget(self.update_existing)
+        existing.addSpacing(12)
+        existing.addWidget(self.skip_existing)
+        existing.addStretch(1)
+        options = QVBoxLayout()
+        options.setSpacing(4)
+        options.addWidget(self.existing_label)
+        options.addLayout(existing)
+        options.addWidget(self.skip_invalid)
+        return options
+
+    def show_preview(self, preview: ImportPreview) -> None:
+        self.preview = preview
+        model = PreviewModel(preview, self)
+        old = self.filter.sourceModel()
+        self.filter.setSourceModel(model)
+        if old is not None:
+            old.deleteLater()
+        counts = preview.counts()
+        self.filter_buttons[""].setText(f"All {len(preview.rows):,}")
+        for status, count in counts.items():
+            self.filter_buttons[status].setText(f"{STATUS_TITLES[status]} {count:,}")
+            self.filter_buttons[status].setEnabled(bool(count))
+        first = "invalid" if counts["invalid"] else ""
+        self.filter_buttons[first].setChecked(True)
+        self.filter.set_status(first)
+        self._size_columns()
+        self._show_options(preview, counts)
+
+    def _size_columns(self) -> None:
+        metrics = self.table.fontMetrics()
+        self.table.setColumnWidth(0, metrics.horizontalAdvance("Row 00000") + 8)
+        self.table.setColumnWidth(1, metrics.horizontalAdvance("Unchanged") + 40)
+        self.table.setColumnWidth(2, metrics.horizontalAdvance("M" * 18))
+
+    def _show_options(self, preview: ImportPreview, counts: dict[str, int]) -> None:
+        names = [p.name for p in preview.new_partners]
+        shown = ", ".join(names[:12]) + (f" and {len(names) - 12} more" if len(names) > 12
+                                         else "")
+        self.partners.setText(f"New partners to add: {shown}." if names else "")
+        self.partners.setVisible(bool(names))
+        for widget in (self.existing_label, self.update_existing, self.skip_existing):
+            widget.setEnabled(bool(counts["changed"]))
+        invalid = counts["invalid"]
+        self.skip_invalid.setText(
+            f"Import the other rows and leave out the {plural(invalid, 'invalid row')}")
+        self.skip_invalid.setVisible(bool(invalid))
+        self.skip_invalid.setChecked(False)
+
+    # -- what the teacher chose ----------------------------------------------------------------
+    def on_existing(self) -> str:
+        return "skip" if self.skip_existing.isChecked() else "update"
+
+    def rows_to_write(self) -> int:
+        if self.preview is None:
+            return 0
+        counts = self.preview.counts()
+        return counts["new"] + (counts["changed"] if self.on_existing() == "update" else 0)
+
+    def blocker(self) -> str:
+        """Why the import cannot go ahead ('' when it can)."""
+        if self.preview is None:
+            return "The file has not been checked yet."
+        counts = self.preview.counts()
+        if counts["invalid"] and not self.skip_invalid.isChecked():
+            return (f"{plural(counts['invalid'], 'row is', 'rows are')} invalid, so nothing "
+                    "can be imported yet. Fix the file in your spreadsheet, save it and "
+                    "choose Check Again, or leave the invalid rows out.")
+        if not counts["new"] and not counts["changed"]:
+            return "Nothing to import: every valid row is already in the catalog."
+        return ""
+
+    def visible_details(self) -> list[str]:
+        """The Details column as shown (tests, and a check of what the user sees)."""
+        return [self.filter.index(r, 3).data() for r in range(self.filter.rowCount())]
+
+
+
+def _mark_active(button: QToolButton, on: bool) -> None:
+    button.setProperty("active", "true" if on else "false")
+    button.style().unpolish(button)
+    button.style().polish(button)
+
+
+def reading_text(preview: ImportPreview) -> str:
+    """'What the import will do with each row of sheet.csv (UTF-8, comma-separated).'"""
+    how = ""
+    if preview.encoding:
+        how = (f" ({ENCODING_NAMES.get(preview.encoding, preview.encoding)}, "
+               f"{DELIMITER_NAMES.get(preview.delimiter, preview.delimiter)}-separated)")
+    return f"What the import will do with each row of {preview.source.name}{how}."
+
+
+def file_problems_text(preview: ImportPreview) -> str:
+    """The problems of the file as a whole ('' when there are none)."""
+    if not preview.problems:
+        return ""
+    return error_text(ImportRefusedError("the file cannot be imported", preview.problems))
+
+
+def result_text(result: ImportResult) -> str:
+    done = [f"Added {plural(result.added, 'partnership')}",
+            f"updated {result.updated:,}"]
+    if result.skipped:
+        done.append(f"kept {result.skipped:,} as they were")
+    left = []
+    if result.unchanged:
+        left.append(f"{plural(result.unchanged, 'row was', 'rows were')} already there")
+    if result.invalid:
+        left.append(f"{plural(result.invalid, 'invalid row was', 'invalid rows were')} "
+                    "left out")
+    lines = [", ".join(done) + "."]
+    if left:
+        lines.append(_sentence_case("; ".join(left)) + ".")
+    if result.partners_created:
+        lines.append(f"New partners: {result.partners_created:,}.")
+    lines.append(f"Your data was backed up first (backup {result.backup}). "
+                 "File › Undo Last Import takes this import back.")
+    return "\n".join(lines)
+
+
+def _sentence_case(text: str) -> str:
+    return text[:1].upper() + text[1:]

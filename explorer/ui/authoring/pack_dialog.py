@@ -1,0 +1,226 @@
+"""File > Import Content Pack: what the pack holds (new, changed, conflicting, unchanged,
+invalid), a choice for each item, then the import in one go (undoable).
+
+The pack is checked and imported in background jobs; a pack that is unsafe or broken
+gets its one-line reason (naming the file and entry) in the dialog.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from explorer.core.csv_rows import Progress
+from explorer.core.paths import AppPaths
+from explorer.store.importers import PackItem, PackPlan, PackResult, import_pack, read_pack
+from explorer.store.pack_import import IMPORTABLE
+from explorer.store.partnerships import PartnershipStore
+from explorer.ui.authoring.transfer_widgets import (
+    ProgressPanel,
+    error_text,
+    message_label,
+    plural,
+    problem_text,
+    show_message,
+)
+from explorer.ui.authoring.worker import Job, Work
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+KINDS = {"partnership": "Partnership", "lesson": "Lesson", "image": "Image"}
+STATUS_TITLES = {"new": "New", "changed": "Changed", "conflict": "Conflict",
+                 "unchanged": "Unchanged", "invalid": "Invalid"}
+#: status -> (what happens when chosen, when not)
+OUTCOMES = {
+    "new": ("Added", "Left out"),
+    "changed": ("Replaces the app's version (revertible)", "Left out"),
+    "conflict": ("Replaces your version", "Keeps your version"),
+}
+
+
+def outcome_text(item: PackItem, chosen: bool) -> str:
+    if item.status in OUTCOMES:
+        return OUTCOMES[item.status][0 if chosen else 1]
+    return "Nothing to do" if item.status == "unchanged" else "Cannot be imported"
+
+
+class PackImportDialog(QDialog):
+    #: the pack's chosen items were imported (the window must reload): the result
+    imported = Signal(PackResult)
+
+    def __init__(self, paths: AppPaths, source: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Import Content Pack")
+        self.paths, self.source = paths, source
+        self.plan: PackPlan | None = None
+        self.job: Job | None = None
+        self.heading = QLabel(source.name, objectName="emptyTitle", wordWrap=True)
+        self.counts = QLabel(objectName="hint", wordWrap=True)
+        self.tree = self._make_tree()
+        self.progress = ProgressPanel()
+        self.message = message_label()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.import_button = QPushButton("&Import")
+        self.import_button.setDefault(True)
+        self.import_button.setEnabled(False)
+        self.buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.rejected.connect(self.reject)
+        self.import_button.clicked.connect(self._on_import_button_clicked)
+        self.tree.itemChanged.connect(self._on_tree_item_changed)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.counts)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.resize(820, 520)
+
+    def _make_tree(self) -> QTreeWidget:
+        tree = QTreeWidget(objectName="packItems")
+        tree.setAccessibleName("Items in the pack")
+        tree.setColumnCount(4)
+        tree.setHeaderLabels(["Item", "Kind", "Status", "On import"])
+        tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        tree.setAlternatingRowColors(True)
+        header = tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        return tree
+
+    # -- reading ---------------------------------------------------------------------------
+    def load(self) -> None:
+        """Check the pack in the background, then show its plan."""
+        source, paths = self.source, self.paths
+
+        def work(store: PartnershipStore, _progress: Progress) -> PackPlan:
+            return read_pack(source, store, paths)
+
+        self._run("Checking the pack…", work, self.show_plan)
+
+    def show_plan(self, plan: PackPlan) -> None:
+        self.plan = plan
+        self.heading.setText(plan.title or plan.source.name)
+        counts = ", ".join(f"{n} {STATUS_TITLES[s].lower()}"
+                           for s, n in plan.counts().items() if n)
+        self.counts.setText(f"{plan.source.name}: {plural(len(plan.items), 'item')} "
+                            f"({counts or 'empty'}). Untick what you do not want; a "
+                            "conflict keeps your version unless you tick it.")
+        self.tree.blockSignals(True)
+        self.tree.clear()
+        for item in plan.items:
+            self.tree.addTopLevelItem(self._row(item))
+        self.tree.blockSignals(False)
+        self._update_import_button()
+
+    def _row(self, item: PackItem) -> QTreeWidgetItem:
+        row = QTreeWidgetItem([item.title or item.key, KINDS.get(item.kind, item.kind),
+                               f"{STATUS_TITLES[item.status]}: {item.reason}",
+                               outcome_text(item, item.default)])
+        row.setData(0, ID_ROLE, item.id)
+        row.setToolTip(0, item.id)
+        if item.status in IMPORTABLE:
+            row.setFlags(row.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            state = Qt.CheckState.Checked if item.default else Qt.CheckState.Unchecked
+            row.setCheckState(0, state)
+        else:
+            row.setForeground(0, self.palette().placeholderText())
+        for problem in item.problems:
+            child = QTreeWidgetItem([problem_text(problem, "line")])
+            child.setFirstColumnSpanned(True)
+            child.setToolTip(0, str(problem))
+            row.addChild(child)
+        row.setExpanded(bool(item.problems))
+        return row
+
+    def choices(self) -> dict[str, bool]:
+        """item id -> import it, for every item that can be imported."""
+        found = {}
+        for index in range(self.tree.topLevelItemCount()):
+            row = self.tree.topLevelItem(index)
+            if row.flags() & Qt.ItemFlag.ItemIsUserCheckable:
+                found[row.data(0, ID_ROLE)] = row.checkState(0) == Qt.CheckState.Checked
+        return found
+
+    def _on_tree_item_changed(self, row: QTreeWidgetItem, column: int) -> None:
+        if column != 0 or self.plan is None:
+            return
+        item = next((i for i in self.plan.items if i.id == row.data(0, ID_ROLE)), None)
+        if item is not None:
+            row.setText(3, outcome_text(item, row.checkState(0) == Qt.CheckState.Checked))
+        self._update_import_button()
+
+    def _update_import_button(self) -> None:
+        chosen = sum(self.choices().values())
+        self.import_button.setEnabled(self.job is None and bool(chosen))
+        self.import_button.setText(f"&Import {plural(chosen, 'Item')}" if chosen
+                                   else "&Import")
+
+    # -- importing ---------------------------------------------------------------------------
+    def _on_import_button_clicked(self) -> None:
+        plan, paths, choices = self.plan, self.paths, self.choices()
+        if plan is None:
+            return
+
+        def work(store: PartnershipStore, _progress: Progress) -> PackResult:
+            return import_pack(plan, store, paths, choices)
+
+        self.tree.setEnabled(False)
+        self._run("Importing…", work, self._on_imported)
+
+    def _on_imported(self, result: PackResult) -> None:
+        skipped = f"; {result.skipped} left out" if result.skipped else ""
+        show_message(self.message, (
+            f"Imported {plural(result.partnerships, 'partnership')}, "
+            f"{plural(result.lessons, 'lesson')} and {plural(result.images, 'image')}"
+            f"{skipped}. Your data was backed up first (backup {result.backup}); "
+            "File › Undo Last Import takes this import back."), "formNotice")
+        self.import_button.hide()
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Close")
+        self.imported.emit(result)
+
+    # -- jobs ------------------------------------------------------------------------------
+    def _run(self, text: str, work: Work, on_success: Callable[[Any], None]) -> None:
+        show_message(self.message, "")
+        self.progress.busy(text)
+
+        def succeeded(result: object) -> None:
+            self._idle()
+            on_success(result)
+
+        self.job = Job.with_store(self.paths, work, self)
+        self.job.succeeded.connect(succeeded)
+        self.job.failed.connect(self._on_job_failed)
+        self._update_import_button()
+        self.job.start()
+
+    def _idle(self) -> None:
+        self.job = None
+        self.progress.stop()
+        self._update_import_button()
+
+    def _on_job_failed(self, exc: Exception) -> None:
+        self._idle()
+        show_message(self.message, error_text(exc), "fieldError")
+        self.tree.setEnabled(True)
+
+    def done(self, result: int) -> None:
+        if self.job is not None:
+            self.job.wait()  # an import always completes or rolls back whole
+        super().done(result)

@@ -1,0 +1,123 @@
+"""The teacher's lessons folder, watched: files added, changed or removed there show in
+the app within a second, without a restart.
+
+QFileSystemWatcher reports the folder (a file added, removed or renamed, which is how
+editors save atomically) and each lesson file (changed in place). Events come in bursts,
+so a 200 ms timer gathers them; the folder is then fingerprinted
+(explorer.core.lesson_authoring.folder_state) and the catalog reloads only when what the
+app reads really changed. A lesson with problems still loads and carries them
+(Lesson.problems, each `file:line: message`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
+
+from explorer.core.lesson_authoring import IMAGES, folder_state
+from explorer.store.catalog import Catalog
+
+#: quiet time after the last file event before the folder is read again (ms)
+DEBOUNCE_MS = 200
+
+
+class LessonFolderWatcher(QObject):
+    #: the lesson library was reloaded because files in the lessons folder changed
+    lessons_changed = Signal()
+
+    def __init__(self, catalog: Catalog, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.catalog = catalog
+        self.folder = catalog.paths.teacher_lessons
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self._state = folder_state(self.folder)
+        self._watcher = QFileSystemWatcher(self)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self._on_timer_timeout)
+        self._watcher.directoryChanged.connect(self._on_watcher_changed)
+        self._watcher.fileChanged.connect(self._on_watcher_changed)
+        self._watch()
+
+    def watched(self) -> list[str]:
+        return sorted(self._watcher.directories() + self._watcher.files())
+
+    def stop(self) -> None:
+        """Stop watching (before the catalog closes)."""
+        self._timer.stop()
+        paths = self._watcher.directories() + self._watcher.files()
+        if paths:
+            self._watcher.removePaths(paths)
+
+    def rescan(self) -> bool:
+        """Read the folder now; reload the lessons and tell listeners if it changed.
+        Returns whether it did."""
+        self._timer.stop()
+        self._watch()
+        state = folder_state(self.folder)
+        if state == self._state:
+            return False
+        self._state = state
+        self.catalog.reload_lessons()
+        self.lessons_changed.emit()
+        return True
+
+    def _watch(self) -> None:
+        """Watch the folder, its images folder and every lesson file in it (a file
+        replaced by an atomic save is a new file, and must be watched again). While the
+        folder is missing, its parent is watched so that a new one is noticed."""
+        data_dir = str(self.catalog.paths.data_dir)
+        current = set(self._watcher.directories() + self._watcher.files())
+        if not self.folder.is_dir():
+            if data_dir not in current and self.catalog.paths.data_dir.is_dir():
+                self._watcher.addPath(data_dir)
+            return
+        if data_dir in current:  # the database's own writes would wake us up
+            self._watcher.removePath(data_dir)
+        wanted = [self.folder, self.folder / IMAGES, *self.folder.glob("*.md")]
+        missing = [str(p) for p in wanted if p.exists() and str(p) not in current]
+        if missing:
+            self._watcher.addPaths(missing)
+
+    def _on_watcher_changed(self, _path: str) -> None:
+        self._timer.start()
+
+    def _on_timer_timeout(self) -> None:
+        if self.watched():
+            self.rescan()
+
+
+class FileWatch(QObject):
+    """One file, watched while it is open in an editor: `touched` after any change on
+    disk (written, replaced, removed), once a burst of events has settled."""
+
+    #: the file changed, was replaced or disappeared on disk; read it to see which
+    touched = Signal()
+
+    def __init__(self, path: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.path = path
+        self._watcher = QFileSystemWatcher(self)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self._on_timer_timeout)
+        self._watcher.fileChanged.connect(self._on_watcher_changed)
+        self._watcher.directoryChanged.connect(self._on_watcher_changed)
+        self.rewatch()
+
+    def rewatch(self) -> None:
+        """Watch the file (again, after an atomic save replaced it) and its folder."""
+        current = set(self._watcher.files() + self._watcher.directories())
+        for path in (self.path, self.path.parent):
+            if path.exists() and str(path) not in current:
+                self._watcher.addPath(str(path))
+
+    def _on_watcher_changed(self, _path: str) -> None:
+        self._timer.start()
+
+    def _on_timer_timeout(self) -> None:
+        self.rewatch()
+        self.touched.emit()

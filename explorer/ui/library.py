@@ -1,0 +1,158 @@
+"""The lesson library: lessons grouped by section in reading order, the open one selected,
+then a Browse group with the pages that gather the lessons and the catalog (all topics)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
+
+from explorer.core.models import SECTION_TITLES, SECTIONS, Lesson
+from explorer.ui.theme import Theme
+
+#: the page an item opens, as (kind, slug)
+PAGE_ROLE = Qt.ItemDataRole.UserRole
+HEADER_ROLE = Qt.ItemDataRole.UserRole + 1
+BROWSE = (("All topics", ("topic", ""),
+           "Benefits, challenges and types of partnership, each with its lessons and "
+           "partnerships"),)
+
+
+class LibraryTree(QTreeWidget):
+    #: the reader picked a page: (kind, slug), a lesson or a Browse page
+    page_chosen = Signal(str, str)
+
+    def __init__(self, lessons: Sequence[Lesson], theme: Theme,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("library")
+        self.setAccessibleName("Lesson library")
+        self.setAccessibleDescription("Lessons by section, in reading order")
+        self.setHeaderHidden(True)
+        self.setRootIsDecorated(False)
+        self.setItemsExpandable(False)
+        self.setIndentation(0)
+        self.setUniformRowHeights(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setItemDelegate(_SectionDelegate(self))
+        self._theme = theme
+        self.set_lessons(lessons)
+        self.currentItemChanged.connect(self._on_self_current_item_changed)
+
+    def set_lessons(self, lessons: Sequence[Lesson]) -> None:
+        """Fill the tree again (lessons reloaded); keeps the selected lesson."""
+        selected = self.selected_page()
+        self.blockSignals(True)
+        self.clear()
+        groups: dict[str, QTreeWidgetItem] = {}
+        for lesson in lessons:
+            section = lesson.section if lesson.section in SECTIONS else "foundations"
+            if section not in groups:
+                groups[section] = self._section_item(section)
+            self._lesson_item(groups[section], lesson)
+        for section in SECTIONS:
+            if section in groups:
+                self.addTopLevelItem(groups[section])
+        browse = self._section_item("Browse")
+        for title, page, tip in BROWSE:
+            item = QTreeWidgetItem(browse, [title])
+            item.setData(0, PAGE_ROLE, page)
+            item.setToolTip(0, tip)
+        self.addTopLevelItem(browse)
+        self.expandAll()
+        self.blockSignals(False)
+        if selected:
+            self.select(selected)
+
+    def _section_item(self, section: str) -> QTreeWidgetItem:
+        title = SECTION_TITLES.get(section, section)
+        item = QTreeWidgetItem([title.upper()])
+        item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        item.setData(0, HEADER_ROLE, True)
+        item.setData(0, Qt.ItemDataRole.AccessibleTextRole, title)
+        font = QFont(self.font())
+        font.setBold(True)
+        font.setPointSizeF(max(7.0, font.pointSizeF() * 0.8))
+        item.setFont(0, font)
+        item.setTextAlignment(0, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)
+        return item
+
+    def _lesson_item(self, group: QTreeWidgetItem, lesson: Lesson) -> QTreeWidgetItem:
+        item = QTreeWidgetItem(group, [lesson.title])
+        item.setData(0, PAGE_ROLE, ("lesson", lesson.slug))
+        tip = lesson.summary
+        described = []
+        if lesson.origin == "teacher":
+            item.setIcon(0, self._theme.icon("pencil", "muted"))
+            tip = f"My lesson, from your lessons folder.\n\n{tip}".strip()
+            described.append("my lesson")
+        if lesson.problems:
+            item.setIcon(0, self._theme.icon("warning"))
+            tip = f"{tip}\n\nThis lesson has {len(lesson.problems)} problem(s)".strip()
+            described.append("has problems")
+        item.setToolTip(0, tip)
+        if described:
+            item.setData(0, Qt.ItemDataRole.AccessibleDescriptionRole, ", ".join(described))
+        return item
+
+    def page_items(self) -> list[QTreeWidgetItem]:
+        groups = [self.topLevelItem(i) for i in range(self.topLevelItemCount())]
+        return [group.child(i) for group in groups for i in range(group.childCount())]
+
+    def lesson_items(self) -> list[QTreeWidgetItem]:
+        return [i for i in self.page_items() if i.data(0, PAGE_ROLE)[0] == "lesson"]
+
+    def item_for(self, page: tuple[str, str]) -> QTreeWidgetItem | None:
+        return next((i for i in self.page_items() if tuple(i.data(0, PAGE_ROLE)) == page),
+                    None)
+
+    def selected_page(self) -> tuple[str, str] | None:
+        item = self.currentItem()
+        page = item.data(0, PAGE_ROLE) if item is not None else None
+        return tuple(page) if page else None  # type: ignore[return-value]
+
+    def select(self, page: tuple[str, str] | None) -> None:
+        """Highlight the open page (or nothing) without asking to open it again."""
+        self.blockSignals(True)
+        item = self.item_for(page) if page else None
+        self.setCurrentItem(item)
+        if item is None:
+            self.clearSelection()
+        else:
+            self.scrollToItem(item)
+        self.blockSignals(False)
+        self.viewport().update()
+
+    def _on_self_current_item_changed(self, item: QTreeWidgetItem | None,
+                                      _previous: QTreeWidgetItem | None) -> None:
+        page = item.data(0, PAGE_ROLE) if item is not None else None
+        if page:
+            self.page_chosen.emit(*page)
+
+
+class _SectionDelegate(QStyledItemDelegate):
+    """Section headings in a quieter colour, with room above them."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem,
+                        index: QModelIndex | QPersistentModelIndex) -> None:
+        super().initStyleOption(option, index)
+        if index.data(HEADER_ROLE):
+            colour = option.palette.color(option.palette.ColorRole.PlaceholderText)
+            option.palette.setColor(option.palette.ColorRole.Text, colour)
+
+    def sizeHint(self, option: QStyleOptionViewItem,
+                 index: QModelIndex | QPersistentModelIndex) -> object:
+        size = super().sizeHint(option, index)
+        if index.data(HEADER_ROLE):
+            size.setHeight(size.height() + (14 if index.row() else 4))
+        return size

@@ -1,0 +1,1 @@
+"""The timeline: every partnership on a zoomable, filterable time axis (TimelinePanel)."""

@@ -1,0 +1,97 @@
+from dataclasses import replace
+
+import pytest
+
+from explorer.core.models import Milestone, Participant, Partner, Partnership
+from explorer.store.authoring import (
+    AuthoringError,
+    delete_partnership,
+    revert_partnership,
+    save_partnership,
+)
+from explorer.store.bundled import refresh_bundled
+from tests.store.conftest import database_rows
+
+ASTP = "apollo-soyuz-test-project"
+
+
+def _new(store, slug="moon-club", partner=None):
+    partner = partner or store.partners()["nasa"]
+    return Partnership(slug, "Moon Club", "bilateral", 2030, None, "planned", "lunar",
+                       partners=(Participant(partner, "lead"),),
+                       milestones=(Milestone(2030, "Agreement signed"),))
+
+
+def test_a_new_partnership_is_the_teachers_and_subscribers_hear_of_it(store):
+    heard = []
+    store.subscribe(lambda: heard.append(store.get("moon-club")))
+    saved = save_partnership(store, _new(store))
+    assert (saved.origin, saved.edited) == ("user", False)
+    assert heard and heard[0] == saved
+    found = store.db.query("select p.slug from partnerships p join partnerships_fts f "
+                           "on f.rowid = p.rowid where partnerships_fts match 'club'")
+    assert [row["slug"] for row in found] == ["moon-club"]
+
+
+def test_a_new_partner_is_saved_with_the_partnership(store):
+    isro = Partner("isro", "ISRO", "Indian Space Research Organisation", "IN", "space-agency")
+    save_partnership(store, _new(store, partner=isro), [isro])
+    assert store.partners()["isro"] == isro
+    assert store.get("moon-club").partners[0].partner == isro
+    assert store.origin_of("moon-club") == ("user", False)
+
+
+def test_a_failed_save_changes_nothing(store, monkeypatch):
+    before = database_rows(store.db)
+
+    def broken_write(records):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(store, "write", broken_write)
+    isro = Partner("isro", "ISRO")
+    with pytest.raises(RuntimeError):
+        save_partnership(store, _new(store, partner=isro), [isro])
+    assert database_rows(store.db) == before
+
+
+def test_editing_a_bundled_one_marks_it_edited_and_a_refresh_leaves_it(store, content_dir):
+    edited = replace(store.get(ASTP), name="ASTP, as I teach it")
+    save_partnership(store, edited)
+    assert store.origin_of(ASTP) == ("bundled", True)
+    (content_dir / "partnerships" / f"{ASTP}.yaml").write_text(
+        (content_dir / "partnerships" / f"{ASTP}.yaml").read_text() + "\n# changed\n")
+    refresh_bundled(store, content_dir)
+    assert store.get(ASTP).name == "ASTP, as I teach it"
+
+
+def test_revert_puts_the_bundled_version_back(store, content_dir):
+    original = store.get(ASTP)
+    save_partnership(store, replace(original, name="Mine", milestones=()))
+    reverted = revert_partnership(store, content_dir, ASTP)
+    assert store.get(ASTP) == original == reverted
+    assert store.origin_of(ASTP) == ("bundled", False)
+
+
+def test_revert_of_a_teachers_own_partnership_is_refused(store, content_dir):
+    save_partnership(store, _new(store))
+    with pytest.raises(AuthoringError, match="no partnership 'moon-club' to revert to"):
+        revert_partnership(store, content_dir, "moon-club")
+
+
+def test_delete_removes_a_teachers_partnership_and_its_rows(store):
+    save_partnership(store, _new(store))
+    delete_partnership(store, "moon-club")
+    assert store.get("moon-club") is None
+    assert list(store.db.query(
+        "select * from milestones where partnership_slug = 'moon-club'")) == []
+
+
+@pytest.mark.parametrize(("slug", "message"), [
+    (ASTP, "comes with the app and cannot be deleted"),
+    ("nothing-here", "there is no partnership 'nothing-here'"),
+])
+def test_delete_refuses_bundled_and_missing_ones(store, slug, message):
+    before = database_rows(store.db)
+    with pytest.raises(AuthoringError, match=message):
+        delete_partnership(store, slug)
+    assert database_rows(store.db) == before

@@ -1,0 +1,235 @@
+"""The spreadsheet import wizard: columns, preview, import in the background, undo."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, QSettings, Qt, QTimer
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QWizard
+
+from explorer.store.csv_import import preview_csv
+from explorer.ui.authoring.import_preview import PreviewModel
+from explorer.ui.authoring.import_wizard import ImportWizard
+from explorer.ui.authoring.transfer_actions import TransferActions
+from tests.benchmarks.test_import_speed import generated_csv
+
+Button = QWizard.WizardButton
+HEADER = "Slug,Title,Kind,From,Until,State,Area,Agencies,Notes\n"
+GOOD = "moon-base,Moon Base,multilateral,2030,,planned,lunar,NASA; ESA,fine\n"
+BAD = "mars-relay,Mars Relay,bilateral,nineteen,,active,planetary,NASA,\n"
+BAD_MESSAGE = "From: start_year must be a year between 1900 and 2100, not 'nineteen'"
+
+
+@pytest.fixture
+def settings(tmp_path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def sheet(tmp_path):
+    def write(text: str, name: str = "sheet.csv") -> Path:
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    return write
+
+
+@pytest.fixture
+def open_wizard(qtbot, paths, settings):
+    made: list[ImportWizard] = []
+
+    def open_(path: Path) -> ImportWizard:
+        wizard = ImportWizard(paths, settings, None, path)
+        qtbot.addWidget(wizard)
+        wizard.show()
+        made.append(wizard)
+        return wizard
+
+    yield open_
+    for wizard in made:
+        if wizard.job is not None:
+            wizard.job.wait()
+
+
+def click(qtbot, wizard: ImportWizard, which: QWizard.WizardButton) -> None:
+    button = wizard.button(which)
+    assert button.isVisible() and button.isEnabled(), button.text()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def tick(qtbot, box) -> None:
+    """Click a check box or radio button on its indicator."""
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(6, box.height() // 2))
+
+
+def to_columns(qtbot, wizard: ImportWizard) -> None:
+    click(qtbot, wizard, Button.NextButton)
+    qtbot.waitUntil(lambda: wizard.sample is not None and not wizard.busy)
+
+
+def to_check(qtbot, wizard: ImportWizard) -> None:
+    to_columns(qtbot, wizard)
+    click(qtbot, wizard, Button.NextButton)
+    qtbot.waitUntil(lambda: wizard.preview is not None and not wizard.busy)
+
+
+def test_wizard_maps_columns_and_previews_a_bad_row(qtbot, open_wizard, sheet):
+    wizard = open_wizard(sheet(HEADER + GOOD + BAD))
+    to_columns(qtbot, wizard)
+    mapping = wizard.columns_page.mapping
+    chosen = mapping.choices()
+    assert (chosen["name"], chosen["start_year"], chosen["partners"]) == (
+        "Title", "From", "Agencies")
+    assert chosen["countries"] == ""
+    assert mapping.table.item(1, 0).text() == "Name *"  # required fields are marked
+    assert mapping.table.item(3, 2).text() == "2030"  # an example from the file
+    assert mapping.encoding.currentText() == "UTF-8 (detected)"
+    assert mapping.delimiter.currentText() == "comma (detected)"
+    assert mapping.ignored.text() == "Every column is imported."  # Notes -> caveats
+
+    click(qtbot, wizard, Button.NextButton)
+    qtbot.waitUntil(lambda: wizard.preview is not None and not wizard.busy)
+    panel = wizard.check_page.panel
+    assert panel.filter_buttons["invalid"].text() == "Invalid 1"
+    assert panel.filter_buttons["invalid"].isChecked()  # the problems come first
+    assert panel.visible_details() == [BAD_MESSAGE]
+    assert panel.table.model().index(0, 0).data() == 3  # the spreadsheet's row number
+    assert not wizard.button(Button.CommitButton).isEnabled()
+    assert "1 row is invalid" in wizard.check_page.blocker.text()
+
+    qtbot.mouseClick(panel.filter_buttons["new"], Qt.MouseButton.LeftButton)
+    assert panel.visible_details() == ["A new partnership"]
+    qtbot.mouseClick(panel.filter_buttons[""], Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(panel.search, "mars")
+    assert panel.visible_details() == [BAD_MESSAGE]
+
+    tick(qtbot, panel.skip_invalid)
+    assert wizard.button(Button.CommitButton).isEnabled()
+
+
+def test_a_missing_required_column_is_chosen_and_remembered(qtbot, open_wizard, sheet):
+    header = "Name,Type,Start,Status,Bereich\n"
+    wizard = open_wizard(sheet(header + "Moon Base,bilateral,2030,planned,lunar\n"))
+    to_columns(qtbot, wizard)
+    page = wizard.columns_page
+    assert page.problem.text() == "Choose a column for Domain."
+    assert not wizard.button(Button.NextButton).isEnabled()
+    combo = page.mapping.combos["domain"]
+    combo.setFocus()
+    qtbot.keyClicks(combo, "Bereich")
+    assert page.mapping.choices()["domain"] == "Bereich"
+    assert not page.problem.isVisible()
+    click(qtbot, wizard, Button.NextButton)
+    qtbot.waitUntil(lambda: wizard.preview is not None and not wizard.busy)
+    wizard.reject()
+
+    again = open_wizard(sheet(header + "Mars,bilateral,2031,planned,planetary\n", "two.csv"))
+    to_columns(qtbot, again)
+    assert again.columns_page.mapping.choices()["domain"] == "Bereich"
+    assert again.button(Button.NextButton).isEnabled()
+
+
+def test_an_unreadable_file_is_reported_with_its_row(qtbot, open_wizard, sheet):
+    wizard = open_wizard(sheet(HEADER + 'x,"Moon Base,multilateral\n'))
+    click(qtbot, wizard, Button.NextButton)
+    qtbot.waitUntil(lambda: not wizard.busy)
+    problem = wizard.columns_page.problem
+    assert problem.isVisible()
+    assert problem.text() == "sheet.csv, row 2: a quoted cell is never closed (a '\"' is missing)"
+    assert not wizard.button(Button.NextButton).isEnabled()
+
+
+def test_an_import_through_the_wizard_lands_and_can_be_undone(
+        qtbot, catalog, paths, settings, sheet, monkeypatch):
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    transfer = TransferActions(window, catalog, paths, lambda: [], settings)
+    assert not transfer.undo_import_action.isEnabled()
+    changed = ("apollo-soyuz-test-project,Apollo and Soyuz,bilateral,1975,1975,completed,"
+               "human-spaceflight,NASA,\n")
+    wizard = transfer.import_spreadsheet(sheet(HEADER + GOOD + changed))
+    qtbot.addWidget(wizard)
+    to_check(qtbot, wizard)
+    panel = wizard.check_page.panel
+    assert panel.filter_buttons["changed"].text() == "Changed 1"
+    assert "Changes Name" in panel.table.model().index(0, 3).data() + \
+        panel.table.model().index(1, 3).data()
+    with qtbot.waitSignal(transfer.catalog_changed, timeout=20_000):
+        click(qtbot, wizard, Button.CommitButton)
+    store = catalog.partnerships
+    assert store.get("moon-base").name == "Moon Base"
+    assert store.get("apollo-soyuz-test-project").name == "Apollo and Soyuz"
+    assert {"nasa", "esa"} <= {x.partner.slug for x in store.get("moon-base").partners}
+    summary = wizard.import_page.result.text()
+    assert summary.startswith("Added 1 partnership, updated 1.")
+    assert "Undo Last Import" in summary
+    assert wizard.button(Button.FinishButton).isEnabled()
+    assert transfer.undo_import_action.isEnabled()
+    assert "sheet.csv" in transfer.undo_import_action.text()
+
+    asked, told = [], []
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(
+        lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes))
+    monkeypatch.setattr(QMessageBox, "information", staticmethod(
+        lambda *a, **k: told.append(a[2]) or QMessageBox.StandardButton.Ok))
+    with qtbot.waitSignal(transfer.catalog_changed, timeout=20_000):
+        transfer.undo_import_action.trigger()
+    qtbot.waitUntil(lambda: transfer.job is None)
+    assert "Undo the import of sheet.csv" in asked[0]
+    assert told and told[0].startswith("Undone: 1 partnership put back, 1 removed")
+    assert store.get("moon-base") is None
+    assert store.get("apollo-soyuz-test-project").name == "Apollo-Soyuz Test Project (ASTP)"
+    assert not transfer.undo_import_action.isEnabled()
+
+
+def test_skip_keeps_existing_partnerships(qtbot, open_wizard, catalog, sheet):
+    changed = ("apollo-soyuz-test-project,Apollo and Soyuz,bilateral,1975,1975,completed,"
+               "human-spaceflight,NASA,\n")
+    wizard = open_wizard(sheet(HEADER + GOOD + changed))
+    to_check(qtbot, wizard)
+    tick(qtbot, wizard.check_page.panel.skip_existing)
+    with qtbot.waitSignal(wizard.imported, timeout=20_000) as blocker:
+        click(qtbot, wizard, Button.CommitButton)
+    assert (blocker.args[0].added, blocker.args[0].skipped) == (1, 1)
+    assert catalog.partnerships.get("apollo-soyuz-test-project").name != "Apollo and Soyuz"
+
+
+def test_the_event_loop_keeps_running_during_an_import(qtbot, open_wizard, catalog, tmp_path):
+    """The import runs in a worker thread: a timer keeps ticking and the bar moves."""
+    wizard = open_wizard(generated_csv(tmp_path / "big.csv", rows=2_000))
+    to_check(qtbot, wizard)
+    ticks: list[int] = []
+    timer = QTimer()
+    timer.setInterval(5)
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start()
+    stages: list[str] = []
+    click(qtbot, wizard, Button.CommitButton)
+    wizard.job.progressed.connect(lambda stage, _done, _total: stages.append(stage))
+    with qtbot.waitSignal(wizard.imported, timeout=60_000):
+        pass
+    timer.stop()
+    assert ticks, "the event loop did not run while the import did"
+    assert "writing" in stages
+    assert catalog.partnerships.get("bench-1999") is not None
+
+
+def test_cancel_during_the_import_rolls_it_back(qtbot, open_wizard, catalog, tmp_path):
+    wizard = open_wizard(generated_csv(tmp_path / "big.csv", rows=2_000))
+    to_check(qtbot, wizard)
+    before = catalog.partnerships.count()
+    click(qtbot, wizard, Button.CommitButton)
+    click(qtbot, wizard, Button.CancelButton)
+    assert wizard.isVisible()  # stays open to say what happened
+    qtbot.waitUntil(lambda: wizard.finished_import, timeout=60_000)
+    assert wizard.import_page.result.text() == "Cancelled: nothing was imported."
+    assert catalog.partnerships.count() == before
+
+
+def test_the_preview_model(qtmodeltester, catalog, sheet):
+    preview = preview_csv(sheet(HEADER + GOOD + BAD), catalog.partnerships)
+    model = PreviewModel(preview)
+    qtmodeltester.check(model)
+    assert [model.index(r, 1).data() for r in range(model.rowCount())] == ["New", "Invalid"]

@@ -1,0 +1,206 @@
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from explorer.ui.authoring.partnership_form import PartnershipForm
+
+Button = QMessageBox.StandardButton
+ASTP = "apollo-soyuz-test-project"
+
+
+@pytest.fixture
+def open_form(qtbot, catalog, monkeypatch):
+    # a form left with changes must not ask when the test's widgets close
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: Button.Discard))
+
+    def open_(slug=None):
+        form = PartnershipForm(catalog, slug)
+        qtbot.addWidget(form)
+        form.show()
+        qtbot.waitExposed(form)
+        form.activateWindow()
+        qtbot.waitUntil(form.isActiveWindow)  # keys go to the focused cell of the active window
+        return form
+
+    return open_
+
+
+def answer_with(monkeypatch, button, asked=None):
+    def answer(*args, **kwargs):
+        if asked is not None:
+            asked.append(args[2])
+        return button
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(answer))
+
+
+def click(qtbot, widget):
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def shown_errors(form):
+    return {field: label.text() for field, label in form.errors.items()
+            if label.isVisibleTo(form)}
+
+
+def add_partner(qtbot, form, name, key=False):
+    form.partners.chooser.setFocus()
+    qtbot.keyClicks(form.partners.chooser.lineEdit(), name)
+    if key:
+        qtbot.keyClick(form.partners.chooser.lineEdit(), Qt.Key.Key_Return)
+    else:
+        click(qtbot, form.partners.add_button)
+
+
+def fill_new(qtbot, form):
+    qtbot.keyClicks(form.name, "Lunar Relay Club")
+    qtbot.keyClicks(form.start_year, "2028")
+    add_partner(qtbot, form, "NASA")
+    add_partner(qtbot, form, "ESA", key=True)  # Enter adds it and does not save
+    click(qtbot, form.milestones.add_button)  # opens the new row's first cell
+    qtbot.keyClicks(QApplication.focusWidget(), "2028")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: form.milestones.rows() == [["2028", ""]])  # the cell is committed
+    form.milestones.table.setCurrentCell(0, 1)
+    qtbot.keyClick(form.milestones.table, Qt.Key.Key_F2)  # edit the event cell
+    qtbot.keyClicks(QApplication.focusWidget(), "Agreement signed")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: form.milestones.rows() == [["2028", "Agreement signed"]])
+
+
+def test_a_new_partnership_is_saved_and_found_by_search(qtbot, open_form, catalog):
+    form = open_form()
+    fill_new(qtbot, form)
+    assert form.slug.text() == "lunar-relay-club"
+    assert form.partners.entries() == [("nasa", ""), ("esa", "")]
+    assert form.isVisible() and catalog.partnerships.get("lunar-relay-club") is None, \
+        "Enter in a table cell must finish the cell, not save the form"
+    with qtbot.waitSignal(form.partnership_saved) as saved:
+        click(qtbot, form.save_button)
+    assert saved.args == ["lunar-relay-club"]
+    record = catalog.partnerships.get("lunar-relay-club")
+    assert (record.origin, record.start_year, record.partner_names) == (
+        "user", 2028, ("NASA", "ESA"))
+    assert [(m.year, m.event) for m in record.milestones] == [(2028, "Agreement signed")]
+    hits = catalog.search.search("relay club").of_kind("partnership")
+    assert [hit.slug for hit in hits] == ["lunar-relay-club"]
+    assert form.isHidden()
+
+
+def test_save_shows_every_problem_next_to_its_field(qtbot, open_form, catalog):
+    form = open_form()
+    click(qtbot, form.save_button)
+    assert shown_errors(form) == {"name": "Required.", "start_year": "Required."}
+    assert form.isVisible() and catalog.partnerships.get("") is None
+    assert form.name.hasFocus()
+
+
+def test_a_problem_shows_as_soon_as_its_field_is_touched(qtbot, open_form):
+    form = open_form()
+    qtbot.keyClicks(form.end_year, "1990")
+    assert shown_errors(form) == {}  # other fields untouched, nothing to say yet
+    qtbot.keyClicks(form.start_year, "2000")
+    assert shown_errors(form) == {"end_year": "End year 1990 is before start year 2000."}
+    form.start_year.clear()
+    qtbot.keyClicks(form.start_year, "1850")
+    assert shown_errors(form) == {
+        "start_year": "Start year must be a year between 1900 and 2100, not 1850."}
+
+
+@pytest.mark.parametrize(("field", "text", "message"), [
+    ("countries", "US, France", "'France' is not a two-letter country code (or 'intl')."),
+    ("slug", "Not A Slug", "Use lowercase words joined by hyphens, like 'mars-sample-return'."),
+    ("slug", ASTP, f"A partnership with the slug '{ASTP}' already exists."),
+])
+def test_field_checks(qtbot, open_form, field, text, message):
+    form = open_form()
+    qtbot.keyClicks(getattr(form, field), text)
+    assert shown_errors(form) == {field: message}
+
+
+def test_a_milestone_year_that_is_not_a_number_is_shown(qtbot, open_form):
+    form = open_form()
+    fill_new(qtbot, form)
+    form.milestones.table.item(0, 0).setText("soon")
+    assert shown_errors(form) == {"milestones": "Milestone 1 needs a year (a whole number)."}
+
+
+def test_a_new_partner_is_added_and_saved_with_it(qtbot, open_form, catalog):
+    form = open_form()
+    fill_new(qtbot, form)
+
+    def fill_partner():
+        dialog = QApplication.activeModalWidget()
+        qtbot.keyClicks(dialog.name, "ISRO")
+        qtbot.keyClicks(dialog.country, "IN")
+        qtbot.keyClick(dialog.name, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, fill_partner)
+    click(qtbot, form.partners.new_button)
+    assert form.partners.entries()[-1] == ("isro", "")
+    click(qtbot, form.save_button)
+    assert catalog.partnerships.partners()["isro"].country == "IN"
+    assert catalog.partnerships.get("lunar-relay-club").partner_names[-1] == "ISRO"
+
+
+def test_editing_a_bundled_one_keeps_it_revertible(qtbot, open_form, catalog, monkeypatch):
+    original = catalog.partnerships.get(ASTP)
+    form = open_form(ASTP)
+    assert form.slug.isReadOnly() and form.notice.isVisibleTo(form)
+    assert form.delete_button.isHidden() and not form.revert_button.isEnabled()
+    form.name.selectAll()
+    qtbot.keyClicks(form.name, "ASTP, my way")
+    click(qtbot, form.save_button)
+    assert catalog.partnerships.origin_of(ASTP) == ("bundled", True)
+    assert catalog.partnerships.get(ASTP).name == "ASTP, my way"
+
+    again = open_form(ASTP)
+    assert again.revert_button.isEnabled() and "You have changed it." in again.notice.text()
+    answer_with(monkeypatch, Button.Yes, asked := [])
+    with qtbot.waitSignal(again.partnership_saved):
+        click(qtbot, again.revert_button)
+    assert "Replace your version of “ASTP, my way”" in asked[0]
+    assert catalog.partnerships.get(ASTP) == original
+
+
+def test_a_teachers_partnership_can_be_deleted(qtbot, open_form, catalog, monkeypatch):
+    form = open_form()
+    fill_new(qtbot, form)
+    click(qtbot, form.save_button)
+    again = open_form("lunar-relay-club")
+    assert again.delete_button.isVisible() and again.revert_button.isHidden()
+    answer_with(monkeypatch, Button.Cancel)
+    click(qtbot, again.delete_button)
+    assert catalog.partnerships.get("lunar-relay-club") is not None
+    answer_with(monkeypatch, Button.Yes)
+    with qtbot.waitSignal(again.partnership_deleted) as deleted:
+        click(qtbot, again.delete_button)
+    assert deleted.args == ["lunar-relay-club"]
+    assert catalog.partnerships.get("lunar-relay-club") is None
+
+
+def test_cancel_with_changes_asks_first(qtbot, open_form, monkeypatch):
+    form = open_form(ASTP)
+    qtbot.keyClicks(form.name, " changed")
+    answer_with(monkeypatch, Button.Cancel, asked := [])
+    qtbot.keyClick(form, Qt.Key.Key_Escape)
+    assert asked == ["Close the form and lose your changes?"] and form.isVisible()
+    answer_with(monkeypatch, Button.Discard)
+    qtbot.keyClick(form, Qt.Key.Key_Escape)
+    assert form.isHidden()
+
+
+def test_cancel_without_changes_just_closes(qtbot, open_form, monkeypatch):
+    form = open_form(ASTP)
+    answer_with(monkeypatch, Button.Cancel, asked := [])
+    qtbot.keyClick(form, Qt.Key.Key_Escape)
+    assert asked == [] and form.isHidden()
+
+
+def test_subscribers_hear_of_a_save_at_once(qtbot, open_form, catalog):
+    heard = []
+    catalog.partnerships.subscribe(lambda: heard.append(catalog.partnerships.count()))
+    form = open_form()
+    fill_new(qtbot, form)
+    click(qtbot, form.save_button)
+    assert heard == [4]
