@@ -124,8 +124,8 @@ class SearchIndex:
         word may match; `corrected` says what was searched instead.
         """
         filters = filters or Filters()
-        results = self._search(fts_query(text), filters, limit)
         words = query_words(text)
+        results = self._search(fts_query(text), filters, limit, words)
         if results.hits or not words:
             return results
         corrected = suggest_words(words, self.vocabulary())
@@ -136,7 +136,7 @@ class SearchIndex:
             attempts.append((fts_query(" ".join(corrected), any_word=True, prefix_last=False),
                              " or ".join(corrected)))
         for query, label in attempts:
-            retry = self._search(query, filters, limit)
+            retry = self._search(query, filters, limit, corrected)
             if retry.hits:
                 return replace(retry, corrected=label)
         return results
@@ -156,7 +156,9 @@ class SearchIndex:
             "select rowid from partnerships_fts where partnerships_fts match ?",
             [_scoped(query, "name")])]
 
-    def _search(self, query: str | None, filters: Filters, limit: int) -> SearchResults:
+    def _search(
+        self, query: str | None, filters: Filters, limit: int, typed: list[str] | None = None
+    ) -> SearchResults:
         rows = self.partnerships.facet_rows()
         matching = self._matching(query)
         if filters.is_empty():
@@ -169,7 +171,10 @@ class SearchIndex:
         words = list(dict.fromkeys(re.findall(r'"([^"]+)"', query)))
         ranked = self._rank(query, shown, len(shown) == len(matching), limit)
         hits = self._snippet_hits(words, ranked) + self._lesson_hits(query, words, limit)
-        hits.sort(key=lambda hit: hit.rank)
+        typed = typed or []
+        # a title holding the words as typed beats a stemmed prefix match ("mars" is also
+        # "mar*", which finds "Marco" and "March"): ExoMars before San Marco
+        hits.sort(key=lambda hit: (-sum(w in hit.title.lower() for w in typed), hit.rank))
         return SearchResults(tuple(hits), len(shown), query=query)
 
     def _rank(

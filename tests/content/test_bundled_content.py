@@ -222,3 +222,21 @@ def test_every_glossary_entry_is_defined_and_its_links_resolve(bundled):
     for entry in bundled.glossary.values():
         assert len(entry.definition.split()) >= 8, entry.slug
         assert set(entry.see_also) <= set(bundled.glossary), entry.slug
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("apollo soyuz", "apollo-soyuz-test-project"),
+        ("ESA Mars", "exomars-esa-roscosmos"),
+        ("mars", "insight-mars-lander"),
+        ("commercial crew", "nasa-commercial-crew-program"),
+        ("artemis accords", "artemis-accords"),
+        ("international space station", "international-space-station"),
+        ("halley", "iacg-halley-campaign"),
+        ("cassni", "cassini-huygens"),
+    ],
+)
+def test_searches_students_make_find_the_right_partnership_first(bundled, query, first):
+    partnerships = bundled.search.search(query).of_kind("partnership")
+    assert partnerships[0].slug == first, [h.slug for h in partnerships[:5]]
