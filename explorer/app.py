@@ -14,7 +14,7 @@ from explorer.core.paths import AppPaths
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QWidget
 
     from explorer.store.catalog import Catalog
     from explorer.ui.main_window import MainWindow
@@ -109,20 +109,34 @@ def open_catalog(paths: AppPaths) -> Catalog:
 
 
 def install_views(window: MainWindow, catalog: Catalog,
-                  wanted: tuple[str, str] | None = None) -> None:
+                  wanted: tuple[str, str] | None = None, *, deferred: bool = False) -> None:
     """Put the catalog's views into the window and show `wanted` (else the last place)."""
     from explorer.ui.navigation import Location
     from explorer.ui.read_view import ReadView
 
     read_view = ReadView(catalog, window.theme, window.zoom)
-    install_timeline(window, catalog)
-    install_authoring(window, catalog, read_view)
     start = Location(*wanted) if wanted else None
-    window.set_read_view(read_view, start if start and start.kind != "timeline" else None)
-    if start is not None and start.kind == "timeline":
-        window.go_to(start)
+    to_timeline = start is not None and start.kind == "timeline"
+    if to_timeline or not deferred:
+        install_timeline(window, catalog)
+    window.set_read_view(read_view, None if to_timeline else start)
+    if to_timeline:
+        window.go_to(Location("timeline"))
     read_view.article.setFocus()
     window.destroyed.connect(catalog.close)
+    if not deferred:
+        install_authoring(window, catalog, read_view)
+        return
+    # The lesson is painted first; the timeline and the teacher tools (about 0.2 s)
+    # are built right after that paint.
+    from PySide6.QtCore import QTimer
+
+    def install_rest() -> None:
+        if not to_timeline:
+            install_timeline(window, catalog)
+        install_authoring(window, catalog, read_view)
+
+    when_painted(read_view.article.viewport(), lambda: QTimer.singleShot(0, window, install_rest))
 
 
 def install_timeline(window: MainWindow, catalog: Catalog) -> None:
@@ -237,14 +251,14 @@ class _Filler:
         from explorer.store.backups import daily_backup
 
         catalog = self.catalog or open_catalog(self.paths)
-        install_views(self.window, catalog, self.wanted)
+        install_views(self.window, catalog, self.wanted, deferred=True)
         for notice in catalog.notices:
             QMessageBox.warning(self.window, "Database rebuilt", notice)
         QTimer.singleShot(2000, lambda: daily_backup(catalog.partnerships, self.paths))
 
 
-def when_painted(window: MainWindow, callback: object) -> None:
-    """Call `callback` once, right after the window's first paint."""
+def when_painted(window: QWidget, callback: object) -> None:
+    """Call `callback` once, right after the widget's first paint."""
     from PySide6.QtCore import QEvent, QObject
 
     class _FirstPaint(QObject):

@@ -163,7 +163,7 @@ def test_an_import_through_the_wizard_lands_and_can_be_undone(
     assert store.get("apollo-soyuz-test-project").name == "Apollo and Soyuz"
     assert {"nasa", "esa"} <= {x.partner.slug for x in store.get("moon-base").partners}
     summary = wizard.import_page.result.text()
-    assert summary.startswith("Added 1 partnership, updated 1.")
+    assert summary.startswith("Added 1 partnership and updated 1.\n")
     assert "Undo Last Import" in summary
     assert wizard.button(Button.FinishButton).isEnabled()
     assert transfer.undo_import_action.isEnabled()

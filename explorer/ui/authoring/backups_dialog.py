@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -52,6 +52,7 @@ REASONS = {
     "damaged": "Damaged: cannot be restored",
 }
 ID_ROLE = Qt.ItemDataRole.UserRole
+ROW_HEIGHT = 26
 
 
 def reason_text(reason: str) -> str:
@@ -128,6 +129,7 @@ class BackupsDialog(QDialog):
             item = QTreeWidgetItem([when_text(info.created), reason_text(info.reason),
                                     holds_text(info), size_text(info.size)])
             item.setData(0, ID_ROLE, info.id)
+            item.setSizeHint(0, QSize(0, ROW_HEIGHT))
             item.setToolTip(0, info.id)
             item.setTextAlignment(3, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.tree.addTopLevelItem(item)

@@ -215,6 +215,7 @@ class ImportPage(QWizardPage):
         layout.addStretch(1)
 
     def initializePage(self) -> None:
+        self.setTitle("Importing")
         self.setSubTitle(f"Importing {self.owner.file_page.chosen().name}, in one go: "
                          "every row lands, or none does.")
         show_message(self.result, "")
@@ -224,6 +225,9 @@ class ImportPage(QWizardPage):
         return self.owner.finished_import
 
     def show_result(self, text: str, problem: bool = False) -> None:
-        self.setSubTitle("The import did not happen." if problem else "Done.")
+        name = self.owner.file_page.chosen().name
+        self.setTitle("Not imported" if problem else "Imported")
+        self.setSubTitle(f"Nothing of {name} was written." if problem
+                         else f"{name} is in the catalog.")
         show_message(self.result, text, "fieldError" if problem else "formNotice")
         self.completeChanged.emit()

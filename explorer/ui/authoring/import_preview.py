@@ -209,6 +209,7 @@ class PreviewPanel(QWidget):
         self.filter.set_status(first)
         self._size_columns()
         self._show_options(preview, counts)
+        self.table.setFocus()
 
     def _size_columns(self) -> None:
         metrics = self.table.fontMetrics()
@@ -281,26 +282,27 @@ def file_problems_text(preview: ImportPreview) -> str:
     return error_text(ImportRefusedError("the file cannot be imported", preview.problems))
 
 
-def result_text(result: ImportResult) -> str:
-    done = [f"Added {plural(result.added, 'partnership')}",
-            f"updated {result.updated:,}"]
+def result_text(result: ImportResult, preview: ImportPreview) -> str:
+    """What the import did, one sentence a line, for the wizard's last page."""
+    if result.added and result.updated:
+        done = f"Added {plural(result.added, 'partnership')} and updated {result.updated:,}."
+    elif result.updated:
+        done = f"Updated {plural(result.updated, 'partnership')}."
+    else:
+        done = f"Added {plural(result.added, 'partnership')}."
+    lines = [done]
     if result.skipped:
-        done.append(f"kept {result.skipped:,} as they were")
-    left = []
+        lines.append(f"Kept {plural(result.skipped, 'partnership')} as they were (their rows "
+                     "were skipped).")
     if result.unchanged:
-        left.append(f"{plural(result.unchanged, 'row was', 'rows were')} already there")
+        lines.append(f"{plural(result.unchanged, 'row was', 'rows were')} already in the "
+                     "catalog, unchanged.")
     if result.invalid:
-        left.append(f"{plural(result.invalid, 'invalid row was', 'invalid rows were')} "
-                    "left out")
-    lines = [", ".join(done) + "."]
-    if left:
-        lines.append(_sentence_case("; ".join(left)) + ".")
+        lines.append(f"Left out {plural(result.invalid, 'invalid row')}.")
     if result.partners_created:
-        lines.append(f"New partners: {result.partners_created:,}.")
-    lines.append(f"Your data was backed up first (backup {result.backup}). "
-                 "File › Undo Last Import takes this import back.")
+        names = [p.name for p in preview.new_partners][:12]
+        lines.append(f"New {plural(result.partners_created, 'partner')}: "
+                     f"{', '.join(names)}{' …' if result.partners_created > 12 else ''}.")
+    lines.append("Your data was backed up first. To take this import back, choose "
+                 "File › Undo Last Import.")
     return "\n".join(lines)
-
-
-def _sentence_case(text: str) -> str:
-    return text[:1].upper() + text[1:]

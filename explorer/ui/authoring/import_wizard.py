@@ -159,8 +159,8 @@ class ImportWizard(QWizard):
             self.result = result
             self.finished_import = True
             self.button(Button.CancelButton).hide()
-            self.import_page.show_result(result_text(result))
-            self.button(Button.CancelButton).hide()
+            assert self.preview is not None
+            self.import_page.show_result(result_text(result, self.preview))
             self.imported.emit(result)
 
     def _on_import_failed(self, job: Job, exc: Exception) -> None:

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.core.csv_rows import Progress
+from explorer.core.models import Problem
+from explorer.core.pack_format import MANIFEST
 from explorer.core.paths import AppPaths
 from explorer.store.importers import PackItem, PackPlan, PackResult, import_pack, read_pack
 from explorer.store.pack_import import IMPORTABLE
@@ -35,12 +37,12 @@ from explorer.ui.authoring.transfer_widgets import (
     error_text,
     message_label,
     plural,
-    problem_text,
     show_message,
 )
 from explorer.ui.authoring.worker import Job, Work
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+ROW_HEIGHT = 26
 KINDS = {"partnership": "Partnership", "lesson": "Lesson", "image": "Image"}
 STATUS_TITLES = {"new": "New", "changed": "Changed", "conflict": "Conflict",
                  "unchanged": "Unchanged", "invalid": "Invalid"}
@@ -55,7 +57,15 @@ OUTCOMES = {
 def outcome_text(item: PackItem, chosen: bool) -> str:
     if item.status in OUTCOMES:
         return OUTCOMES[item.status][0 if chosen else 1]
-    return "Nothing to do" if item.status == "unchanged" else "Cannot be imported"
+    return "Nothing to do" if item.status == "unchanged" else "Left out"
+
+
+def pack_problem_text(problem: Problem) -> str:
+    """'manifest.json: partnership 3: ...' or 'our-lesson.md, line 7: ...'."""
+    member = problem.file.partition(".zip:")[2] or Path(problem.file).name
+    if member.startswith(MANIFEST):
+        return f"{member}: {problem.message}"
+    return f"{member}, line {problem.line}: {problem.message}"
 
 
 class PackImportDialog(QDialog):
@@ -125,7 +135,11 @@ class PackImportDialog(QDialog):
         self.tree.blockSignals(True)
         self.tree.clear()
         for item in plan.items:
-            self.tree.addTopLevelItem(self._row(item))
+            row = self._row(item)
+            self.tree.addTopLevelItem(row)
+            for index in range(row.childCount()):  # a problem spans the columns
+                row.child(index).setFirstColumnSpanned(True)
+            row.setExpanded(bool(item.problems))  # the problems show at once
         self.tree.blockSignals(False)
         self._update_import_button()
 
@@ -135,6 +149,7 @@ class PackImportDialog(QDialog):
                                outcome_text(item, item.default)])
         row.setData(0, ID_ROLE, item.id)
         row.setToolTip(0, item.id)
+        row.setSizeHint(0, QSize(0, ROW_HEIGHT))
         if item.status in IMPORTABLE:
             row.setFlags(row.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             state = Qt.CheckState.Checked if item.default else Qt.CheckState.Unchecked
@@ -142,11 +157,10 @@ class PackImportDialog(QDialog):
         else:
             row.setForeground(0, self.palette().placeholderText())
         for problem in item.problems:
-            child = QTreeWidgetItem([problem_text(problem, "line")])
-            child.setFirstColumnSpanned(True)
+            child = QTreeWidgetItem([pack_problem_text(problem)])
             child.setToolTip(0, str(problem))
+            child.setSizeHint(0, QSize(0, ROW_HEIGHT))
             row.addChild(child)
-        row.setExpanded(bool(item.problems))
         return row
 
     def choices(self) -> dict[str, bool]:
