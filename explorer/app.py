@@ -132,11 +132,15 @@ def install_views(window: MainWindow, catalog: Catalog,
     from PySide6.QtCore import QTimer
 
     def install_rest() -> None:
-        if not to_timeline:
+        if window.timeline_view is None:
             install_timeline(window, catalog)
         install_authoring(window, catalog, read_view)
 
-    when_painted(read_view.article.viewport(), lambda: QTimer.singleShot(0, window, install_rest))
+    if window.current_view() == "timeline":  # the reader left off on the timeline
+        install_rest()
+    else:
+        when_painted(read_view.article.viewport(),
+                     lambda: QTimer.singleShot(0, window, install_rest))
 
 
 def install_timeline(window: MainWindow, catalog: Catalog) -> None:
