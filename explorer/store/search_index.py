@@ -23,6 +23,7 @@ from explorer.core.search import (
 )
 from explorer.store.partnerships import PartnershipStore
 
+SNIPPET_SCAN = 6000  # characters of a lesson body searched for a snippet
 SINGLE_LETTER_RE = re.compile(r'^"[^\W_]"\*$')
 MARKUP_RE = re.compile(r"\]\([^)]*\)|[#*_`>|\[\]!]|^\s*!!!.*$|^-{3,}$", re.MULTILINE)
 
@@ -100,17 +101,30 @@ class SearchIndex:
     window runs it once typing pauses.
     """
 
-    #: above this many matches, only name matches are ranked; the rest follow unranked
-    BROAD = 2000
+    #: above this many matches only name matches are ranked; the rest follow unranked
+    #: (the bundled catalog has 118 partnerships: this is for very large teacher catalogs)
+    BROAD = 1000
 
     def __init__(self, db: Database, partnerships: PartnershipStore) -> None:
         self.db = db
         self.partnerships = partnerships
         self._vocabulary: list[str] | None = None
+        self._allowed: dict[Filters, frozenset[int]] = {}
         partnerships.subscribe(self._on_partnerships_changed)
 
     def _on_partnerships_changed(self) -> None:
         self._vocabulary = None
+        self._allowed.clear()
+
+    def _accepted(self, filters: Filters) -> frozenset[int]:
+        """The rowids the filters keep, worked out once per set of filters."""
+        if filters not in self._allowed:
+            rows = self.partnerships.facet_rows()
+            if len(self._allowed) > 32:
+                self._allowed.clear()
+            self._allowed[filters] = frozenset(
+                rowid for rowid, row in rows.items() if filters.accepts(row))
+        return self._allowed[filters]
 
     def vocabulary(self) -> list[str]:
         if self._vocabulary is None:
@@ -164,12 +178,13 @@ class SearchIndex:
         if filters.is_empty():
             shown = matching
         else:
-            shown = [r for r in matching if r in rows and filters.accepts(rows[r])]
+            accepted = self._accepted(filters)
+            shown = [r for r in matching if r in accepted]
         if query is None:
             top = sorted(shown, key=lambda r: (rows[r].start_year, rows[r].slug))[:limit]
             return SearchResults(tuple(self._plain_hits(top)), len(shown), query=None)
         words = list(dict.fromkeys(re.findall(r'"([^"]+)"', query)))
-        ranked = self._rank(query, shown, len(shown) == len(matching), limit)
+        ranked = self._rank(query, shown, len(matching), limit)
         hits = self._snippet_hits(words, ranked) + self._lesson_hits(query, words, limit)
         typed = typed or []
         # a title holding the words as typed beats a stemmed prefix match ("mars" is also
@@ -178,11 +193,13 @@ class SearchIndex:
         return SearchResults(tuple(hits), len(shown), query=query)
 
     def _rank(
-        self, query: str, shown: list[int], unfiltered: bool, limit: int
+        self, query: str, shown: list[int], matched: int, limit: int
     ) -> list[tuple[int, float]]:
+        """The best `limit` of `shown` (the matches the filters keep), by bm25."""
         ranking = ("select rowid, bm25(partnerships_fts, 10.0, 4.0, 1.0, 2.0) as score "
                    "from partnerships_fts where partnerships_fts match ? order by score")
-        broad = len(shown) > self.BROAD
+        unfiltered = len(shown) == matched
+        broad = matched > self.BROAD
         if broad:  # a word still being typed: rank the name matches, then the rest
             query = _scoped(query, "name", force=True)
         allowed = None if unfiltered else set(shown)
@@ -225,7 +242,8 @@ class SearchIndex:
                 slug, title, summary, body = found[rowid]
                 snippet = make_snippet(summary, words)
                 if HIGHLIGHT_OPEN not in snippet:
-                    snippet = make_snippet(body, words) or summary
+                    # the opening of a long lesson is enough for a one-line snippet
+                    snippet = make_snippet(body[:SNIPPET_SCAN], words) or summary
                 hits.append(SearchHit("lesson", slug, title, snippet, score))
         return hits
 

@@ -66,7 +66,12 @@ def tick(qtbot, box) -> None:
 
 def to_columns(qtbot, wizard: ImportWizard) -> None:
     click(qtbot, wizard, Button.NextButton)
-    qtbot.waitUntil(lambda: wizard.sample is not None and not wizard.busy)
+    try:
+        qtbot.waitUntil(lambda: wizard.sample is not None and not wizard.busy)
+    except Exception:
+        job = wizard.job
+        print("DIAG", wizard.currentId(), wizard.busy, job and job.isRunning(), job and job.isFinished(), wizard.columns_page.problem.text())
+        raise
 
 
 def to_check(qtbot, wizard: ImportWizard) -> None:
@@ -166,6 +171,7 @@ def test_an_import_through_the_wizard_lands_and_can_be_undone(
     assert summary.startswith("Added 1 partnership and updated 1.\n")
     assert "Undo Last Import" in summary
     assert wizard.button(Button.FinishButton).isEnabled()
+    assert not wizard.button(Button.CancelButton).isVisible()
     assert transfer.undo_import_action.isEnabled()
     assert "sheet.csv" in transfer.undo_import_action.text()
 

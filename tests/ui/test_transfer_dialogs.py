@@ -114,7 +114,8 @@ def test_a_broken_pack_is_reported_in_the_dialog(qtbot, catalog, paths, tmp_path
     assert dialog.message.isVisible()
     assert "notes.zip" in dialog.message.text()
     assert "Traceback" not in dialog.message.text()
-    assert not dialog.import_button.isEnabled()
+    assert dialog.heading.text() == "notes.zip cannot be imported"
+    assert not dialog.import_button.isVisible() and not dialog.tree.isVisible()
 
 
 # -- export -------------------------------------------------------------------------------------
@@ -174,8 +175,8 @@ def test_an_export_that_cannot_be_written_says_where(qtbot, catalog, open_export
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.job is None)
     assert dialog.message.objectName() == "fieldError"
-    assert str(blocker) in dialog.message.text()
-    assert dialog.message.text().endswith("Nothing was changed.")
+    assert dialog.message.text().startswith(f"{blocker / 'out.csv'} could not be written (")
+    assert "Nothing was changed" in dialog.message.text()
 
 
 # -- backups ------------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -33,6 +33,7 @@ from explorer.store.importers import (
 from explorer.store.partnerships import PartnershipStore
 from explorer.ui.authoring.transfer_widgets import (
     ProgressPanel,
+    RowHeight,
     error_text,
     message_label,
     plural,
@@ -110,6 +111,7 @@ class BackupsDialog(QDialog):
         tree.setRootIsDecorated(False)
         tree.setUniformRowHeights(True)
         tree.setAlternatingRowColors(True)
+        tree.setItemDelegate(RowHeight(ROW_HEIGHT, tree))
         tree.setColumnCount(4)
         tree.setHeaderLabels(["When", "Why", "What it holds", "Size"])
         tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -129,7 +131,6 @@ class BackupsDialog(QDialog):
             item = QTreeWidgetItem([when_text(info.created), reason_text(info.reason),
                                     holds_text(info), size_text(info.size)])
             item.setData(0, ID_ROLE, info.id)
-            item.setSizeHint(0, QSize(0, ROW_HEIGHT))
             item.setToolTip(0, info.id)
             item.setTextAlignment(3, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.tree.addTopLevelItem(item)
@@ -177,9 +178,9 @@ class BackupsDialog(QDialog):
         def work(store: PartnershipStore, _progress: Progress) -> BackupInfo:
             return create_backup(store, self.paths, "manual")
 
-        self._run("Backing up…", work, self._on_created)
+        self._run("Backing up…", work, self._on_create_job_succeeded)
 
-    def _on_created(self, info: BackupInfo) -> None:
+    def _on_create_job_succeeded(self, info: BackupInfo) -> None:
         show_message(self.message, f"Backed up {holds_text(info).lower()}.", "formNotice")
 
     def _on_restore_button_clicked(self) -> None:
@@ -201,9 +202,9 @@ class BackupsDialog(QDialog):
         def work(store: PartnershipStore, _progress: Progress) -> RestoreReport:
             return restore_backup(store, self.paths, backup_id)
 
-        self._run("Restoring…", work, self._on_restored)
+        self._run("Restoring…", work, self._on_restore_job_succeeded)
 
-    def _on_restored(self, report: RestoreReport) -> None:
+    def _on_restore_job_succeeded(self, report: RestoreReport) -> None:
         removed = (f", removed {plural(report.removed_files, 'lesson file')}"
                    if report.removed_files else "")
         show_message(self.message, (

@@ -166,7 +166,7 @@ class ExportDialog(QDialog):
         self.progress.busy(f"Writing {out.name}…")
         self.job = Job.with_store(paths, work, self)
         self.job.succeeded.connect(lambda result: self._on_job_succeeded(out, result))
-        self.job.failed.connect(self._on_job_failed)
+        self.job.failed.connect(lambda exc: self._on_job_failed(out, exc))
         self.job.start()
 
     def _idle(self) -> None:
@@ -185,12 +185,23 @@ class ExportDialog(QDialog):
         else:
             count = result if isinstance(result, int) else 0
             text = f"Wrote {plural(count, 'partnership')} to {out}."
-        show_message(self.message, text, "formNotice")
+        self._show(text, "formNotice")
         self.exported.emit(out)
 
-    def _on_job_failed(self, exc: Exception) -> None:
+    def _on_job_failed(self, out: Path, exc: Exception) -> None:
         self._idle()
-        show_message(self.message, error_text(exc), "fieldError")
+        text = error_text(exc)
+        if isinstance(exc, OSError):
+            text = (f"{out} could not be written ({exc.strerror or exc}). Nothing was "
+                    "changed; choose another folder or name.")
+        self._show(text, "fieldError")
+
+    def _show(self, text: str, kind: str) -> None:
+        """Show the outcome, growing the dialog if the text needs the room."""
+        show_message(self.message, text, kind)
+        needed = self.layout().totalHeightForWidth(self.width())
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     def done(self, result: int) -> None:
         if self.job is not None:

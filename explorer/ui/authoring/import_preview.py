@@ -301,8 +301,9 @@ def result_text(result: ImportResult, preview: ImportPreview) -> str:
         lines.append(f"Left out {plural(result.invalid, 'invalid row')}.")
     if result.partners_created:
         names = [p.name for p in preview.new_partners][:12]
-        lines.append(f"New {plural(result.partners_created, 'partner')}: "
-                     f"{', '.join(names)}{' …' if result.partners_created > 12 else ''}.")
+        more = " …" if result.partners_created > 12 else ""
+        lines.append(f"New partner{'s' * (result.partners_created > 1)}: "
+                     f"{', '.join(names)}{more}.")
     lines.append("Your data was backed up first. To take this import back, choose "
                  "File › Undo Last Import.")
     return "\n".join(lines)

@@ -98,17 +98,17 @@ class ImportWizard(QWizard):
             return read_sample(path, encoding or None, delimiter or None, progress)
 
         job = self._start(Job(work, self), page.progress, "Reading the file…")
-        job.succeeded.connect(lambda sample: self._on_read(job, sample, not encoding))
-        job.failed.connect(lambda exc: self._on_read_failed(job, exc))
+        job.succeeded.connect(lambda sample: self._on_read_job_succeeded(job, sample, not encoding))
+        job.failed.connect(lambda exc: self._on_read_job_failed(job, exc))
 
-    def _on_read(self, job: Job, sample: FileSample, detected: bool) -> None:
+    def _on_read_job_succeeded(self, job: Job, sample: FileSample, detected: bool) -> None:
         if self._done(job):
             self.sample = sample
             if detected or not self.detected[0]:
                 self.detected = (sample.encoding, sample.delimiter)
             self.columns_page.show_sample(sample, self.detected)
 
-    def _on_read_failed(self, job: Job, exc: Exception) -> None:
+    def _on_read_job_failed(self, job: Job, exc: Exception) -> None:
         if self._done(job):
             self.columns_page.show_failure(error_text(exc))
 
@@ -127,15 +127,15 @@ class ImportWizard(QWizard):
         show_message(page.blocker, "")
         job = self._start(Job.with_store(self.paths, work, self), page.progress,
                           "Checking the rows…")
-        job.succeeded.connect(lambda preview: self._on_checked(job, preview))
-        job.failed.connect(lambda exc: self._on_check_failed(job, exc))
+        job.succeeded.connect(lambda preview: self._on_check_job_succeeded(job, preview))
+        job.failed.connect(lambda exc: self._on_check_job_failed(job, exc))
 
-    def _on_checked(self, job: Job, preview: ImportPreview) -> None:
+    def _on_check_job_succeeded(self, job: Job, preview: ImportPreview) -> None:
         if self._done(job):
             self.preview = preview
             self.check_page.show_preview(preview)
 
-    def _on_check_failed(self, job: Job, exc: Exception) -> None:
+    def _on_check_job_failed(self, job: Job, exc: Exception) -> None:
         if self._done(job):
             self.check_page.show_failure(error_text(exc))
 
@@ -151,22 +151,22 @@ class ImportWizard(QWizard):
         self.finished_import = False
         job = self._start(Job.with_store(self.paths, work, self), self.import_page.progress,
                           "Backing up your data…")
-        job.succeeded.connect(lambda result: self._on_imported(job, result))
-        job.failed.connect(lambda exc: self._on_import_failed(job, exc))
+        job.succeeded.connect(lambda result: self._on_import_job_succeeded(job, result))
+        job.failed.connect(lambda exc: self._on_import_job_failed(job, exc))
 
-    def _on_imported(self, job: Job, result: ImportResult) -> None:
+    def _on_import_job_succeeded(self, job: Job, result: ImportResult) -> None:
         if self._done(job):
             self.result = result
             self.finished_import = True
-            self.button(Button.CancelButton).hide()
+            self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
             assert self.preview is not None
             self.import_page.show_result(result_text(result, self.preview))
             self.imported.emit(result)
 
-    def _on_import_failed(self, job: Job, exc: Exception) -> None:
+    def _on_import_job_failed(self, job: Job, exc: Exception) -> None:
         if self._done(job):
             self.finished_import = True
-            self.button(Button.CancelButton).hide()
+            self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
             self.import_page.show_result(
                 "Cancelled: nothing was imported." if isinstance(exc, CancelledError)
                 else error_text(exc), problem=True)

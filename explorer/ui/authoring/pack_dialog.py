@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -34,6 +34,7 @@ from explorer.store.pack_import import IMPORTABLE
 from explorer.store.partnerships import PartnershipStore
 from explorer.ui.authoring.transfer_widgets import (
     ProgressPanel,
+    RowHeight,
     error_text,
     message_label,
     plural,
@@ -103,6 +104,7 @@ class PackImportDialog(QDialog):
     def _make_tree(self) -> QTreeWidget:
         tree = QTreeWidget(objectName="packItems")
         tree.setAccessibleName("Items in the pack")
+        tree.setItemDelegate(RowHeight(ROW_HEIGHT, tree))
         tree.setColumnCount(4)
         tree.setHeaderLabels(["Item", "Kind", "Status", "On import"])
         tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -149,7 +151,6 @@ class PackImportDialog(QDialog):
                                outcome_text(item, item.default)])
         row.setData(0, ID_ROLE, item.id)
         row.setToolTip(0, item.id)
-        row.setSizeHint(0, QSize(0, ROW_HEIGHT))
         if item.status in IMPORTABLE:
             row.setFlags(row.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             state = Qt.CheckState.Checked if item.default else Qt.CheckState.Unchecked
@@ -159,7 +160,6 @@ class PackImportDialog(QDialog):
         for problem in item.problems:
             child = QTreeWidgetItem([pack_problem_text(problem)])
             child.setToolTip(0, str(problem))
-            child.setSizeHint(0, QSize(0, ROW_HEIGHT))
             row.addChild(child)
         return row
 
@@ -196,15 +196,15 @@ class PackImportDialog(QDialog):
             return import_pack(plan, store, paths, choices)
 
         self.tree.setEnabled(False)
-        self._run("Importing…", work, self._on_imported)
+        self._run("Importing…", work, self._on_import_job_succeeded)
 
-    def _on_imported(self, result: PackResult) -> None:
+    def _on_import_job_succeeded(self, result: PackResult) -> None:
         skipped = f"; {result.skipped} left out" if result.skipped else ""
         show_message(self.message, (
             f"Imported {plural(result.partnerships, 'partnership')}, "
             f"{plural(result.lessons, 'lesson')} and {plural(result.images, 'image')}"
-            f"{skipped}. Your data was backed up first (backup {result.backup}); "
-            "File › Undo Last Import takes this import back."), "formNotice")
+            f"{skipped}. Your data was backed up first. To take this import back, choose "
+            "File › Undo Last Import."), "formNotice")
         self.import_button.hide()
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Close")
         self.imported.emit(result)
@@ -233,6 +233,13 @@ class PackImportDialog(QDialog):
         self._idle()
         show_message(self.message, error_text(exc), "fieldError")
         self.tree.setEnabled(True)
+        if self.plan is None:  # the pack could not be read: nothing to choose from
+            self.heading.setText(f"{self.source.name} cannot be imported")
+            self.tree.hide()
+            self.counts.hide()
+            self.import_button.hide()
+            self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Close")
+            self.resize(self.width(), self.layout().totalHeightForWidth(self.width()))
 
     def done(self, result: int) -> None:
         if self.job is not None:

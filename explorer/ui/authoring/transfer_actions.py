@@ -183,15 +183,15 @@ class TransferActions(QObject):
         busy.setWindowModality(Qt.WindowModality.WindowModal)
         QTimer.singleShot(BUSY_DELAY_MS, busy, busy.show)
         self.job = job = Job.with_store(paths, work, self)
-        job.succeeded.connect(self._on_undo_succeeded)
-        job.failed.connect(self._on_undo_failed)
+        job.succeeded.connect(self._on_undo_job_succeeded)
+        job.failed.connect(self._on_undo_job_failed)
         job.finished.connect(busy.deleteLater)
         job.finished.connect(self._on_job_finished)
         self.undo_import_action.setEnabled(False)
         job.start()
         return job
 
-    def _on_undo_succeeded(self, report: UndoReport) -> None:
+    def _on_undo_job_succeeded(self, report: UndoReport) -> None:
         self._catalog_changed()
         lines = [f"Undone: {plural(report.restored, 'partnership')} put back, "
                  f"{report.removed:,} removed, {plural(report.files, 'file')} put back or "
@@ -202,7 +202,7 @@ class TransferActions(QObject):
         lines.append(f"What you had before the undo is in backup {report.backup}.")
         QMessageBox.information(self.window, "Import undone", "\n\n".join(lines))
 
-    def _on_undo_failed(self, exc: Exception) -> None:
+    def _on_undo_job_failed(self, exc: Exception) -> None:
         QMessageBox.warning(self.window, "The import was not undone", error_text(exc))
 
     def _on_job_finished(self) -> None:

@@ -7,8 +7,16 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSize, Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from explorer.core.csv_format import CsvError
 from explorer.core.models import Problem
@@ -105,6 +113,19 @@ def show_message(label: QLabel, text: str, name: str | None = None) -> None:
         label.style().polish(label)
     label.setText(text)
     label.setVisible(bool(text))
+
+
+class RowHeight(QStyledItemDelegate):
+    """Rows at least `height` pixels tall, so that lists of items are easy to read."""
+
+    def __init__(self, height: int, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.height = height
+
+    def sizeHint(self, option: QStyleOptionViewItem,
+                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+        size = super().sizeHint(option, index)
+        return QSize(size.width(), max(size.height(), self.height))
 
 
 class ProgressPanel(QWidget):
