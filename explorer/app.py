@@ -134,7 +134,7 @@ def install_views(window: MainWindow, catalog: Catalog,
     def install_rest() -> None:
         if window.timeline_view is None:
             install_timeline(window, catalog)
-        install_authoring(window, catalog, read_view)
+        install_authoring(window, catalog, read_view, deferred=True)
 
     if window.current_view() == "timeline":  # the reader left off on the timeline
         install_rest()
@@ -177,7 +177,8 @@ def install_timeline(window: MainWindow, catalog: Catalog) -> None:
     catalog.partnerships.subscribe(builder.forget)
 
 
-def install_authoring(window: MainWindow, catalog: Catalog, read_view: ReadView) -> None:
+def install_authoring(window: MainWindow, catalog: Catalog, read_view: ReadView,
+                      deferred: bool = False) -> None:
     """Teacher tools: lesson editor, partnership form, imports, exports and backups."""
     from explorer.ui.authoring.actions import AuthoringActions
     from explorer.ui.navigation import Location
@@ -203,16 +204,20 @@ def install_authoring(window: MainWindow, catalog: Catalog, read_view: ReadView)
     authoring.lesson_saved.connect(lambda slug: window.go_to(Location("lesson", slug)))
     authoring.partnership_saved.connect(
         lambda slug: window.go_to(Location("partnership", slug)))
-    install_transfer(window, catalog, read_view)
+    install_transfer(window, catalog, read_view, deferred)
 
 
-def install_transfer(window: MainWindow, catalog: Catalog, read_view: ReadView) -> None:
+def install_transfer(window: MainWindow, catalog: Catalog, read_view: ReadView,
+                     deferred: bool = False) -> None:
     """Spreadsheet and content-pack import and export, undo, backups (File menu)."""
+    from PySide6.QtCore import QTimer
+
     from explorer.ui.authoring.transfer_actions import TransferActions
 
     transfer = TransferActions(window, catalog, catalog.paths,
                                lambda: list(window.timeline_view.shown_slugs())
-                               if hasattr(window.timeline_view, "shown_slugs") else [])
+                               if hasattr(window.timeline_view, "shown_slugs") else [],
+                               window.settings)
     window.transfer = transfer
     window.menus.file.insertSeparator(window.menus.file_end)
     for action in transfer.file_menu_actions():
@@ -222,6 +227,8 @@ def install_transfer(window: MainWindow, catalog: Catalog, read_view: ReadView) 
             window.menus.file.insertAction(window.menus.file_end, action)
     window.addActions(transfer.all_actions())
     transfer.catalog_changed.connect(read_view.show_reloaded_lessons)
+    if deferred:  # the daily backup of teacher data, in the background, once started
+        QTimer.singleShot(2000, window, transfer.back_up_daily)
 
 
 def build_window(paths: AppPaths, catalog: Catalog | None = None,
@@ -249,16 +256,12 @@ class _Filler:
         self.window, self.paths, self.catalog, self.wanted = window, paths, catalog, wanted
 
     def __call__(self) -> None:
-        from PySide6.QtCore import QTimer
         from PySide6.QtWidgets import QMessageBox
-
-        from explorer.store.backups import daily_backup
 
         catalog = self.catalog or open_catalog(self.paths)
         install_views(self.window, catalog, self.wanted, deferred=True)
         for notice in catalog.notices:
             QMessageBox.warning(self.window, "Database rebuilt", notice)
-        QTimer.singleShot(2000, lambda: daily_backup(catalog.partnerships, self.paths))
 
 
 def when_painted(window: QWidget, callback: object) -> None:

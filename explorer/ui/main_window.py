@@ -363,6 +363,8 @@ class MainWindow(QMainWindow):
         self.save_state()
         if self.authoring is not None:
             self.authoring.shutdown()
+        if self.transfer is not None:
+            self.transfer.shutdown()  # a running undo or backup finishes first
         super().closeEvent(event)
 
 

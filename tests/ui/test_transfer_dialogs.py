@@ -11,11 +11,17 @@ import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QTreeWidget
 
+from explorer.core.csv_format import CsvError
+from explorer.core.models import Problem
+from explorer.store.csv_import import ImportRefusedError
 from explorer.store.pack_export import export_pack
+from explorer.store.safe_zip import PackError
 from explorer.ui.authoring.backups_dialog import BackupsDialog
 from explorer.ui.authoring.export_dialog import ExportDialog
 from explorer.ui.authoring.pack_dialog import PackImportDialog
 from explorer.ui.authoring.transfer_actions import TransferActions
+from explorer.ui.authoring.transfer_widgets import error_text
+from explorer.ui.authoring.worker import CancelledError
 
 LESSON = """---
 title: Our moon base
@@ -254,3 +260,26 @@ def test_the_file_menu_actions(qtbot, catalog, paths, settings, monkeypatch):
     qtbot.waitUntil(lambda: transfer.job is None)
     assert job is not None
     transfer.shutdown()
+
+
+# -- the words for errors -------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("error", "expected"),
+    [
+        (CancelledError(), "Cancelled: nothing was changed."),
+        (ImportRefusedError("1 row(s) are invalid; nothing was imported",
+                            (Problem("/x/sheet.csv", 7, "From: not a year"),)),
+         "1 row(s) are invalid; nothing was imported.\n"
+         "sheet.csv, row 7: From: not a year"),
+        (CsvError(Problem("/x/sheet.csv", 3, "a quoted cell is never closed")),
+         "sheet.csv, row 3: a quoted cell is never closed"),
+        (PackError("/x/p.zip: ../evil.md: a path outside the pack"),
+         "/x/p.zip: ../evil.md: a path outside the pack."),
+        (PermissionError(13, "Permission denied", "/x/out.csv"),
+         "/x/out.csv: Permission denied. Nothing was changed."),
+        (RuntimeError("boom"), "Something went wrong (RuntimeError: boom). Nothing was changed."),
+    ],
+)
+def test_errors_are_told_in_words_with_file_and_row(error, expected):
+    assert error_text(error) == expected

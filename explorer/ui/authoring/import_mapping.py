@@ -210,6 +210,13 @@ class MappingTable(QWidget):
             combo.setCurrentIndex(max(0, combo.findData(choices.get(name, ""))))
         self._refresh()
 
+    def show_reading(self, encoding: str, delimiter: str) -> None:
+        """Offer the encodings and delimiters after a failed read ('' = detected)."""
+        _fill_reading(self.encoding, ENCODING_NAMES, encoding or "utf-8", "")
+        _fill_reading(self.delimiter, DELIMITER_NAMES, delimiter or ",", "")
+        self.summary.setText("Try another encoding or delimiter if the file was saved "
+                             "differently.")
+
     def choices(self) -> dict[str, str]:
         """field -> chosen column, '' for the fields left out."""
         return {name: str(combo.currentData() or "") for name, combo in self.combos.items()}

@@ -124,11 +124,14 @@ class ColumnsPage(QWizardPage):
     def show_sample(self, sample: FileSample, detected: tuple[str, str]) -> None:
         remembered = remembered_mapping(self.owner.settings, sample.header)
         self.mapping.show_sample(sample, detected, initial_choices(sample, remembered))
-        self.mapping.setEnabled(True)
+        self.mapping.table.setEnabled(True)
         self._on_mapping_mapping_changed()
 
-    def show_failure(self, text: str) -> None:
+    def show_failure(self, text: str, encoding: str, delimiter: str) -> None:
+        """The file could not be read with (`encoding`, `delimiter`; '' = detected): say
+        why, and let the teacher try another encoding or delimiter."""
         show_message(self.problem, text, "fieldError")
+        self.mapping.show_reading(encoding, delimiter)
         self.mapping.table.setEnabled(False)
         self.completeChanged.emit()
 

@@ -9,7 +9,9 @@ during the import rolls it back).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QSettings, Signal
 from PySide6.QtWidgets import QWidget, QWizard
@@ -61,16 +63,21 @@ class ImportWizard(QWizard):
         return self.job is not None
 
     # -- jobs ------------------------------------------------------------------------------
-    def _start(self, job: Job, panel: ProgressPanel, text: str) -> Job:
+    def _start(self, job: Job, panel: ProgressPanel, text: str,
+               succeeded: Callable[[Job, Any], None],
+               failed: Callable[[Job, Exception], None]) -> None:
+        """Run `job` (after stopping the one in hand), showing its progress in `panel`;
+        its outcome goes to `succeeded(job, result)` or `failed(job, exception)`."""
         if self.job is not None:
             self.job.finish()
         self.job = job
         panel.busy(text)
         job.progressed.connect(panel.show_progress)
         job.finished.connect(panel.stop)
-        job.start()
+        job.succeeded.connect(lambda result: succeeded(job, result))
+        job.failed.connect(lambda exc: failed(job, exc))
+        job.start()  # only now: a quick job could end before a later connect
         self._update_pages()
-        return job
 
     def _done(self, job: Job) -> bool:
         """True when `job` is the current job (a replaced one's results are dropped)."""
@@ -97,20 +104,21 @@ class ImportWizard(QWizard):
         def work(progress: Progress) -> FileSample:
             return read_sample(path, encoding or None, delimiter or None, progress)
 
-        job = self._start(Job(work, self), page.progress, "Reading the file…")
-        job.succeeded.connect(lambda sample: self._on_read_job_succeeded(job, sample, not encoding))
-        job.failed.connect(lambda exc: self._on_read_job_failed(job, exc))
+        self._start(Job(work, self), page.progress, "Reading the file…",
+                    lambda job, sample: self._on_read_job_succeeded(job, sample, not encoding),
+                    lambda job, exc: self._on_read_job_failed(job, exc, encoding, delimiter))
 
     def _on_read_job_succeeded(self, job: Job, sample: FileSample, detected: bool) -> None:
         if self._done(job):
             self.sample = sample
-            if detected or not self.detected[0]:
+            if detected:
                 self.detected = (sample.encoding, sample.delimiter)
             self.columns_page.show_sample(sample, self.detected)
 
-    def _on_read_job_failed(self, job: Job, exc: Exception) -> None:
+    def _on_read_job_failed(self, job: Job, exc: Exception, encoding: str,
+                            delimiter: str) -> None:
         if self._done(job):
-            self.columns_page.show_failure(error_text(exc))
+            self.columns_page.show_failure(error_text(exc), encoding, delimiter)
 
     def check_rows(self) -> None:
         self.preview = None
@@ -125,10 +133,9 @@ class ImportWizard(QWizard):
         page = self.check_page
         page.panel.hide()
         show_message(page.blocker, "")
-        job = self._start(Job.with_store(self.paths, work, self), page.progress,
-                          "Checking the rows…")
-        job.succeeded.connect(lambda preview: self._on_check_job_succeeded(job, preview))
-        job.failed.connect(lambda exc: self._on_check_job_failed(job, exc))
+        self._start(Job.with_store(self.paths, work, self), page.progress,
+                    "Checking the rows…", self._on_check_job_succeeded,
+                    self._on_check_job_failed)
 
     def _on_check_job_succeeded(self, job: Job, preview: ImportPreview) -> None:
         if self._done(job):
@@ -149,10 +156,9 @@ class ImportWizard(QWizard):
                               skip_invalid=skip_invalid, progress=progress)
 
         self.finished_import = False
-        job = self._start(Job.with_store(self.paths, work, self), self.import_page.progress,
-                          "Backing up your data…")
-        job.succeeded.connect(lambda result: self._on_import_job_succeeded(job, result))
-        job.failed.connect(lambda exc: self._on_import_job_failed(job, exc))
+        self._start(Job.with_store(self.paths, work, self), self.import_page.progress,
+                    "Backing up your data…", self._on_import_job_succeeded,
+                    self._on_import_job_failed)
 
     def _on_import_job_succeeded(self, job: Job, result: ImportResult) -> None:
         if self._done(job):

@@ -3,6 +3,7 @@ and the words for errors, problems, dates and sizes."""
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from datetime import datetime
 from pathlib import Path
@@ -29,6 +30,7 @@ from explorer.store.importers import (
 )
 from explorer.ui.authoring.worker import CancelledError
 
+log = logging.getLogger(__name__)
 STAGES = {
     "reading": "Reading the file…",
     "checking": "Checking the rows…",
@@ -50,7 +52,7 @@ def error_text(exc: BaseException) -> str:
     if isinstance(exc, CancelledError):
         return "Cancelled: nothing was changed."
     if isinstance(exc, ImportRefusedError):
-        return _with_problems(f"Nothing was imported: {exc}.", exc.problems)
+        return _with_problems(_sentence(str(exc)), exc.problems)
     if isinstance(exc, CsvError):
         return problem_text(exc.problem)
     if isinstance(exc, (PackError, BackupError, NothingToUndoError, SelectionError)):
@@ -58,6 +60,7 @@ def error_text(exc: BaseException) -> str:
     if isinstance(exc, OSError):
         where = f"{exc.filename}: " if exc.filename else ""
         return _sentence(f"{where}{exc.strerror or exc}") + " Nothing was changed."
+    log.warning("unexpected error in a background job", exc_info=exc)  # for a bug report
     if isinstance(exc, sqlite3.Error):
         return f"The database refused the change ({exc}). Nothing was changed."
     return f"Something went wrong ({type(exc).__name__}: {exc}). Nothing was changed."

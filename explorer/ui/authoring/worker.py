@@ -21,7 +21,6 @@ PySide when the dialog goes at the same moment.
 
 from __future__ import annotations
 
-import logging
 import threading
 from collections.abc import Callable
 
@@ -31,8 +30,6 @@ from explorer.core.csv_rows import Progress
 from explorer.core.paths import AppPaths
 from explorer.store.database import open_database
 from explorer.store.partnerships import PartnershipStore
-
-log = logging.getLogger(__name__)
 
 #: the work: (its own store, a progress callable) -> a result for `succeeded`
 Work = Callable[[PartnershipStore, Progress], object]
@@ -79,10 +76,6 @@ class Job(QThread):
     def cancel(self) -> None:
         self._cancel.set()
 
-    @property
-    def cancelling(self) -> bool:
-        return self._cancel.is_set()
-
     def _progress(self, stage: str, done: int, total: int) -> None:
         if self._cancel.is_set() and stage not in UNSTOPPABLE:
             raise CancelledError()
@@ -92,9 +85,7 @@ class Job(QThread):
         work, self.work = self.work, _spent  # let go of what the work held (a preview...)
         try:
             result = work(self._progress)
-        except Exception as exc:  # shown to the user in the dialog; details in the log
-            if not isinstance(exc, CancelledError):
-                log.warning("background job failed", exc_info=True)
+        except Exception as exc:  # shown in the dialog (it carries its traceback along)
             self.failed.emit(exc)
         else:
             self.succeeded.emit(result)
