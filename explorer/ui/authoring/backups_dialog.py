@@ -41,7 +41,7 @@ from explorer.ui.authoring.transfer_widgets import (
     size_text,
     when_text,
 )
-from explorer.ui.authoring.worker import Job, Work
+from explorer.ui.authoring.worker import Job, Work, start_job
 
 Buttons = QMessageBox.StandardButton
 REASONS = {
@@ -163,11 +163,8 @@ class BackupsDialog(QDialog):
             self._idle()
             on_success(result)
 
-        self.job = Job.with_store(self.paths, work, self)
-        self.job.succeeded.connect(succeeded)
-        self.job.failed.connect(self._on_job_failed)
+        self.job = start_job(self, self.paths, work, succeeded, self._on_job_failed)
         self._update_buttons()
-        self.job.start()
 
     def _idle(self) -> None:
         self.job = None

@@ -40,7 +40,7 @@ from explorer.ui.authoring.transfer_widgets import (
     plural,
     show_message,
 )
-from explorer.ui.authoring.worker import Job, Work
+from explorer.ui.authoring.worker import Job, Work, start_job
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 ROW_HEIGHT = 26
@@ -218,11 +218,8 @@ class PackImportDialog(QDialog):
             self._idle()
             on_success(result)
 
-        self.job = Job.with_store(self.paths, work, self)
-        self.job.succeeded.connect(succeeded)
-        self.job.failed.connect(self._on_job_failed)
+        self.job = start_job(self, self.paths, work, succeeded, self._on_job_failed)
         self._update_import_button()
-        self.job.start()
 
     def _idle(self) -> None:
         self.job = None

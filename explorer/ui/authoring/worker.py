@@ -96,3 +96,15 @@ class Job(QThread):
         if self.isRunning():
             self.cancel()
             self.wait()
+
+
+def start_job(owner: QObject, paths: AppPaths, work: Work,
+              on_success: Callable[[object], None],
+              on_failure: Callable[[Exception], None]) -> Job:
+    """Run `work` in the background with its own database connection; the handlers are
+    connected before the thread starts, so a quick job cannot finish unheard."""
+    job = Job.with_store(paths, work, owner)
+    job.succeeded.connect(on_success)
+    job.failed.connect(on_failure)
+    job.start()
+    return job
