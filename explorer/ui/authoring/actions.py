@@ -17,11 +17,11 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from explorer.core.drafts import list_drafts, read_draft
 from explorer.core.lesson_authoring import (
-    find_lesson_file,
     lesson_template,
     set_aside,
     teacher_copy,
 )
+from explorer.core.lessons import load_lesson_folder
 from explorer.core.models import SECTION_TITLES, Lesson
 from explorer.store.catalog import Catalog
 from explorer.ui.authoring.lesson_editor import LessonEditor
@@ -55,6 +55,7 @@ class AuthoringActions(QObject):
         self.catalog = catalog
         self.theme = theme
         self.location: tuple[str, str] = ("", "")
+        self._bundled_slugs: frozenset[str] | None = None
         self.editors: dict[Path, LessonEditor] = {}
         self.form: PartnershipForm | None = None
         self.watcher = LessonFolderWatcher(catalog, self)
@@ -131,7 +132,12 @@ class AuthoringActions(QObject):
         self.revert_partnership_action.setEnabled(origin == ("bundled", True))
 
     def _overrides(self, lesson: Lesson) -> bool:
-        return find_lesson_file(self.catalog.paths.bundled_lessons, lesson.slug) is not None
+        """Whether a teacher lesson replaces a bundled one (bundled files never change
+        while the app runs, so their slugs are read once, not on every page)."""
+        if self._bundled_slugs is None:
+            bundled, _ = load_lesson_folder(self.catalog.paths.bundled_lessons)
+            self._bundled_slugs = frozenset(x.slug for x in bundled)
+        return lesson.slug in self._bundled_slugs
 
     def _on_watcher_lessons_changed(self) -> None:
         self._update_actions()
