@@ -23,6 +23,7 @@ from explorer.core.search import (
 )
 from explorer.store.partnerships import PartnershipStore
 
+VOCABULARY_WORD_RE = re.compile(r"[^\W\d_]{3,}")
 SNIPPET_SCAN = 6000  # characters of a lesson body searched for a snippet
 SINGLE_LETTER_RE = re.compile(r'^"[^\W_]"\*$')
 MARKUP_RE = re.compile(r"\]\([^)]*\)|[#*_`>|\[\]!]|^\s*!!!.*$|^-{3,}$", re.MULTILINE)
@@ -66,17 +67,13 @@ def refresh_vocabulary(db: Database) -> None:
     words: set[str] = set()
     for sql in (
         "select name || ' ' || coalesce(partner_names, '') || ' ' || "
-        "coalesce(description, '') as text from partnerships",
-        "select title || ' ' || coalesce(summary, '') || ' ' || body_text as text from lessons",
+        "coalesce(description, '') from partnerships",
+        "select title || ' ' || coalesce(summary, '') || ' ' || body_text from lessons",
     ):
-        for row in db.query(sql):
-            words.update(w for w in query_words_all(row["text"]) if len(w) >= 3)
+        for (text,) in db.execute(sql):
+            words.update(VOCABULARY_WORD_RE.findall(text.lower()))
     db.execute("delete from vocabulary")
-    db.table("vocabulary").insert_all(({"word": w} for w in sorted(words)), pk="word")
-
-
-def query_words_all(text: str) -> list[str]:
-    return [w.lower() for w in re.findall(r"[^\W\d_]+", text)]
+    db.conn.executemany("insert into vocabulary (word) values (?)", ((w,) for w in words))
 
 
 @dataclass(frozen=True, slots=True)
