@@ -55,9 +55,10 @@ def paint_header(p: QPainter, style: TimelineStyle, f: Frame) -> None:
         if tick.major:
             p.setPen(QPen(style.muted, 1.0))
             p.drawLine(QPointF(x, AXIS - 7), QPointF(x, AXIS))
-            p.setPen(style.text)
-            p.drawText(QRectF(x + 4, 2, 120, AXIS - 6), Qt.AlignmentFlag.AlignLeft
-                       | Qt.AlignmentFlag.AlignVCenter, tick.label)
+            if x + 4 >= 0:  # a label cut by the left edge ("955") is left out
+                p.setPen(style.text)
+                p.drawText(QRectF(x + 4, 2, 120, AXIS - 6), Qt.AlignmentFlag.AlignLeft
+                           | Qt.AlignmentFlag.AlignVCenter, tick.label)
         else:
             p.setPen(QPen(style.border, 1.0))
             p.drawLine(QPointF(x, AXIS - 4), QPointF(x, AXIS))
