@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from explorer.core.atomic import atomic_write_bytes
+from explorer.core.models import Partner, Partnership
 from explorer.core.pack_format import MANIFEST, ZipLimits, entry_problem
 from explorer.core.paths import AppPaths
 from explorer.store import journal
@@ -84,6 +85,20 @@ def _snapshot(store: PartnershipStore, paths: AppPaths) -> _Snapshot:
              for p in lesson_files(folder)]
     digest = sha256(data + b"".join(name.encode() + sha256(b).encode() for name, b in files))
     return _Snapshot(data, files, len(records), digest)
+
+
+def begin_import(
+    store: PartnershipStore, paths: AppPaths, kind: str, source: str,
+    records: list[Partnership], new_partners: list[Partner],
+) -> tuple[list[Partner], journal.Journal]:
+    """What every import does first: keep only the new partners its records use, back
+    up the teacher's data, and open the undo journal that names that backup."""
+    used = {x.partner.slug for record in records for x in record.partners}
+    partners = [p for p in new_partners if p.slug in used]
+    backup = create_backup(store, paths, "before-import")
+    entry = journal.Journal(kind, source, backup.id,
+                            partners_created=[p.slug for p in partners])
+    return partners, entry
 
 
 def create_backup(

@@ -31,8 +31,7 @@ from explorer.core.csv_rows import (
 )
 from explorer.core.models import Partner, Problem
 from explorer.core.paths import AppPaths
-from explorer.store import journal
-from explorer.store.backups import create_backup
+from explorer.store.backups import begin_import
 from explorer.store.partnerships import PartnershipStore
 from explorer.store.search_index import refresh_vocabulary
 
@@ -159,11 +158,8 @@ def import_csv(
     wanted = {"new", "changed"} if on_existing == "update" else {"new"}
     rows = [row for row in preview.rows if row.status in wanted and row.record is not None]
     records = [row.record for row in rows if row.record is not None]
-    used = {x.partner.slug for r in records for x in r.partners}
-    partners = [p for p in preview.new_partners if p.slug in used]
-    backup = create_backup(store, paths, "before-import")
-    entry = journal.Journal("csv", str(preview.source), backup.id,
-                            partners_created=[p.slug for p in partners])
+    partners, entry = begin_import(store, paths, "csv", str(preview.source), records,
+                                   list(preview.new_partners))
     with store.db.atomic():
         entry.add_partnerships(records, {row.slug: row.previous for row in rows})
         store.write_partners(partners, origin="user")
@@ -185,4 +181,4 @@ def import_csv(
         updated=sum(1 for row in rows if row.status == "changed"),
         unchanged=counts["unchanged"],
         skipped=counts["changed"] if on_existing == "skip" else 0,
-        invalid=counts["invalid"], partners_created=len(partners), backup=backup.id)
+        invalid=counts["invalid"], partners_created=len(partners), backup=entry.backup)

@@ -31,7 +31,7 @@ from explorer.core.pack_format import (
 from explorer.core.paths import AppPaths
 from explorer.core.records import as_teacher_version, classify, normalised
 from explorer.store import journal
-from explorer.store.backups import create_backup
+from explorer.store.backups import begin_import
 from explorer.store.partnerships import PartnershipStore
 from explorer.store.safe_zip import PackError, inside, read_zip
 from explorer.store.search_index import refresh_vocabulary
@@ -216,11 +216,8 @@ def import_pack(
               if i.status in IMPORTABLE and choices.get(i.id, i.default)]
     records = [plan.records[i.key] for i in chosen if i.kind == "partnership"]
     writes = [plan.files[i.id] for i in chosen if i.kind != "partnership"]
-    used = {x.partner.slug for r in records for x in r.partners}
-    partners = [p for p in plan.partners if p.slug in used]
-    backup = create_backup(store, paths, "before-import")
-    entry = journal.Journal("pack", str(plan.source), backup.id,
-                            partners_created=[p.slug for p in partners])
+    partners, entry = begin_import(store, paths, "pack", str(plan.source), records,
+                                   list(plan.partners))
     with store.db.atomic():
         entry.add_partnerships(records, {p.slug: p for p in store.many(r.slug for r in records)})
         store.write_partners(partners, origin="user")
@@ -233,7 +230,7 @@ def import_pack(
         partnerships=len(records),
         lessons=sum(1 for i in chosen if i.kind == "lesson"),
         images=sum(1 for i in chosen if i.kind == "image"),
-        skipped=importable - len(chosen), backup=backup.id)
+        skipped=importable - len(chosen), backup=entry.backup)
 
 
 def _write_files(writes: list[tuple[Path, bytes]], entry: journal.Journal,
