@@ -54,15 +54,18 @@ def run_gui(paths: AppPaths, target: str | None = None) -> int:
         catalog = open_catalog(paths)
         if not target_exists(catalog, *wanted):
             catalog.close()
-            print(f"space-explorer: error: unknown target {target!r} "
-                  f"(no such {wanted[0]})", file=sys.stderr)
+            print(
+                f"space-explorer: error: unknown target {target!r} (no such {wanted[0]})",
+                file=sys.stderr,
+            )
             return 2
     start_gui(paths, wanted, catalog)
     return make_application().exec()
 
 
-def start_gui(paths: AppPaths, wanted: tuple[str, str] | None = None,
-              catalog: Catalog | None = None) -> MainWindow:
+def start_gui(
+    paths: AppPaths, wanted: tuple[str, str] | None = None, catalog: Catalog | None = None
+) -> MainWindow:
     """Show the window frame now; open the catalog and fill the window after its first
     paint. Returns the window; the caller runs the event loop."""
     from PySide6.QtCore import QTimer
@@ -87,8 +90,9 @@ def make_application() -> QApplication:
     return app
 
 
-def make_window(app: QApplication, paths: AppPaths,
-                settings: QSettings | None = None) -> MainWindow:
+def make_window(
+    app: QApplication, paths: AppPaths, settings: QSettings | None = None
+) -> MainWindow:
     """The window frame, themed, at its remembered size; its views are placeholders."""
     from PySide6.QtCore import QSettings
 
@@ -108,8 +112,13 @@ def open_catalog(paths: AppPaths) -> Catalog:
     return Catalog.open(paths)
 
 
-def install_views(window: MainWindow, catalog: Catalog,
-                  wanted: tuple[str, str] | None = None, *, deferred: bool = False) -> None:
+def install_views(
+    window: MainWindow,
+    catalog: Catalog,
+    wanted: tuple[str, str] | None = None,
+    *,
+    deferred: bool = False,
+) -> None:
     """Put the catalog's views into the window and show `wanted` (else the last place)."""
     from explorer.ui.navigation import Location
     from explorer.ui.read_view import ReadView
@@ -139,8 +148,9 @@ def install_views(window: MainWindow, catalog: Catalog,
     if window.current_view() == "timeline":  # the reader left off on the timeline
         install_rest()
     else:
-        when_painted(read_view.article.viewport(),
-                     lambda: QTimer.singleShot(0, window, install_rest))
+        when_painted(
+            read_view.article.viewport(), lambda: QTimer.singleShot(0, window, install_rest)
+        )
 
 
 def install_timeline(window: MainWindow, catalog: Catalog) -> None:
@@ -177,8 +187,9 @@ def install_timeline(window: MainWindow, catalog: Catalog) -> None:
     catalog.partnerships.subscribe(builder.forget)
 
 
-def install_authoring(window: MainWindow, catalog: Catalog, read_view: ReadView,
-                      deferred: bool = False) -> None:
+def install_authoring(
+    window: MainWindow, catalog: Catalog, read_view: ReadView, deferred: bool = False
+) -> None:
     """Teacher tools: lesson editor, partnership form, imports, exports and backups."""
     from explorer.ui.authoring.actions import AuthoringActions
     from explorer.ui.navigation import Location
@@ -202,22 +213,29 @@ def install_authoring(window: MainWindow, catalog: Catalog, read_view: ReadView,
         authoring.set_location(here.kind, here.slug)
     authoring.lessons_changed.connect(read_view.show_reloaded_lessons)
     authoring.lesson_saved.connect(lambda slug: window.go_to(Location("lesson", slug)))
-    authoring.partnership_saved.connect(
-        lambda slug: window.go_to(Location("partnership", slug)))
+    authoring.partnership_saved.connect(lambda slug: window.go_to(Location("partnership", slug)))
     install_transfer(window, catalog, read_view, deferred)
 
 
-def install_transfer(window: MainWindow, catalog: Catalog, read_view: ReadView,
-                     deferred: bool = False) -> None:
+def install_transfer(
+    window: MainWindow, catalog: Catalog, read_view: ReadView, deferred: bool = False
+) -> None:
     """Spreadsheet and content-pack import and export, undo, backups (File menu)."""
     from PySide6.QtCore import QTimer
 
     from explorer.ui.authoring.transfer_actions import TransferActions
 
-    transfer = TransferActions(window, catalog, catalog.paths,
-                               lambda: list(window.timeline_view.shown_slugs())
-                               if hasattr(window.timeline_view, "shown_slugs") else [],
-                               window.settings)
+    transfer = TransferActions(
+        window,
+        catalog,
+        catalog.paths,
+        lambda: (
+            list(window.timeline_view.shown_slugs())
+            if hasattr(window.timeline_view, "shown_slugs")
+            else []
+        ),
+        window.settings,
+    )
     window.transfer = transfer
     window.menus.file.insertSeparator(window.menus.file_end)
     for action in transfer.file_menu_actions():
@@ -231,9 +249,12 @@ def install_transfer(window: MainWindow, catalog: Catalog, read_view: ReadView,
         QTimer.singleShot(2000, window, transfer.back_up_daily)
 
 
-def build_window(paths: AppPaths, catalog: Catalog | None = None,
-                 wanted: tuple[str, str] | None = None,
-                 settings: QSettings | None = None) -> MainWindow:
+def build_window(
+    paths: AppPaths,
+    catalog: Catalog | None = None,
+    wanted: tuple[str, str] | None = None,
+    settings: QSettings | None = None,
+) -> MainWindow:
     """The whole window, filled at once (tests and benchmarks). Needs a QApplication."""
     app = make_application()
     window = make_window(app, paths, settings)
@@ -251,8 +272,13 @@ def target_exists(catalog: Catalog, kind: str, slug: str) -> bool:
 class _Filler:
     """Opens the catalog and installs the views, once, after the frame has painted."""
 
-    def __init__(self, window: MainWindow, paths: AppPaths, catalog: Catalog | None,
-                 wanted: tuple[str, str] | None) -> None:
+    def __init__(
+        self,
+        window: MainWindow,
+        paths: AppPaths,
+        catalog: Catalog | None,
+        wanted: tuple[str, str] | None,
+    ) -> None:
         self.window, self.paths, self.catalog, self.wanted = window, paths, catalog, wanted
 
     def __call__(self) -> None:

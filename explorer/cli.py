@@ -29,50 +29,86 @@ class UsageError(Exception):
 
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS,  # see main
-                        help="where the database and teacher lessons live "
-                             "(default: $SPACE_EXPLORER_DATA_DIR or the platform's data folder)")
+    common.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=argparse.SUPPRESS,  # see main
+        help="where the database and teacher lessons live "
+        "(default: $SPACE_EXPLORER_DATA_DIR or the platform's data folder)",
+    )
     parser = argparse.ArgumentParser(
-        prog=PROG, parents=[common],
+        prog=PROG,
+        parents=[common],
         description="Learn how nations, agencies and companies explore space together. "
-                    "With no command, the app's window opens.",
+        "With no command, the app's window opens.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     commands.add_parser("gui", parents=[common], help="open the app's window (the default)")
 
-    opener = commands.add_parser("open", parents=[common],
-                                 help="open the app at a lesson, partnership, topic or the "
-                                      "timeline")
-    opener.add_argument("target", help="lesson:SLUG, partnership:SLUG, topic:TAG, "
-                                       "glossary:SLUG or timeline")
+    opener = commands.add_parser(
+        "open",
+        parents=[common],
+        help="open the app at a lesson, partnership, topic or the timeline",
+    )
+    opener.add_argument(
+        "target", help="lesson:SLUG, partnership:SLUG, topic:TAG, glossary:SLUG or timeline"
+    )
 
-    info = commands.add_parser("info", parents=[common],
-                               help="show the version, data folder and content counts")
+    info = commands.add_parser(
+        "info", parents=[common], help="show the version, data folder and content counts"
+    )
     info.add_argument("--json", action="store_true", help="print JSON")
 
-    search = commands.add_parser("search", parents=[common],
-                                 help="search lessons and partnerships")
-    search.add_argument("query", help="words to look for, e.g. \"ESA Mars\"")
-    search.add_argument("--type", choices=PARTNERSHIP_TYPES, action="append",
-                        help="only partnerships of this type (repeatable)")
-    search.add_argument("--domain", choices=DOMAINS, action="append",
-                        help="only partnerships in this domain (repeatable)")
-    search.add_argument("--status", choices=STATUSES, action="append",
-                        help="only partnerships with this status (repeatable)")
-    search.add_argument("--partner", action="append", metavar="SLUG",
-                        help="only partnerships with this partner, e.g. esa (repeatable)")
-    search.add_argument("--decade", type=_decade, action="append", metavar="YEAR",
-                        help="only partnerships active in this decade, e.g. 2010 (repeatable)")
+    search = commands.add_parser("search", parents=[common], help="search lessons and partnerships")
+    search.add_argument("query", help='words to look for, e.g. "ESA Mars"')
+    search.add_argument(
+        "--type",
+        choices=PARTNERSHIP_TYPES,
+        action="append",
+        help="only partnerships of this type (repeatable)",
+    )
+    search.add_argument(
+        "--domain",
+        choices=DOMAINS,
+        action="append",
+        help="only partnerships in this domain (repeatable)",
+    )
+    search.add_argument(
+        "--status",
+        choices=STATUSES,
+        action="append",
+        help="only partnerships with this status (repeatable)",
+    )
+    search.add_argument(
+        "--partner",
+        action="append",
+        metavar="SLUG",
+        help="only partnerships with this partner, e.g. esa (repeatable)",
+    )
+    search.add_argument(
+        "--decade",
+        type=_decade,
+        action="append",
+        metavar="YEAR",
+        help="only partnerships active in this decade, e.g. 2010 (repeatable)",
+    )
     search.add_argument("--limit", type=_positive, default=20, help="most hits (default 20)")
     search.add_argument("--json", action="store_true", help="print JSON")
 
     validate = commands.add_parser(
-        "validate", parents=[common],
-        help="check lesson files; prints path:line: message and exits 1 on any problem")
-    validate.add_argument("paths", nargs="*", type=Path, metavar="PATH",
-                          help="a lesson file or folder (default: bundled and teacher lessons)")
+        "validate",
+        parents=[common],
+        help="check lesson files; prints path:line: message and exits 1 on any problem",
+    )
+    validate.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
+        help="a lesson file or folder (default: bundled and teacher lessons)",
+    )
 
     from explorer.cli_transfer import add_commands  # import, export, backup, undo-import
 
@@ -108,8 +144,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from explorer.app import run_gui  # Qt is imported only for the window
 
             return run_gui(paths, getattr(args, "target", None))
-        handler = getattr(args, "handler", None) or {
-            "info": cmd_info, "search": cmd_search, "validate": cmd_validate}[command]
+        handler = (
+            getattr(args, "handler", None)
+            or {"info": cmd_info, "search": cmd_search, "validate": cmd_validate}[command]
+        )
         return handler(paths, args)
     except UsageError as exc:
         print(f"{PROG}: error: {exc}", file=sys.stderr)
@@ -157,18 +195,29 @@ def cmd_search(paths: AppPaths, args: argparse.Namespace) -> int:
     partners = catalog.partnerships.partners()
     unknown = [slug for slug in args.partner or () if slug not in partners]
     if unknown:
-        raise UsageError(f"unknown partner {unknown[0]!r} (partners are named by slug, "
-                         "e.g. nasa, esa, jaxa)")
-    filters = Filters(type=frozenset(args.type or ()), domain=frozenset(args.domain or ()),
-                      status=frozenset(args.status or ()),
-                      partner=frozenset(args.partner or ()),
-                      decade=frozenset(args.decade or ()))
+        raise UsageError(
+            f"unknown partner {unknown[0]!r} (partners are named by slug, e.g. nasa, esa, jaxa)"
+        )
+    filters = Filters(
+        type=frozenset(args.type or ()),
+        domain=frozenset(args.domain or ()),
+        status=frozenset(args.status or ()),
+        partner=frozenset(args.partner or ()),
+        decade=frozenset(args.decade or ()),
+    )
     results = catalog.search.search(args.query, filters, limit=args.limit)
     hits = list(results.hits)[: args.limit]
     if args.json:
-        print(json.dumps(
-            [{"kind": h.kind, "slug": h.slug, "title": h.title, "snippet": h.snippet}
-             for h in hits], indent=2, ensure_ascii=False))
+        print(
+            json.dumps(
+                [
+                    {"kind": h.kind, "slug": h.slug, "title": h.title, "snippet": h.snippet}
+                    for h in hits
+                ],
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
         return 0
     if results.corrected:
         print(f"Showing results for: {results.corrected}")

@@ -31,56 +31,85 @@ def add_commands(commands: Any, common: argparse.ArgumentParser) -> None:
     _add_import(commands, common)
     _add_export(commands, common)
     _add_backup(commands, common)
-    undo = commands.add_parser("undo-import", parents=[common],
-                               help="undo the last import (CSV or pack)")
+    undo = commands.add_parser(
+        "undo-import", parents=[common], help="undo the last import (CSV or pack)"
+    )
     undo.set_defaults(handler=cmd_undo_import)
 
 
 def _add_import(commands: Any, common: argparse.ArgumentParser) -> None:
     importer = commands.add_parser(
-        "import", parents=[common],
-        help="import partnerships from a CSV file, or a content pack (.zip)")
+        "import",
+        parents=[common],
+        help="import partnerships from a CSV file, or a content pack (.zip)",
+    )
     importer.add_argument("file", type=Path, metavar="FILE", help="a .csv file or a .zip pack")
-    importer.add_argument("--map", type=_field_column, action="append", default=[],
-                          metavar="FIELD=COLUMN",
-                          help="fill FIELD from the file's COLUMN (repeatable; FIELD= leaves "
-                               f"it out). Fields: {', '.join(FIELDS)}")
-    importer.add_argument("--on-existing", choices=("update", "skip"),
-                          help="for a slug that exists with other values: update it or skip "
-                               "the row (CSV default: update; a pack's conflicts: skip)")
-    importer.add_argument("--dry-run", action="store_true",
-                          help="check and show what would happen; write nothing")
-    importer.add_argument("--skip-invalid", action="store_true",
-                          help="import the valid rows even when others are invalid")
-    importer.add_argument("--encoding", choices=sorted(ENCODING_NAMES),
-                          help="the file's encoding (default: detected)")
-    importer.add_argument("--delimiter", choices=("comma", "semicolon", "tab"),
-                          help="the file's delimiter (default: detected)")
+    importer.add_argument(
+        "--map",
+        type=_field_column,
+        action="append",
+        default=[],
+        metavar="FIELD=COLUMN",
+        help="fill FIELD from the file's COLUMN (repeatable; FIELD= leaves "
+        f"it out). Fields: {', '.join(FIELDS)}",
+    )
+    importer.add_argument(
+        "--on-existing",
+        choices=("update", "skip"),
+        help="for a slug that exists with other values: update it or skip "
+        "the row (CSV default: update; a pack's conflicts: skip)",
+    )
+    importer.add_argument(
+        "--dry-run", action="store_true", help="check and show what would happen; write nothing"
+    )
+    importer.add_argument(
+        "--skip-invalid",
+        action="store_true",
+        help="import the valid rows even when others are invalid",
+    )
+    importer.add_argument(
+        "--encoding", choices=sorted(ENCODING_NAMES), help="the file's encoding (default: detected)"
+    )
+    importer.add_argument(
+        "--delimiter",
+        choices=("comma", "semicolon", "tab"),
+        help="the file's delimiter (default: detected)",
+    )
     importer.add_argument("--json", action="store_true", help="print JSON")
     importer.set_defaults(handler=cmd_import)
 
 
 def _add_export(commands: Any, common: argparse.ArgumentParser) -> None:
-    exporter = commands.add_parser("export", parents=[common],
-                                   help="export partnerships (CSV, JSON) or a content pack")
+    exporter = commands.add_parser(
+        "export", parents=[common], help="export partnerships (CSV, JSON) or a content pack"
+    )
     exporter.add_argument("--format", required=True, choices=("csv", "json", "pack"))
     exporter.add_argument("out", metavar="OUT", help="the file to write ('-': standard output)")
-    exporter.add_argument("--teacher-only", action="store_true",
-                          help="only partnerships you added or edited (a pack always is)")
-    exporter.add_argument("--slug", action="append", metavar="SLUG",
-                          help="only this partnership (repeatable; CSV and JSON)")
+    exporter.add_argument(
+        "--teacher-only",
+        action="store_true",
+        help="only partnerships you added or edited (a pack always is)",
+    )
+    exporter.add_argument(
+        "--slug",
+        action="append",
+        metavar="SLUG",
+        help="only this partnership (repeatable; CSV and JSON)",
+    )
     exporter.set_defaults(handler=cmd_export)
 
 
 def _add_backup(commands: Any, common: argparse.ArgumentParser) -> None:
-    backup = commands.add_parser("backup", parents=[common],
-                                 help="list, create or restore backups of your data")
+    backup = commands.add_parser(
+        "backup", parents=[common], help="list, create or restore backups of your data"
+    )
     actions = backup.add_subparsers(dest="action", metavar="ACTION", required=True)
     listing = actions.add_parser("list", parents=[common], help="list backups, newest first")
     listing.add_argument("--json", action="store_true", help="print JSON")
     actions.add_parser("create", parents=[common], help="back up your data now")
-    restore = actions.add_parser("restore", parents=[common],
-                                 help="restore a backup (what is there now is backed up first)")
+    restore = actions.add_parser(
+        "restore", parents=[common], help="restore a backup (what is there now is backed up first)"
+    )
     restore.add_argument("id", metavar="ID", help="a backup id from 'backup list'")
     backup.set_defaults(handler=cmd_backup)
 
@@ -91,8 +120,7 @@ def _field_column(text: str) -> tuple[str, str]:
     if not equals:
         raise argparse.ArgumentTypeError(f"expected FIELD=COLUMN, got {text!r}")
     if field not in FIELDS:
-        raise argparse.ArgumentTypeError(
-            f"unknown field {field!r} (fields: {', '.join(FIELDS)})")
+        raise argparse.ArgumentTypeError(f"unknown field {field!r} (fields: {', '.join(FIELDS)})")
     return field, column.strip()
 
 
@@ -107,12 +135,15 @@ def _problem_json(problem: Any) -> dict[str, Any]:
 
 # -- import -------------------------------------------------------------------------------
 
+
 def cmd_import(paths: AppPaths, args: argparse.Namespace) -> int:
     if not args.file.is_file():
         raise UsageError(f"no such file: {args.file}")
     if args.file.suffix.lower() == ".json":
-        raise UsageError("a JSON export cannot be imported; share partnerships as a CSV file "
-                         "or a content pack (export --format csv|pack)")
+        raise UsageError(
+            "a JSON export cannot be imported; share partnerships as a CSV file "
+            "or a content pack (export --format csv|pack)"
+        )
     catalog = _open_catalog(paths)
     if args.file.suffix.lower() == ".zip":
         return _import_pack(catalog, args)
@@ -121,15 +152,20 @@ def cmd_import(paths: AppPaths, args: argparse.Namespace) -> int:
 
 def _import_csv(catalog: Any, args: argparse.Namespace) -> int:
     delimiter = {"comma": ",", "semicolon": ";", "tab": "\t"}.get(args.delimiter or "")
-    preview = im.preview_csv(args.file, catalog.partnerships, dict(args.map),
-                             encoding=args.encoding, delimiter=delimiter)
+    preview = im.preview_csv(
+        args.file, catalog.partnerships, dict(args.map), encoding=args.encoding, delimiter=delimiter
+    )
     problems = preview.all_problems()
     result = None
     refused = bool(preview.problems) or (bool(problems) and not args.skip_invalid)
     if not args.dry_run and not refused:
-        result = im.import_csv(preview, catalog.partnerships, catalog.paths,
-                               on_existing=args.on_existing or "update",
-                               skip_invalid=args.skip_invalid)
+        result = im.import_csv(
+            preview,
+            catalog.partnerships,
+            catalog.paths,
+            on_existing=args.on_existing or "update",
+            skip_invalid=args.skip_invalid,
+        )
     if args.json:
         _emit(_csv_json(preview, result, args.dry_run))
     else:
@@ -139,25 +175,38 @@ def _import_csv(catalog: Any, args: argparse.Namespace) -> int:
 
 def _csv_json(preview: im.ImportPreview, result: Any, dry_run: bool) -> dict[str, Any]:
     return {
-        "file": str(preview.source), "encoding": preview.encoding,
+        "file": str(preview.source),
+        "encoding": preview.encoding,
         "delimiter": DELIMITER_NAMES.get(preview.delimiter, preview.delimiter),
-        "columns": dict(preview.mapping.columns), "ignored_columns": preview.ignored_columns,
+        "columns": dict(preview.mapping.columns),
+        "ignored_columns": preview.ignored_columns,
         "counts": preview.counts(),
         "problems": [_problem_json(p) for p in preview.all_problems()],
-        "rows": [{"row": r.row, "slug": r.slug, "status": r.status, "changed": list(r.changed)}
-                 for r in preview.rows],
-        "dry_run": dry_run, "written": result is not None,
-        "result": None if result is None else {
-            "added": result.added, "updated": result.updated, "skipped": result.skipped,
-            "partners_created": result.partners_created, "backup": result.backup},
+        "rows": [
+            {"row": r.row, "slug": r.slug, "status": r.status, "changed": list(r.changed)}
+            for r in preview.rows
+        ],
+        "dry_run": dry_run,
+        "written": result is not None,
+        "result": None
+        if result is None
+        else {
+            "added": result.added,
+            "updated": result.updated,
+            "skipped": result.skipped,
+            "partners_created": result.partners_created,
+            "backup": result.backup,
+        },
     }
 
 
 def _print_csv(preview: im.ImportPreview, result: Any, dry_run: bool, refused: bool) -> None:
     if preview.encoding:
-        print(f"{preview.source}: {len(preview.rows)} rows, "
-              f"{ENCODING_NAMES.get(preview.encoding, preview.encoding)}, "
-              f"{DELIMITER_NAMES.get(preview.delimiter, preview.delimiter)}-separated")
+        print(
+            f"{preview.source}: {len(preview.rows)} rows, "
+            f"{ENCODING_NAMES.get(preview.encoding, preview.encoding)}, "
+            f"{DELIMITER_NAMES.get(preview.delimiter, preview.delimiter)}-separated"
+        )
     if preview.ignored_columns:
         print(f"ignored columns: {', '.join(preview.ignored_columns)}")
     for problem in preview.all_problems():
@@ -167,15 +216,20 @@ def _print_csv(preview: im.ImportPreview, result: Any, dry_run: bool, refused: b
     if dry_run:
         print("Dry run: nothing was written.", file=sys.stderr)
     elif refused:
-        reason = ("the file cannot be imported" if preview.problems else
-                  f"{counts['invalid']} row(s) are invalid (fix them, or use --skip-invalid "
-                  "to import the others)")
+        reason = (
+            "the file cannot be imported"
+            if preview.problems
+            else f"{counts['invalid']} row(s) are invalid (fix them, or use --skip-invalid "
+            "to import the others)"
+        )
         print(f"Nothing was imported: {reason}.", file=sys.stderr)
     elif result is not None:
         skipped = f", {result.skipped} changed rows skipped" if result.skipped else ""
-        print(f"Imported: {result.added} added, {result.updated} updated{skipped}, "
-              f"{result.partners_created} new partners. Backup {result.backup}; "
-              f"undo with '{PROG} undo-import'.")
+        print(
+            f"Imported: {result.added} added, {result.updated} updated{skipped}, "
+            f"{result.partners_created} new partners. Backup {result.backup}; "
+            f"undo with '{PROG} undo-import'."
+        )
 
 
 def _import_pack(catalog: Any, args: argparse.Namespace) -> int:
@@ -193,12 +247,29 @@ def _import_pack(catalog: Any, args: argparse.Namespace) -> int:
         result = im.import_pack(plan, catalog.partnerships, catalog.paths, choices)
         catalog.reload_lessons()
     if args.json:
-        _emit({"file": str(plan.source), "title": plan.title, "counts": plan.counts(),
-               "items": [{"kind": i.kind, "key": i.key, "title": i.title, "status": i.status,
-                          "reason": i.reason, "problems": [str(p) for p in i.problems],
-                          "imported": bool(result) and i.status != "invalid"
-                          and choices.get(i.id, i.default)} for i in plan.items],
-               "dry_run": args.dry_run, "backup": result.backup if result else None})
+        _emit(
+            {
+                "file": str(plan.source),
+                "title": plan.title,
+                "counts": plan.counts(),
+                "items": [
+                    {
+                        "kind": i.kind,
+                        "key": i.key,
+                        "title": i.title,
+                        "status": i.status,
+                        "reason": i.reason,
+                        "problems": [str(p) for p in i.problems],
+                        "imported": bool(result)
+                        and i.status != "invalid"
+                        and choices.get(i.id, i.default),
+                    }
+                    for i in plan.items
+                ],
+                "dry_run": args.dry_run,
+                "backup": result.backup if result else None,
+            }
+        )
     else:
         _print_pack(plan, result)
     return 1 if plan.counts()["invalid"] else 0
@@ -213,12 +284,15 @@ def _print_pack(plan: im.PackPlan, result: im.PackResult | None) -> None:
     if result is None:
         print("Dry run: nothing was written.", file=sys.stderr)
         return
-    print(f"Imported: {result.partnerships} partnerships, {result.lessons} lessons, "
-          f"{result.images} images; {result.skipped} left out. Backup {result.backup}; "
-          f"undo with '{PROG} undo-import'.")
+    print(
+        f"Imported: {result.partnerships} partnerships, {result.lessons} lessons, "
+        f"{result.images} images; {result.skipped} left out. Backup {result.backup}; "
+        f"undo with '{PROG} undo-import'."
+    )
 
 
 # -- export, backup, undo ---------------------------------------------------------------------
+
 
 def cmd_export(paths: AppPaths, args: argparse.Namespace) -> int:
     catalog = _open_catalog(paths)
@@ -227,8 +301,10 @@ def cmd_export(paths: AppPaths, args: argparse.Namespace) -> int:
         if args.out == "-" or args.slug:
             raise UsageError("a pack is written to a file and holds all your own content")
         summary = im.export_pack(store, paths, Path(args.out))
-        print(f"Wrote {args.out}: {summary.lessons} lessons, {summary.images} images, "
-              f"{summary.partnerships} partnerships.")
+        print(
+            f"Wrote {args.out}: {summary.lessons} lessons, {summary.images} images, "
+            f"{summary.partnerships} partnerships."
+        )
         for skipped in summary.skipped:
             print(f"left out {skipped} (not a lesson or an image)", file=sys.stderr)
         return 0
@@ -250,12 +326,23 @@ def cmd_backup(paths: AppPaths, args: argparse.Namespace) -> int:
     if args.action == "list":
         backups = im.list_backups(paths)
         if args.json:
-            _emit([{"id": b.id, "created": b.created, "reason": b.reason,
-                    "partnerships": b.partnerships, "files": b.files, "size": b.size}
-                   for b in backups])
+            _emit(
+                [
+                    {
+                        "id": b.id,
+                        "created": b.created,
+                        "reason": b.reason,
+                        "partnerships": b.partnerships,
+                        "files": b.files,
+                        "size": b.size,
+                    }
+                    for b in backups
+                ]
+            )
         for b in [] if args.json else backups:
-            print(f"{b.id:<40} {b.created[:19]}  {b.partnerships:>6} partnerships "
-                  f"{b.files:>5} files")
+            print(
+                f"{b.id:<40} {b.created[:19]}  {b.partnerships:>6} partnerships {b.files:>5} files"
+            )
         return 0
     catalog = _open_catalog(paths)
     if args.action == "create":
@@ -269,9 +356,11 @@ def cmd_backup(paths: AppPaths, args: argparse.Namespace) -> int:
         print(f"{PROG}: error: {exc}", file=sys.stderr)
         return 1
     catalog.reload_lessons()
-    print(f"Restored {report.backup}: {report.partnerships} partnerships, {report.files} "
-          f"files ({report.removed_files} removed). What was there before is in backup "
-          f"{report.safety_backup}.")
+    print(
+        f"Restored {report.backup}: {report.partnerships} partnerships, {report.files} "
+        f"files ({report.removed_files} removed). What was there before is in backup "
+        f"{report.safety_backup}."
+    )
     return 0
 
 
@@ -283,8 +372,10 @@ def cmd_undo_import(paths: AppPaths, args: argparse.Namespace) -> int:
         print(f"{PROG}: error: {exc}", file=sys.stderr)
         return 1
     catalog.reload_lessons()
-    print(f"Undid the import of {report.source}: {report.removed} partnerships removed, "
-          f"{report.restored} put back, {report.files} files. Backup {report.backup}.")
+    print(
+        f"Undid the import of {report.source}: {report.removed} partnerships removed, "
+        f"{report.restored} put back, {report.files} files. Backup {report.backup}."
+    )
     for item in report.kept:
         print(f"kept {item}: it changed after the import")
     return 0

@@ -46,15 +46,37 @@ def test_search_json_lists_apollo_soyuz_first(capsys, data_dir):
 
 
 def test_search_filters_by_type(capsys, data_dir):
-    _, out, _ = run(capsys, "search", "nasa", "--type", "public-private", "--json",
-                    "--limit", "50", "--data-dir", data_dir)
+    _, out, _ = run(
+        capsys,
+        "search",
+        "nasa",
+        "--type",
+        "public-private",
+        "--json",
+        "--limit",
+        "50",
+        "--data-dir",
+        data_dir,
+    )
     slugs = [h["slug"] for h in json.loads(out) if h["kind"] == "partnership"]
     assert slugs and "apollo-soyuz-test-project" not in slugs
 
 
 def test_search_filters_by_partner_and_decade(capsys, data_dir):
-    _, out, _ = run(capsys, "search", "mars", "--partner", "esa", "--decade", "2010s",
-                    "--json", "--limit", "50", "--data-dir", data_dir)
+    _, out, _ = run(
+        capsys,
+        "search",
+        "mars",
+        "--partner",
+        "esa",
+        "--decade",
+        "2010s",
+        "--json",
+        "--limit",
+        "50",
+        "--data-dir",
+        data_dir,
+    )
     slugs = {h["slug"] for h in json.loads(out) if h["kind"] == "partnership"}
     assert "exomars-esa-roscosmos" in slugs
     assert "insight-mars-lander" not in slugs  # NASA-led, ESA not a partner
@@ -64,8 +86,10 @@ def test_search_filters_by_partner_and_decade(capsys, data_dir):
     ("args", "message"),
     [
         (["search", "   "], "the search query is empty"),
-        (["search", "mars", "--partner", "martians"],
-         "unknown partner 'martians' (partners are named by slug, e.g. nasa, esa, jaxa)"),
+        (
+            ["search", "mars", "--partner", "martians"],
+            "unknown partner 'martians' (partners are named by slug, e.g. nasa, esa, jaxa)",
+        ),
         (["validate", "no/such/file.md"], "no such file or folder: no/such/file.md"),
     ],
 )
@@ -76,8 +100,14 @@ def test_bad_input_gives_one_line_and_exit_2(capsys, data_dir, args, message):
 
 
 @pytest.mark.parametrize(
-    "args", [["search", "x", "--limit", "0"], ["search", "x", "--type", "trilateral"],
-             ["search", "x", "--decade", "1995"], ["frobnicate"]])
+    "args",
+    [
+        ["search", "x", "--limit", "0"],
+        ["search", "x", "--type", "trilateral"],
+        ["search", "x", "--decade", "1995"],
+        ["frobnicate"],
+    ],
+)
 def test_argparse_errors_exit_2_without_traceback(capsys, args):
     with pytest.raises(SystemExit) as raised:
         main(args)
@@ -91,7 +121,8 @@ def test_validate_reports_path_and_line_and_exits_1(capsys, data_dir, tmp_path):
     (folder / "broken.md").write_text("---\ntitle: [Broken\n---\nText\n", encoding="utf-8")
     (folder / "links.md").write_text(
         "---\ntitle: Links\nsection: types\n---\n\nSee [Mir 2](partnership:mir-2).\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     code, out, _ = run(capsys, "validate", str(folder), "--data-dir", data_dir)
     assert code == 1
     lines = out.splitlines()
@@ -108,8 +139,13 @@ def test_validate_of_a_clean_file_exits_0(capsys, data_dir, tmp_path):
 
 def test_the_installed_command_and_python_m_agree(data_dir):
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    result = subprocess.run([sys.executable, "-m", "explorer", "--help"], capture_output=True,
-                            text=True, env=env, check=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "explorer", "--help"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    )
     for command in ("info", "search", "validate", "open"):
         assert command in result.stdout
 

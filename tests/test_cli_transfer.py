@@ -35,8 +35,9 @@ def csv_file(tmp_path):
 
 
 def teacher_slugs(capsys, data_dir) -> list[str]:
-    code, out, _ = run(capsys, "export", "--format", "json", "-", "--teacher-only",
-                       "--data-dir", data_dir)
+    code, out, _ = run(
+        capsys, "export", "--format", "json", "-", "--teacher-only", "--data-dir", data_dir
+    )
     assert code == 0
     return [p["slug"] for p in json.loads(out)["partnerships"]]
 
@@ -55,35 +56,46 @@ def test_an_invalid_row_is_printed_exit_1_and_nothing_is_written(capsys, data_di
     path = csv_file(HEADER + GOOD + BAD)
     code, out, err = run(capsys, "import", path, "--data-dir", data_dir)
     assert code == 1
-    assert (f"{path}:3: start_year: start_year must be a year between 1900 and 2100, "
-            "not 'twenty'") in out.splitlines()
+    assert (
+        f"{path}:3: start_year: start_year must be a year between 1900 and 2100, not 'twenty'"
+    ) in out.splitlines()
     assert "Nothing was imported: 1 row(s) are invalid" in err
     assert teacher_slugs(capsys, data_dir) == []
 
 
 def test_skip_invalid_imports_the_rest_and_still_exits_1(capsys, data_dir, csv_file):
-    code, _, _ = run(capsys, "import", csv_file(HEADER + GOOD + BAD), "--skip-invalid",
-                     "--data-dir", data_dir)
+    code, _, _ = run(
+        capsys, "import", csv_file(HEADER + GOOD + BAD), "--skip-invalid", "--data-dir", data_dir
+    )
     assert code == 1
     assert teacher_slugs(capsys, data_dir) == ["moon-base"]
 
 
 def test_dry_run_writes_nothing(capsys, data_dir, csv_file):
-    code, _, err = run(capsys, "import", csv_file(HEADER + GOOD), "--dry-run",
-                       "--data-dir", data_dir)
+    code, _, err = run(
+        capsys, "import", csv_file(HEADER + GOOD), "--dry-run", "--data-dir", data_dir
+    )
     assert code == 0 and "Dry run" in err
     assert teacher_slugs(capsys, data_dir) == []
 
 
 def test_json_output_and_an_explicit_map(capsys, data_dir, csv_file):
-    path = csv_file("Id,Label,Type,Began,Status,Domain\n"
-                    "moon-base,Moon Base,multilateral,2030,planned,lunar\n")
-    code, out, _ = run(capsys, "import", path, "--map", "name=Label", "--json",
-                       "--data-dir", data_dir)
+    path = csv_file(
+        "Id,Label,Type,Began,Status,Domain\nmoon-base,Moon Base,multilateral,2030,planned,lunar\n"
+    )
+    code, out, _ = run(
+        capsys, "import", path, "--map", "name=Label", "--json", "--data-dir", data_dir
+    )
     report = json.loads(out)
     assert code == 0
-    assert report["columns"] == {"slug": "Id", "name": "Label", "type": "Type",
-                                 "start_year": "Began", "status": "Status", "domain": "Domain"}
+    assert report["columns"] == {
+        "slug": "Id",
+        "name": "Label",
+        "type": "Type",
+        "start_year": "Began",
+        "status": "Status",
+        "domain": "Domain",
+    }
     assert report["counts"] == {"new": 1, "changed": 0, "unchanged": 0, "invalid": 0}
     assert report["written"] is True and report["result"]["added"] == 1
 
@@ -92,9 +104,14 @@ def test_json_problems_name_row_and_column(capsys, data_dir, csv_file):
     path = csv_file(HEADER + BAD)
     code, out, _ = run(capsys, "import", path, "--json", "--data-dir", data_dir)
     assert code == 1
-    assert json.loads(out)["problems"] == [{
-        "file": str(path), "row": 2, "column": "start_year",
-        "message": "start_year must be a year between 1900 and 2100, not 'twenty'"}]
+    assert json.loads(out)["problems"] == [
+        {
+            "file": str(path),
+            "row": 2,
+            "column": "start_year",
+            "message": "start_year must be a year between 1900 and 2100, not 'twenty'",
+        }
+    ]
 
 
 def test_a_missing_required_column_exits_1(capsys, data_dir, csv_file):
@@ -118,8 +135,14 @@ def test_bad_requests_exit_2_with_one_line(capsys, data_dir, args, message):
 
 
 @pytest.mark.parametrize(
-    "args", [["import", "x.csv", "--map", "colour=Name"], ["import", "x.csv", "--map", "name"],
-             ["import", "x.csv", "--on-existing", "merge"], ["export", "out.csv"]])
+    "args",
+    [
+        ["import", "x.csv", "--map", "colour=Name"],
+        ["import", "x.csv", "--map", "name"],
+        ["import", "x.csv", "--on-existing", "merge"],
+        ["export", "out.csv"],
+    ],
+)
 def test_argparse_errors_exit_2(capsys, args):
     with pytest.raises(SystemExit) as raised:
         main(args)
@@ -164,14 +187,24 @@ def test_an_unsafe_pack_exits_1_with_one_line(capsys, data_dir, tmp_path):
         archive.writestr("../../evil.md", "x")
     code, _, err = run(capsys, "import", pack, "--data-dir", data_dir)
     assert code == 1
-    assert err.strip() == (f"space-explorer: error: {pack}: ../../evil.md: a path with '..' "
-                           "or '.' is not allowed")
+    assert err.strip() == (
+        f"space-explorer: error: {pack}: ../../evil.md: a path with '..' or '.' is not allowed"
+    )
     assert not (tmp_path.parent / "evil.md").exists()
 
 
 def test_export_csv_to_stdout_has_the_import_columns(capsys, data_dir):
-    code, out, _ = run(capsys, "export", "--format", "csv", "-", "--slug",
-                       "international-space-station", "--data-dir", data_dir)
+    code, out, _ = run(
+        capsys,
+        "export",
+        "--format",
+        "csv",
+        "-",
+        "--slug",
+        "international-space-station",
+        "--data-dir",
+        data_dir,
+    )
     assert code == 0
     header, row = out.splitlines()[:2]
     assert header.startswith("slug,name,type,start_year,end_year,status,domain,partners")
@@ -179,8 +212,9 @@ def test_export_csv_to_stdout_has_the_import_columns(capsys, data_dir):
 
 
 def test_export_of_an_unknown_slug_exits_2(capsys, data_dir):
-    code, _, err = run(capsys, "export", "--format", "json", "-", "--slug", "nope",
-                       "--data-dir", data_dir)
+    code, _, err = run(
+        capsys, "export", "--format", "json", "-", "--slug", "nope", "--data-dir", data_dir
+    )
     assert code == 2 and "no partnership with the slug nope" in err
 
 

@@ -91,8 +91,11 @@ def partnership_from_mapping(
     errors = check_partnership_fields(item)
     participants = []
     for entry in item.get("partners") or []:
-        slug, role = (entry, "") if isinstance(entry, str) else (
-            str(entry.get("partner", "")), str(entry.get("role") or ""))
+        slug, role = (
+            (entry, "")
+            if isinstance(entry, str)
+            else (str(entry.get("partner", "")), str(entry.get("role") or ""))
+        )
         partner = partners.get(slug) or Partner(slug=slug, name=slug)
         if slug not in partners:
             errors.append(f"unknown partner '{slug}'")
@@ -118,8 +121,9 @@ def partnership_from_mapping(
         description=" ".join(str(item.get("description") or "").split()),
         caveats=" ".join(str(item.get("caveats") or "").split()),
         citations=tuple(
-            Citation(str(c.get("publisher") or ""), str(c.get("title") or ""),
-                     str(c.get("url") or ""))
+            Citation(
+                str(c.get("publisher") or ""), str(c.get("title") or ""), str(c.get("url") or "")
+            )
             for c in item.get("citations") or ()
         ),
         checked=str(item.get("checked") or ""),

@@ -14,14 +14,28 @@ from explorer.core.models import Problem
 
 #: our fields, in the order an export writes them
 FIELDS: tuple[str, ...] = (
-    "slug", "name", "type", "start_year", "end_year", "status", "domain", "partners",
-    "countries", "benefits", "challenges", "milestones", "description", "caveats",
-    "citations", "checked",
+    "slug",
+    "name",
+    "type",
+    "start_year",
+    "end_year",
+    "status",
+    "domain",
+    "partners",
+    "countries",
+    "benefits",
+    "challenges",
+    "milestones",
+    "description",
+    "caveats",
+    "citations",
+    "checked",
 )
 #: a file must have these columns (slug is made from the name when the file has none)
 REQUIRED: tuple[str, ...] = ("name", "type", "start_year", "status", "domain")
-LIST_FIELDS = frozenset({"partners", "countries", "benefits", "challenges", "milestones",
-                         "citations"})
+LIST_FIELDS = frozenset(
+    {"partners", "countries", "benefits", "challenges", "milestones", "citations"}
+)
 #: other headings spreadsheets use for our fields (compared without case, spaces or marks)
 SYNONYMS: dict[str, tuple[str, ...]] = {
     "slug": ("id", "key", "identifier"),
@@ -31,8 +45,14 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "end_year": ("end", "to", "until", "ended", "yearended", "enddate"),
     "status": ("state",),
     "domain": ("area", "field", "category"),
-    "partners": ("partner", "agencies", "participants", "members", "organisations",
-                 "organizations"),
+    "partners": (
+        "partner",
+        "agencies",
+        "participants",
+        "members",
+        "organisations",
+        "organizations",
+    ),
     "countries": ("country", "nations"),
     "benefits": ("benefit",),
     "challenges": ("challenge",),
@@ -89,14 +109,18 @@ def build_mapping(
 ) -> tuple[ColumnMapping, list[Problem]]:
     """The automatic matches, changed by explicit `field -> column` choices (an empty column
     unmaps the field). Problems name the file, row 1 and the column."""
-    problems = [Problem(name, 1, f"{h}: the column appears more than once")
-                for i, h in enumerate(header) if h and h in header[:i]]
+    problems = [
+        Problem(name, 1, f"{h}: the column appears more than once")
+        for i, h in enumerate(header)
+        if h and h in header[:i]
+    ]
     columns = auto_mapping(header)
     by_key = {h.casefold(): h for h in header if h}
     for field, wanted in overrides.items():
         if field not in FIELDS:
-            problems.append(Problem(name, 1, f"{field}: not a field we import "
-                                             f"(fields: {', '.join(FIELDS)})"))
+            problems.append(
+                Problem(name, 1, f"{field}: not a field we import (fields: {', '.join(FIELDS)})")
+            )
             continue
         if not wanted:
             columns.pop(field, None)
@@ -109,13 +133,15 @@ def build_mapping(
         columns = {f: c for f, c in columns.items() if c != heading}
         columns[field] = heading
     mapping = ColumnMapping({f: columns[f] for f in FIELDS if f in columns})
-    problems += [Problem(name, 1, f"{field}: required column is missing "
-                                  f"(map one with {field}=COLUMN)")
-                 for field in mapping.missing_required()]
+    problems += [
+        Problem(name, 1, f"{field}: required column is missing (map one with {field}=COLUMN)")
+        for field in mapping.missing_required()
+    ]
     return mapping, problems
 
 
 # -- cells -> values ----------------------------------------------------------------------
+
 
 def split_list(cell: str) -> list[str]:
     """Entries of a list cell: one per line in a multi-line cell, else separated by ';'."""

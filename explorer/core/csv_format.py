@@ -16,8 +16,12 @@ from explorer.core.models import Problem
 
 DELIMITERS = (",", ";", "\t")
 DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}
-ENCODING_NAMES = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 with BOM", "cp1252": "Windows-1252",
-                  "utf-16": "UTF-16"}
+ENCODING_NAMES = {
+    "utf-8": "UTF-8",
+    "utf-8-sig": "UTF-8 with BOM",
+    "cp1252": "Windows-1252",
+    "utf-16": "UTF-16",
+}
 
 
 class CsvError(Exception):
@@ -42,8 +46,14 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> tuple[str, st
     if not data.strip():
         raise CsvError(Problem(name, 1, "the file is empty"))
     if data.startswith(b"PK\x03\x04"):
-        raise CsvError(Problem(name, 1, "this is a zip file (an Excel workbook?), not CSV; "
-                                        "save it from the spreadsheet as 'CSV UTF-8'"))
+        raise CsvError(
+            Problem(
+                name,
+                1,
+                "this is a zip file (an Excel workbook?), not CSV; "
+                "save it from the spreadsheet as 'CSV UTF-8'",
+            )
+        )
     if encoding is None:
         encoding = _detect(data)
     try:
@@ -51,9 +61,14 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> tuple[str, st
     except (UnicodeDecodeError, LookupError) as exc:
         start = getattr(exc, "start", 0)
         line = data[:start].count(b"\n") + 1
-        raise CsvError(Problem(
-            name, line, f"the file is not {ENCODING_NAMES.get(encoding, encoding)} text; "
-                        "save it from the spreadsheet as 'CSV UTF-8'")) from None
+        raise CsvError(
+            Problem(
+                name,
+                line,
+                f"the file is not {ENCODING_NAMES.get(encoding, encoding)} text; "
+                "save it from the spreadsheet as 'CSV UTF-8'",
+            )
+        ) from None
     if encoding != "utf-16" and "\x00" in text[:4096]:
         raise CsvError(Problem(name, 1, "this is a binary file, not CSV text"))
     return text.lstrip("\ufeff"), encoding
@@ -99,8 +114,9 @@ def read_table(
     delimiter = delimiter or detect_delimiter(text)
     if "\r" in text:  # one newline inside cells too, whatever system wrote the file
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True,
-                        skipinitialspace=True)
+    reader = csv.reader(
+        io.StringIO(text, newline=""), delimiter=delimiter, strict=True, skipinitialspace=True
+    )
     header: tuple[str, ...] | None = None
     rows: list[tuple[int, tuple[str, ...]]] = []
     row = 0

@@ -40,7 +40,8 @@ class RowOutcome:
     previous: Partnership | None = dataclass_field(default=None, compare=False, repr=False)
     #: (field, message) pairs, before they are worded for the file's own column names
     problems_by_field: tuple[tuple[str, str], ...] = dataclass_field(
-        default=(), compare=False, repr=False)
+        default=(), compare=False, repr=False
+    )
 
 
 class PartnerResolver:
@@ -115,9 +116,13 @@ def plan_rows(
         merged = {**(partnership_to_mapping(old) if old else {}), **values, "slug": slug}
         outcome = _outcome(row, slug, merged, errors, old, resolver)
         if outcome.status == "invalid":
-            outcome = replace(outcome, problems=tuple(
-                Problem(name, row, f"{_label(field, mapping)}: {message}")
-                for field, message in outcome.problems_by_field))
+            outcome = replace(
+                outcome,
+                problems=tuple(
+                    Problem(name, row, f"{_label(field, mapping)}: {message}")
+                    for field, message in outcome.problems_by_field
+                ),
+            )
         outcomes.append(outcome)
     if progress is not None:
         progress("checking", total, total)
@@ -125,8 +130,12 @@ def plan_rows(
 
 
 def _outcome(
-    row: int, slug: str, merged: dict[str, Any], errors: list[tuple[str, str]],
-    old: Partnership | None, resolver: PartnerResolver,
+    row: int,
+    slug: str,
+    merged: dict[str, Any],
+    errors: list[tuple[str, str]],
+    old: Partnership | None,
+    resolver: PartnerResolver,
 ) -> RowOutcome:
     """Build the record (the shared checks run inside partnership_from_mapping)."""
     record = None
@@ -136,12 +145,16 @@ def _outcome(
     else:  # report the shared checks too, so that a row shows all its problems at once
         messages = check_partnership_fields(merged)
     if record is None:
-        found = [(_field_of(m), _reword(m)) for m in messages
-                 if slug or m != "missing required field 'slug'"]
+        found = [
+            (_field_of(m), _reword(m))
+            for m in messages
+            if slug or m != "missing required field 'slug'"
+        ]
         return RowOutcome(row, slug, "invalid", problems_by_field=tuple(found + errors))
     status, changed = classify(record, old)
-    return RowOutcome(row, slug, status, as_teacher_version(record, old), changed=changed,
-                      previous=old)
+    return RowOutcome(
+        row, slug, status, as_teacher_version(record, old), changed=changed, previous=old
+    )
 
 
 def _label(field: str, mapping: cols.ColumnMapping) -> str:
@@ -178,8 +191,9 @@ def parse_cells(
 
 def _slug(cell: str, _: PartnerResolver) -> tuple[str, list[str]]:
     if cell and not SLUG_RE.match(cell):
-        return cell, [f"'{cell}' is not a valid slug (lowercase letters, digits and hyphens, "
-                      "e.g. my-mission)"]
+        return cell, [
+            f"'{cell}' is not a valid slug (lowercase letters, digits and hyphens, e.g. my-mission)"
+        ]
     return cell, []
 
 
@@ -198,8 +212,11 @@ def _partners(cell: str, resolver: PartnerResolver) -> tuple[list[Any], list[str
 
 def _countries(cell: str, _: PartnerResolver) -> tuple[list[str], list[str]]:
     codes = [cols.country(c) for c in cols.split_list(cell)]
-    return codes, [f"'{c}' is not a two-letter country code (e.g. US) or intl"
-                   for c in codes if not cols.COUNTRY_RE.match(c)]
+    return codes, [
+        f"'{c}' is not a two-letter country code (e.g. US) or intl"
+        for c in codes
+        if not cols.COUNTRY_RE.match(c)
+    ]
 
 
 def _milestones(cell: str, _: PartnerResolver) -> tuple[list[dict[str, Any]], list[str]]:
@@ -215,8 +232,11 @@ def _milestones(cell: str, _: PartnerResolver) -> tuple[list[dict[str, Any]], li
 
 def _citations(cell: str, _: PartnerResolver) -> tuple[list[dict[str, str]], list[str]]:
     out = [cols.citation_entry(entry) for entry in cols.split_list(cell)]
-    return out, [f"'{c['url']}' is not a web address (http:// or https://)"
-                 for c in out if c["url"] and not re.match(r"^https?://\S+$", c["url"])]
+    return out, [
+        f"'{c['url']}' is not a web address (http:// or https://)"
+        for c in out
+        if c["url"] and not re.match(r"^https?://\S+$", c["url"])
+    ]
 
 
 def _checked(cell: str, _: PartnerResolver) -> tuple[str, list[str]]:
@@ -255,8 +275,12 @@ def _field_of(message: str) -> str:
     for field in ("type", "status", "domain", "start_year", "end_year"):
         if message.startswith(f"{field} "):
             return field
-    for prefix, field in (("unknown benefit", "benefits"), ("unknown challenge", "challenges"),
-                          ("milestone", "milestones"), ("unknown partner", "partners")):
+    for prefix, field in (
+        ("unknown benefit", "benefits"),
+        ("unknown challenge", "challenges"),
+        ("milestone", "milestones"),
+        ("unknown partner", "partners"),
+    ):
         if message.startswith(prefix):
             return field
     return "row"
@@ -268,20 +292,31 @@ def _reword(message: str) -> str:
 
 # -- records -> cells (export) ------------------------------------------------------------
 
+
 def record_cells(p: Partnership, resolver: PartnerResolver) -> dict[str, str]:
     """One partnership as CSV cells that `plan_rows` reads back to the same record."""
     return {
-        "slug": p.slug, "name": p.name, "type": p.type, "start_year": str(p.start_year),
-        "end_year": "" if p.end_year is None else str(p.end_year), "status": p.status,
+        "slug": p.slug,
+        "name": p.name,
+        "type": p.type,
+        "start_year": str(p.start_year),
+        "end_year": "" if p.end_year is None else str(p.end_year),
+        "status": p.status,
         "domain": p.domain,
-        "partners": cols.join_list([
-            f"{resolver.display(x.partner)} [{x.role}]" if x.role else resolver.display(x.partner)
-            for x in p.partners]),
+        "partners": cols.join_list(
+            [
+                f"{resolver.display(x.partner)} [{x.role}]"
+                if x.role
+                else resolver.display(x.partner)
+                for x in p.partners
+            ]
+        ),
         "countries": cols.join_list(list(p.countries)),
         "benefits": cols.join_list(list(p.benefits)),
         "challenges": cols.join_list(list(p.challenges)),
         "milestones": cols.join_list([f"{m.year}: {m.event}" for m in p.milestones]),
-        "description": p.description, "caveats": p.caveats,
+        "description": p.description,
+        "caveats": p.caveats,
         "citations": cols.join_list([_citation_cell(c) for c in p.citations]),
         "checked": p.checked,
     }

@@ -48,8 +48,13 @@ def draft_file(drafts_dir: Path, lesson_path: Path) -> Path:
 
 def write_draft(drafts_dir: Path, lesson_path: Path, text: str, base: str = "") -> Path:
     target = draft_file(drafts_dir, lesson_path)
-    document = {"format": DRAFT_FORMAT, "path": str(lesson_path.resolve()), "text": text,
-                "saved": datetime.now().isoformat(timespec="seconds"), "base": base}
+    document = {
+        "format": DRAFT_FORMAT,
+        "path": str(lesson_path.resolve()),
+        "text": text,
+        "saved": datetime.now().isoformat(timespec="seconds"),
+        "base": base,
+    }
     atomic_write_bytes(target, json.dumps(document, ensure_ascii=False).encode("utf-8"))
     return target
 
@@ -80,5 +85,6 @@ def _load(file: Path) -> Draft | None:
         return None
     if not isinstance(data.get("text"), str) or not isinstance(data.get("path"), str):
         return None
-    return Draft(Path(data["path"]), data["text"], str(data.get("saved") or ""),
-                 str(data.get("base") or ""))
+    return Draft(
+        Path(data["path"]), data["text"], str(data.get("saved") or ""), str(data.get("base") or "")
+    )

@@ -38,24 +38,48 @@ def _day(day: date) -> str:
 
 
 ERAS: tuple[Era, ...] = (
-    Era("Space Race", date(1957, 10, 4), "the launch of Sputnik 1",
-        date(1969, 7, 20), "the Apollo 11 Moon landing",
-        "NASA History Office; Sputnik 1 and Apollo 11 mission pages"),
-    Era("Détente in space", date(1972, 5, 24),
+    Era(
+        "Space Race",
+        date(1957, 10, 4),
+        "the launch of Sputnik 1",
+        date(1969, 7, 20),
+        "the Apollo 11 Moon landing",
+        "NASA History Office; Sputnik 1 and Apollo 11 mission pages",
+    ),
+    Era(
+        "Détente in space",
+        date(1972, 5, 24),
         "the US–Soviet agreement on cooperation in space, signed in Moscow",
-        date(1975, 7, 24), "the Apollo splashdown that ended the Apollo–Soyuz Test Project",
-        "NASA, Apollo–Soyuz Test Project; the 1972 agreement's text"),
-    Era("Shuttle–Mir", date(1994, 2, 3), "the launch of STS-60 with cosmonaut Sergei Krikalev",
-        date(1998, 6, 12), "the landing of STS-91, the last Shuttle–Mir flight",
-        "NASA Johnson Space Center, Shuttle-Mir history; NASA STS-91 mission page"),
-    Era("ISS era", date(1998, 11, 20), "the launch of Zarya, the station's first module",
-        source="NASA, International Space Station assembly timeline"),
-    Era("Commercial era", date(2006, 1, 18),
+        date(1975, 7, 24),
+        "the Apollo splashdown that ended the Apollo–Soyuz Test Project",
+        "NASA, Apollo–Soyuz Test Project; the 1972 agreement's text",
+    ),
+    Era(
+        "Shuttle–Mir",
+        date(1994, 2, 3),
+        "the launch of STS-60 with cosmonaut Sergei Krikalev",
+        date(1998, 6, 12),
+        "the landing of STS-91, the last Shuttle–Mir flight",
+        "NASA Johnson Space Center, Shuttle-Mir history; NASA STS-91 mission page",
+    ),
+    Era(
+        "ISS era",
+        date(1998, 11, 20),
+        "the launch of Zarya, the station's first module",
+        source="NASA, International Space Station assembly timeline",
+    ),
+    Era(
+        "Commercial era",
+        date(2006, 1, 18),
         "NASA's announcement of Commercial Orbital Transportation Services (COTS)",
-        source="NASA COTS programme history"),
-    Era("Artemis era", date(2017, 12, 11),
-        "Space Policy Directive 1, which sent NASA back to the Moon (named Artemis in "
-        "May 2019)", source="White House Space Policy Directive 1; NASA Artemis programme"),
+        source="NASA COTS programme history",
+    ),
+    Era(
+        "Artemis era",
+        date(2017, 12, 11),
+        "Space Policy Directive 1, which sent NASA back to the Moon (named Artemis in May 2019)",
+        source="White House Space Policy Directive 1; NASA Artemis programme",
+    ),
 )
 
 

@@ -18,8 +18,18 @@ import yaml
 
 #: the documented order of front matter fields: where a new field is inserted
 FIELD_ORDER: tuple[str, ...] = (
-    "slug", "title", "section", "order", "summary", "objectives", "topics", "tags",
-    "partnerships", "key_terms", "questions", "sources",
+    "slug",
+    "title",
+    "section",
+    "order",
+    "summary",
+    "objectives",
+    "topics",
+    "tags",
+    "partnerships",
+    "key_terms",
+    "questions",
+    "sources",
 )
 #: folded (`>`) style for text longer than this, wrapped at WRAP columns
 FOLD_OVER = 80
@@ -47,7 +57,7 @@ class FrontMatter:
 
     @property
     def newline(self) -> str:
-        ending = self.lines[self.opening][len(self.lines[self.opening].rstrip("\r\n")):]
+        ending = self.lines[self.opening][len(self.lines[self.opening].rstrip("\r\n")) :]
         return ending or "\n"
 
 
@@ -113,6 +123,7 @@ def apply_fields(text: str, changes: Mapping[str, Any]) -> str:
 def same_value(old: Any, new: Any) -> bool:
     """Equal as the app reads them: text compares without surrounding whitespace, a lone
     string equals a one-item list, and a missing field equals an empty one."""
+
     def norm(value: Any) -> Any:
         if value in (None, "", []):
             return None
@@ -130,22 +141,33 @@ def same_value(old: Any, new: Any) -> bool:
 def dump_field(key: str, value: Any, newline: str = "\n") -> list[str]:
     """`key: value` as YAML lines ending in `newline`: slugs as a flow list, long text
     folded, other lists one item per line."""
-    if isinstance(value, list) and all(
-            isinstance(v, str) and SLUGGISH_RE.match(v) for v in value):
+    if isinstance(value, list) and all(isinstance(v, str) and SLUGGISH_RE.match(v) for v in value):
         body = f"{key}: [{', '.join(value)}]\n"
     elif isinstance(value, str) and _foldable(value):
         wrapped = textwrap.wrap(value, WRAP - 2, break_long_words=False, break_on_hyphens=False)
         body = f"{key}: >\n" + "".join(f"  {line}\n" for line in wrapped)
     else:
-        body = yaml.dump({key: value}, Dumper=_Dumper, allow_unicode=True, sort_keys=False,
-                         default_flow_style=False, width=10**6)
+        body = yaml.dump(
+            {key: value},
+            Dumper=_Dumper,
+            allow_unicode=True,
+            sort_keys=False,
+            default_flow_style=False,
+            width=10**6,
+        )
     return [line.rstrip("\n") + newline for line in body.splitlines(keepends=True)]
 
 
 def _foldable(value: str) -> bool:
-    return (len(value) > FOLD_OVER and value == value.strip() and "\n" not in value
-            and "  " not in value and "\t" not in value and " #" not in value
-            and bool(PLAIN_SAFE_RE.match(value)))
+    return (
+        len(value) > FOLD_OVER
+        and value == value.strip()
+        and "\n" not in value
+        and "  " not in value
+        and "\t" not in value
+        and " #" not in value
+        and bool(PLAIN_SAFE_RE.match(value))
+    )
 
 
 def _key_of(line: str) -> str | None:

@@ -72,8 +72,9 @@ def restore_line_endings(original: str, edited: str) -> str:
         return edited
     old, new = _lines(original), _lines(edited)
     newline = dominant_newline(original)
-    matcher = difflib.SequenceMatcher(None, [c for c, _ in old], [c for c, _ in new],
-                                      autojunk=False)
+    matcher = difflib.SequenceMatcher(
+        None, [c for c, _ in old], [c for c, _ in new], autojunk=False
+    )
     out: list[str] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":

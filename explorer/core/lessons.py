@@ -26,8 +26,18 @@ INTERNAL_LINK_RE = re.compile(
 )
 IMAGE_RE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)")
 LESSON_FIELDS = {
-    "slug", "title", "section", "order", "summary", "objectives", "topics", "tags",
-    "partnerships", "key_terms", "questions", "sources",
+    "slug",
+    "title",
+    "section",
+    "order",
+    "summary",
+    "objectives",
+    "topics",
+    "tags",
+    "partnerships",
+    "key_terms",
+    "questions",
+    "sources",
 }
 
 
@@ -260,9 +270,7 @@ def _check_images(lesson: Lesson, name: str) -> list[Problem]:
     return problems
 
 
-def load_lesson_folder(
-    folder: Path, origin: str = "bundled"
-) -> tuple[list[Lesson], list[Problem]]:
+def load_lesson_folder(folder: Path, origin: str = "bundled") -> tuple[list[Lesson], list[Problem]]:
     """Read every `*.md` in `folder` (sorted), reporting duplicate slugs."""
     lessons: list[Lesson] = []
     problems: list[Problem] = []
@@ -301,6 +309,7 @@ def reading_order(lesson: Lesson) -> tuple[int, int, str]:
 
 def cited_partnerships(lesson: Lesson) -> tuple[str, ...]:
     """Partnerships named in the front matter, then those linked in the body, once each."""
-    linked = [m.group(2) for m in INTERNAL_LINK_RE.finditer(lesson.body)
-              if m.group(1) == "partnership"]
+    linked = [
+        m.group(2) for m in INTERNAL_LINK_RE.finditer(lesson.body) if m.group(1) == "partnership"
+    ]
     return tuple(dict.fromkeys([*lesson.partnerships, *linked]))

@@ -57,13 +57,14 @@ def lesson_entry_problem(name: str) -> str | None:
     if suffix == ".md" and "/" in relative_to_lessons(name):
         return f"lessons go directly in {LESSONS_PREFIX}, not in a subfolder"
     if suffix != ".md" and suffix not in IMAGE_SUFFIXES:
-        return (f"only lessons (.md) and images ({', '.join(sorted(IMAGE_SUFFIXES))}) "
-                "belong in a pack")
+        return (
+            f"only lessons (.md) and images ({', '.join(sorted(IMAGE_SUFFIXES))}) belong in a pack"
+        )
     return None
 
 
 def relative_to_lessons(name: str) -> str:
-    return name[len(LESSONS_PREFIX):]
+    return name[len(LESSONS_PREFIX) :]
 
 
 def is_lesson(name: str) -> bool:
@@ -80,8 +81,10 @@ def manifest_problems(manifest: Any, names: set[str]) -> list[str]:
     if not isinstance(version, int) or version < 1:
         return [f"{MANIFEST} has no valid format_version"]
     if version > PACK_VERSION:
-        return [f"the pack was made by a newer version of the app (format {version}); "
-                "update the app to import it"]
+        return [
+            f"the pack was made by a newer version of the app (format {version}); "
+            "update the app to import it"
+        ]
     problems = []
     listed = set()
     for key in ("lessons", "images"):

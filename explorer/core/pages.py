@@ -35,20 +35,68 @@ ADMONITION_RE = re.compile(r'<div class="admonition ?([^"]*)">')
 CALLOUT_KINDS = {"note", "tip", "warning", "important", "info", "example", "question"}
 
 COUNTRY_NAMES = {
-    "AE": "United Arab Emirates", "AF": "Afghanistan", "AR": "Argentina", "AT": "Austria",
-    "AU": "Australia", "AZ": "Azerbaijan", "BD": "Bangladesh", "BE": "Belgium",
-    "BG": "Bulgaria", "BR": "Brazil", "BY": "Belarus", "CA": "Canada", "CH": "Switzerland",
-    "CN": "China", "CS": "Czechoslovakia", "CU": "Cuba", "CZ": "Czechia",
-    "DD": "East Germany", "DE": "Germany", "DK": "Denmark", "EG": "Egypt", "ES": "Spain",
-    "FI": "Finland", "FR": "France", "GB": "United Kingdom", "GR": "Greece",
-    "HU": "Hungary", "ID": "Indonesia", "IE": "Ireland", "IL": "Israel", "IN": "India",
-    "IR": "Iran", "IT": "Italy", "JP": "Japan", "KR": "South Korea", "KZ": "Kazakhstan",
-    "LU": "Luxembourg", "MN": "Mongolia", "MX": "Mexico", "NG": "Nigeria",
-    "NL": "Netherlands", "NO": "Norway", "NZ": "New Zealand", "PE": "Peru",
-    "PK": "Pakistan", "PL": "Poland", "PT": "Portugal", "RO": "Romania", "RU": "Russia",
-    "SA": "Saudi Arabia", "SE": "Sweden", "SG": "Singapore", "SU": "Soviet Union",
-    "SY": "Syria", "TH": "Thailand", "TR": "Turkey", "TW": "Taiwan", "UA": "Ukraine",
-    "US": "United States", "VE": "Venezuela", "VN": "Vietnam", "ZA": "South Africa",
+    "AE": "United Arab Emirates",
+    "AF": "Afghanistan",
+    "AR": "Argentina",
+    "AT": "Austria",
+    "AU": "Australia",
+    "AZ": "Azerbaijan",
+    "BD": "Bangladesh",
+    "BE": "Belgium",
+    "BG": "Bulgaria",
+    "BR": "Brazil",
+    "BY": "Belarus",
+    "CA": "Canada",
+    "CH": "Switzerland",
+    "CN": "China",
+    "CS": "Czechoslovakia",
+    "CU": "Cuba",
+    "CZ": "Czechia",
+    "DD": "East Germany",
+    "DE": "Germany",
+    "DK": "Denmark",
+    "EG": "Egypt",
+    "ES": "Spain",
+    "FI": "Finland",
+    "FR": "France",
+    "GB": "United Kingdom",
+    "GR": "Greece",
+    "HU": "Hungary",
+    "ID": "Indonesia",
+    "IE": "Ireland",
+    "IL": "Israel",
+    "IN": "India",
+    "IR": "Iran",
+    "IT": "Italy",
+    "JP": "Japan",
+    "KR": "South Korea",
+    "KZ": "Kazakhstan",
+    "LU": "Luxembourg",
+    "MN": "Mongolia",
+    "MX": "Mexico",
+    "NG": "Nigeria",
+    "NL": "Netherlands",
+    "NO": "Norway",
+    "NZ": "New Zealand",
+    "PE": "Peru",
+    "PK": "Pakistan",
+    "PL": "Poland",
+    "PT": "Portugal",
+    "RO": "Romania",
+    "RU": "Russia",
+    "SA": "Saudi Arabia",
+    "SE": "Sweden",
+    "SG": "Singapore",
+    "SU": "Soviet Union",
+    "SY": "Syria",
+    "TH": "Thailand",
+    "TR": "Turkey",
+    "TW": "Taiwan",
+    "UA": "Ukraine",
+    "US": "United States",
+    "VE": "Venezuela",
+    "VN": "Vietnam",
+    "ZA": "South Africa",
     "intl": "international organisation",
 }
 
@@ -112,8 +160,11 @@ def _problems(lesson: Lesson) -> str:
     if not lesson.problems:
         return ""
     items = "".join(f"<li>{escape(str(p))}</li>" for p in lesson.problems)
-    return _callout("warning", "This lesson has problems",
-                    f"<p>Fix these in the lesson file, then reload:</p><ul>{items}</ul>")
+    return _callout(
+        "warning",
+        "This lesson has problems",
+        f"<p>Fix these in the lesson file, then reload:</p><ul>{items}</ul>",
+    )
 
 
 def _toc(rendered: Rendered, lesson: Lesson, cited: Sequence[Partnership]) -> str:
@@ -124,16 +175,23 @@ def _toc(rendered: Rendered, lesson: Lesson, cited: Sequence[Partnership]) -> st
         sections.append(("check-your-understanding", "Check your understanding"))
     if cited:
         sections.append(("partnerships-in-this-lesson", "Partnerships in this lesson"))
-    items = "".join(f'<li><a class="toc" href="#{escape(anchor)}">{escape(title)}</a></li>'
-                    for anchor, title in sections)
+    items = "".join(
+        f'<li><a class="toc" href="#{escape(anchor)}">{escape(title)}</a></li>'
+        for anchor, title in sections
+    )
     return _callout("toc", "On this page", f'<ul class="toc">{items}</ul>')
 
 
 def _body(html: str) -> str:
     """Admonitions become callout boxes and lone images become captioned figures."""
     html = FIGURE_RE.sub(
-        lambda m: f'<p class="figure">{m.group(1)}<br><span class="caption">{m.group(2)}</span></p>'
-        if m.group(2) else m.group(0), html)
+        lambda m: (
+            f'<p class="figure">{m.group(1)}<br><span class="caption">{m.group(2)}</span></p>'
+            if m.group(2)
+            else m.group(0)
+        ),
+        html,
+    )
     return _admonitions_to_callouts(html)
 
 
@@ -162,15 +220,19 @@ def _admonitions_to_callouts(html: str) -> str:
 
 
 def _callout_open(kind: str) -> str:
-    return (f'<table class="callout {kind}" width="100%" cellspacing="0" cellpadding="0">'
-            f'<tr><td class="bar {kind}" width="4"></td><td class="callout-body">')
+    return (
+        f'<table class="callout {kind}" width="100%" cellspacing="0" cellpadding="0">'
+        f'<tr><td class="bar {kind}" width="4"></td><td class="callout-body">'
+    )
 
 
 def _callout(kind: str, title: str, content: str) -> str:
     if not content:
         return ""
-    return (f'{_callout_open(kind)}<p class="admonition-title">{escape(title)}</p>'
-            f"{content}</td></tr></table>")
+    return (
+        f'{_callout_open(kind)}<p class="admonition-title">{escape(title)}</p>'
+        f"{content}</td></tr></table>"
+    )
 
 
 def _list(items: Sequence[str]) -> str:
@@ -182,11 +244,15 @@ def _cited(cited: Sequence[Partnership]) -> str:
         return ""
     items = "".join(
         f'<li>{_partnership_link(p)} <span class="muted">{escape(p.years_label())} · '
-        f"{escape(label(p.type))}</span></li>" for p in cited)
-    return ('<h2 id="partnerships-in-this-lesson">Partnerships in this lesson</h2>'
-            f'<ul class="cited">{items}</ul>'
-            f'<p><a class="action" href="timeline:{",".join(escape(p.slug) for p in cited)}">'
-            "Show these on the timeline</a></p>")
+        f"{escape(label(p.type))}</span></li>"
+        for p in cited
+    )
+    return (
+        '<h2 id="partnerships-in-this-lesson">Partnerships in this lesson</h2>'
+        f'<ul class="cited">{items}</ul>'
+        f'<p><a class="action" href="timeline:{",".join(escape(p.slug) for p in cited)}">'
+        "Show these on the timeline</a></p>"
+    )
 
 
 def _sources(sources: Sequence[Citation]) -> str:
@@ -198,7 +264,9 @@ def _citation(citation: Citation) -> str:
     publisher, title, url = citation.publisher, citation.title, citation.url
     text = (f"{escape(publisher)}: " if publisher else "") + (
         f'<a class="external" href="{escape(url)}" title="{escape(url)}">{escape(title)}</a>'
-        if url else escape(title))
+        if url
+        else escape(title)
+    )
     return f"<li>{text}</li>"
 
 
@@ -206,15 +274,29 @@ def _neighbour_links(neighbours: tuple[Lesson | None, Lesson | None]) -> str:
     before, after = neighbours
     if not before and not after:
         return ""
-    left = (f'<span class="muted">Previous</span><br>'
+    left = (
+        (
+            f'<span class="muted">Previous</span><br>'
             f'<a class="internal lesson" href="lesson:{escape(before.slug)}">'
-            f"← {escape(before.title)}</a>") if before else ""
-    right = (f'<span class="muted">Next</span><br>'
-             f'<a class="internal lesson" href="lesson:{escape(after.slug)}">'
-             f"{escape(after.title)} →</a>") if after else ""
-    return ('<hr><table class="pager" width="100%" cellspacing="0"><tr>'
-            f'<td class="pager" width="50%">{left}</td>'
-            f'<td class="pager" width="50%" align="right">{right}</td></tr></table>')
+            f"← {escape(before.title)}</a>"
+        )
+        if before
+        else ""
+    )
+    right = (
+        (
+            f'<span class="muted">Next</span><br>'
+            f'<a class="internal lesson" href="lesson:{escape(after.slug)}">'
+            f"{escape(after.title)} →</a>"
+        )
+        if after
+        else ""
+    )
+    return (
+        '<hr><table class="pager" width="100%" cellspacing="0"><tr>'
+        f'<td class="pager" width="50%">{left}</td>'
+        f'<td class="pager" width="50%" align="right">{right}</td></tr></table>'
+    )
 
 
 def add_link_titles(html: str, titles: Mapping[str, str]) -> str:
@@ -237,10 +319,15 @@ def link_titles(
 ) -> dict[str, str]:
     """Hover previews for internal links: a definition, a lesson's summary, a partnership."""
     titles = {f"glossary:{slug}": f"{e.term}: {e.definition}" for slug, e in glossary.items()}
-    titles.update({f"lesson:{x.slug}": f"{x.title}: {x.summary}" if x.summary else x.title
-                   for x in lessons})
-    titles.update({f"partnership:{p.slug}": f"{p.name} ({p.years_label()}, {label(p.type)})"
-                   for p in partnerships})
+    titles.update(
+        {f"lesson:{x.slug}": f"{x.title}: {x.summary}" if x.summary else x.title for x in lessons}
+    )
+    titles.update(
+        {
+            f"partnership:{p.slug}": f"{p.name} ({p.years_label()}, {label(p.type)})"
+            for p in partnerships
+        }
+    )
     return titles
 
 
@@ -255,22 +342,32 @@ def partnership_page(
     """Facts, partners, milestones, what it shows (with the lesson that teaches each), the
     lessons that cite it, and its sources with the date they were checked."""
     milestones = "".join(
-        f'<tr><td class="year">{m.year}</td><td>{escape(m.event)}</td></tr>'
-        for m in p.milestones)
+        f'<tr><td class="year">{m.year}</td><td>{escape(m.event)}</td></tr>' for m in p.milestones
+    )
     parts = [
         f'<p class="eyebrow">Partnership · {escape(label(p.type))} · {escape(label(p.domain))}</p>',
         f"<h1>{escape(p.name)}</h1>",
         _facts(p),
         f"<p>{escape(p.description)}</p>" if p.description else "",
-        _callout("note", "Sources disagree or a detail is unsure",
-                 f"<p>{escape(p.caveats)}</p>") if p.caveats else "",
+        _callout("note", "Sources disagree or a detail is unsure", f"<p>{escape(p.caveats)}</p>")
+        if p.caveats
+        else "",
         _partners(p),
         f'<h2>Milestones</h2><table class="milestones" cellspacing="0">{milestones}</table>'
-        if milestones else "",
-        _tag_list("What it shows", "Benefits of partnership this one illustrates.",
-                  p.benefits, topic_lessons),
-        _tag_list("What made it hard", "Challenges of partnership this one ran into.",
-                  p.challenges, topic_lessons),
+        if milestones
+        else "",
+        _tag_list(
+            "What it shows",
+            "Benefits of partnership this one illustrates.",
+            p.benefits,
+            topic_lessons,
+        ),
+        _tag_list(
+            "What made it hard",
+            "Challenges of partnership this one ran into.",
+            p.challenges,
+            topic_lessons,
+        ),
         _citing(citing),
         _partnership_sources(p),
     ]
@@ -278,8 +375,11 @@ def partnership_page(
 
 
 def _facts(p: Partnership) -> str:
-    facts = [f"<b>{escape(p.years_label())}</b>", escape(label(p.status)),
-             _topic_link(p.type, label(p.type) + " partnership")]
+    facts = [
+        f"<b>{escape(p.years_label())}</b>",
+        escape(label(p.status)),
+        _topic_link(p.type, label(p.type) + " partnership"),
+    ]
     if p.origin == "user":
         facts.append('<span class="mine">added by a teacher</span>')
     elif p.edited:
@@ -311,7 +411,9 @@ def _partner_item(x: Participant) -> str:
 
 
 def _tag_list(
-    title: str, intro: str, tags: Sequence[str],
+    title: str,
+    intro: str,
+    tags: Sequence[str],
     topic_lessons: Callable[[str], Sequence[Lesson]],
 ) -> str:
     if not tags:
@@ -321,18 +423,23 @@ def _tag_list(
         taught = list(topic_lessons(tag))[:2]
         lessons = " and ".join(
             f'<a class="internal lesson" href="lesson:{escape(x.slug)}">{escape(x.title)}</a>'
-            for x in taught)
+            for x in taught
+        )
         where = f' <span class="muted">— taught in</span> {lessons}' if lessons else ""
         items.append(f"<li>{_topic_link(tag)}{where}</li>")
-    return (f'<h2>{escape(title)}</h2><p class="muted">{escape(intro)}</p>'
-            f'<ul class="tags">{"".join(items)}</ul>')
+    return (
+        f'<h2>{escape(title)}</h2><p class="muted">{escape(intro)}</p>'
+        f'<ul class="tags">{"".join(items)}</ul>'
+    )
 
 
 def _citing(citing: Sequence[Lesson]) -> str:
     if not citing:
         return ""
-    items = "".join(f'<li><a class="internal lesson" href="lesson:{escape(x.slug)}">'
-                    f"{escape(x.title)}</a></li>" for x in citing)
+    items = "".join(
+        f'<li><a class="internal lesson" href="lesson:{escape(x.slug)}">{escape(x.title)}</a></li>'
+        for x in citing
+    )
     return f"<h2>Lessons that cite it</h2><ul>{items}</ul>"
 
 
@@ -345,26 +452,36 @@ def _partnership_sources(p: Partnership) -> str:
 
 
 def _topic_link(tag: str, text: str | None = None) -> str:
-    return (f'<a class="internal topic" href="topic:{escape(tag)}">'
-            f"{escape(text or topic_title(tag))}</a>")
+    return (
+        f'<a class="internal topic" href="topic:{escape(tag)}">'
+        f"{escape(text or topic_title(tag))}</a>"
+    )
 
 
 def _partnership_link(p: Partnership) -> str:
-    return (f'<a class="internal partnership" href="partnership:{escape(p.slug)}">'
-            f"{escape(p.name)}</a>")
+    return (
+        f'<a class="internal partnership" href="partnership:{escape(p.slug)}">{escape(p.name)}</a>'
+    )
 
 
 # -- glossary ---------------------------------------------------------------------------
 
 
-def glossary_page(entry: GlossaryEntry, entries: Mapping[str, GlossaryEntry],
-                  used_in: Sequence[Lesson] = ()) -> str:
+def glossary_page(
+    entry: GlossaryEntry, entries: Mapping[str, GlossaryEntry], used_in: Sequence[Lesson] = ()
+) -> str:
     see = "".join(
         f'<li><a class="internal glossary" href="glossary:{escape(s)}">'
-        f"{escape(entries[s].term if s in entries else s)}</a></li>" for s in entry.see_also)
-    lessons = "".join(f'<li><a class="internal lesson" href="lesson:{escape(x.slug)}">'
-                      f"{escape(x.title)}</a></li>" for x in used_in)
-    return (f'<p class="eyebrow">Glossary</p><h1>{escape(entry.term)}</h1>'
-            f'<p class="lead">{escape(entry.definition)}</p>'
-            + (f"<h2>See also</h2><ul>{see}</ul>" if see else "")
-            + (f"<h2>Lessons that use this term</h2><ul>{lessons}</ul>" if lessons else ""))
+        f"{escape(entries[s].term if s in entries else s)}</a></li>"
+        for s in entry.see_also
+    )
+    lessons = "".join(
+        f'<li><a class="internal lesson" href="lesson:{escape(x.slug)}">{escape(x.title)}</a></li>'
+        for x in used_in
+    )
+    return (
+        f'<p class="eyebrow">Glossary</p><h1>{escape(entry.term)}</h1>'
+        f'<p class="lead">{escape(entry.definition)}</p>'
+        + (f"<h2>See also</h2><ul>{see}</ul>" if see else "")
+        + (f"<h2>Lessons that use this term</h2><ul>{lessons}</ul>" if lessons else "")
+    )

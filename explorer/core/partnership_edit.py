@@ -14,20 +14,42 @@ from explorer.core.models import Partner, Partnership
 
 #: the form's fields, in the order a person fills them in
 FORM_FIELDS: tuple[str, ...] = (
-    "name", "slug", "type", "status", "domain", "start_year", "end_year", "partners",
-    "countries", "milestones", "benefits", "challenges", "description", "caveats",
-    "citations", "checked",
+    "name",
+    "slug",
+    "type",
+    "status",
+    "domain",
+    "start_year",
+    "end_year",
+    "partners",
+    "countries",
+    "milestones",
+    "benefits",
+    "challenges",
+    "description",
+    "caveats",
+    "citations",
+    "checked",
 )
 #: words in a message that name a field: the first one found says where it goes
 _FIELD_WORDS = {
     **{name: name for name in FORM_FIELDS},
-    "benefit": "benefits", "challenge": "challenges", "milestone": "milestones",
-    "partner": "partners", "citation": "citations",
+    "benefit": "benefits",
+    "challenge": "challenges",
+    "milestone": "milestones",
+    "partner": "partners",
+    "citation": "citations",
 }
 _WORD_RE = re.compile(r"[a-z_]+")
 REQUIRED = ("name", "slug", "type", "status", "domain", "start_year")
-STAND_INS: dict[str, Any] = {"name": "x", "slug": "x", "type": "bilateral",
-                             "status": "active", "domain": "lunar", "start_year": 2000}
+STAND_INS: dict[str, Any] = {
+    "name": "x",
+    "slug": "x",
+    "type": "bilateral",
+    "status": "active",
+    "domain": "lunar",
+    "start_year": 2000,
+}
 COUNTRY_RE = re.compile(r"^(?:[A-Z]{2}|intl)$")
 
 
@@ -40,14 +62,19 @@ def field_of(message: str) -> str:
 
 
 def field_errors(
-    item: Mapping[str, Any], partners: Mapping[str, Partner], *,
+    item: Mapping[str, Any],
+    partners: Mapping[str, Partner],
+    *,
     taken: Iterable[str] = (),
 ) -> dict[str, list[str]]:
     """Every problem with a form's values, by field. `taken` are slugs already in use
     (for a new record)."""
     errors: dict[str, list[str]] = {}
-    for field, message in [*_shared_checks(item), *_slug_checks(item, taken),
-                           *_list_checks(item, partners)]:
+    for field, message in [
+        *_shared_checks(item),
+        *_slug_checks(item, taken),
+        *_list_checks(item, partners),
+    ]:
         if not (field == "slug" and "slug" in errors):
             errors.setdefault(field, []).append(message)
     return errors

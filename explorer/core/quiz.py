@@ -55,8 +55,10 @@ def _question_body(number: int, q: Question, state: int | None) -> str:
     elif state == REVEALED:
         out.append(f'<p class="answer"><b>Answer: {"ABCDEFGH"[correct]}.</b>{explanation}</p>')
     elif state is not None:
-        out.append('<p class="wrong">Not quite. Try another answer, or '
-                   f'<a class="reveal" href="quiz:{number}-show">show the answer</a>.</p>')
+        out.append(
+            '<p class="wrong">Not quite. Try another answer, or '
+            f'<a class="reveal" href="quiz:{number}-show">show the answer</a>.</p>'
+        )
     else:
         out.append('<p class="hint">Choose an answer.</p>')
     return "".join(out)

@@ -16,7 +16,8 @@ from explorer.core.models import PARTNER_KINDS, Partner, Partnership
 Status = Literal["new", "changed", "unchanged"]
 #: the fields of a Partnership a teacher edits (origin and edited are bookkeeping)
 CONTENT_FIELDS: tuple[str, ...] = tuple(
-    f.name for f in fields(Partnership) if f.name not in {"origin", "edited"})
+    f.name for f in fields(Partnership) if f.name not in {"origin", "edited"}
+)
 
 
 def partnership_to_mapping(p: Partnership) -> dict[str, Any]:
@@ -29,23 +30,32 @@ def partnership_to_mapping(p: Partnership) -> dict[str, Any]:
         "end_year": p.end_year,
         "status": p.status,
         "domain": p.domain,
-        "partners": [x.partner.slug if not x.role else {"partner": x.partner.slug, "role": x.role}
-                     for x in p.partners],
+        "partners": [
+            x.partner.slug if not x.role else {"partner": x.partner.slug, "role": x.role}
+            for x in p.partners
+        ],
         "countries": list(p.countries),
         "milestones": [{"year": m.year, "event": m.event} for m in p.milestones],
         "benefits": list(p.benefits),
         "challenges": list(p.challenges),
         "description": p.description,
         "caveats": p.caveats,
-        "citations": [{"publisher": c.publisher, "title": c.title, "url": c.url}
-                      for c in p.citations],
+        "citations": [
+            {"publisher": c.publisher, "title": c.title, "url": c.url} for c in p.citations
+        ],
         "checked": p.checked,
     }
 
 
 def partner_to_mapping(p: Partner) -> dict[str, Any]:
-    return {"slug": p.slug, "name": p.name, "full_name": p.full_name, "country": p.country,
-            "kind": p.kind, "aliases": list(p.aliases)}
+    return {
+        "slug": p.slug,
+        "name": p.name,
+        "full_name": p.full_name,
+        "country": p.country,
+        "kind": p.kind,
+        "aliases": list(p.aliases),
+    }
 
 
 def partner_from_mapping(item: Any) -> Partner | None:
@@ -54,7 +64,8 @@ def partner_from_mapping(item: Any) -> Partner | None:
         return None
     kind = str(item.get("kind") or "other")
     return Partner(
-        slug=str(item["slug"]), name=str(item["name"]),
+        slug=str(item["slug"]),
+        name=str(item["name"]),
         full_name=str(item.get("full_name") or item["name"]),
         country=str(item.get("country") or ""),
         kind=kind if kind in PARTNER_KINDS else "other",
@@ -64,8 +75,9 @@ def partner_from_mapping(item: Any) -> Partner | None:
 
 def normalised(p: Partnership) -> Partnership:
     """The record as the database gives it back (tags once each, in order)."""
-    return replace(p, benefits=tuple(dict.fromkeys(p.benefits)),
-                   challenges=tuple(dict.fromkeys(p.challenges)))
+    return replace(
+        p, benefits=tuple(dict.fromkeys(p.benefits)), challenges=tuple(dict.fromkeys(p.challenges))
+    )
 
 
 def changed_fields(new: Partnership, old: Partnership) -> tuple[str, ...]:

@@ -79,9 +79,11 @@ def make_snippet(text: str, words: list[str], width: int = 180) -> str:
     if not text:
         return ""
     stems = sorted({_stem(w) for w in words}, key=len, reverse=True)
-    pattern = re.compile(
-        r"(?<![^\W_])(?:" + "|".join(map(re.escape, stems)) + r")[^\W_]*", re.IGNORECASE
-    ) if stems else None
+    pattern = (
+        re.compile(r"(?<![^\W_])(?:" + "|".join(map(re.escape, stems)) + r")[^\W_]*", re.IGNORECASE)
+        if stems
+        else None
+    )
     found = list(pattern.finditer(text)) if pattern else []
     start = 0
     if found:
@@ -139,8 +141,15 @@ class FacetRow:
 
     @classmethod
     def make(
-        cls, slug: str, type: str, domain: str, status: str, start_year: int,
-        end_year: int | None, partners: frozenset[str], this_year: int,
+        cls,
+        slug: str,
+        type: str,
+        domain: str,
+        status: str,
+        start_year: int,
+        end_year: int | None,
+        partners: frozenset[str],
+        this_year: int,
     ) -> FacetRow:
         last = end_year
         if last is None:

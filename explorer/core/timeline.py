@@ -30,8 +30,7 @@ MAX_LABEL_YEARS = 9.0
 #: years kept free between neighbours in a row
 ROW_GAP_YEARS = 0.35
 
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun",
-          "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def decimal_year(day: date) -> float:
@@ -113,8 +112,9 @@ def tick_label(months_from_zero: int, step: int) -> str:
     return MONTHS[month]
 
 
-def ticks(first: float, last: float, ppy: float, label_px: float = 72.0,
-          minor_px: float = 7.0) -> list[Tick]:
+def ticks(
+    first: float, last: float, ppy: float, label_px: float = 72.0, minor_px: float = 7.0
+) -> list[Tick]:
     """Major (labelled) and minor ticks between the years `first` and `last`.
 
     Labels are at least `label_px` apart: centuries or decades when zoomed out, then
@@ -189,8 +189,20 @@ def entry_for(p: Partnership, today: float) -> Entry:
     reach_start = min([start, *(m - 0.5 for m in marks)])
     reach_end = max([end, *(m + 0.5 for m in marks)])
     room_end = max(reach_end, start + label_years(p.name))
-    return Entry(p, p.slug, p.name, p.type, start, end, solid_end, point, reach_start,
-                 reach_end, tuple(marks), room_end)
+    return Entry(
+        p,
+        p.slug,
+        p.name,
+        p.type,
+        start,
+        end,
+        solid_end,
+        point,
+        reach_start,
+        reach_end,
+        tuple(marks),
+        room_end,
+    )
 
 
 def entries_for(partnerships: Iterable[Partnership], today: float) -> list[Entry]:
@@ -234,9 +246,15 @@ class LabelPlace:
     width: float  # room for the text (it is elided when narrower than the text)
 
 
-def place_label(bar_left: float, bar_right: float, slot_right: float, text_width: float,
-                padding: float = 5.0, min_width: float = 30.0,
-                long_bar: float = 150.0) -> LabelPlace:
+def place_label(
+    bar_left: float,
+    bar_right: float,
+    slot_right: float,
+    text_width: float,
+    padding: float = 5.0,
+    min_width: float = 30.0,
+    long_bar: float = 150.0,
+) -> LabelPlace:
     """Where a name goes: inside its bar when it fits, or when the bar is long (the name
     stays at the bar's start, elided); else beside it up to the next item in the row
     (`slot_right`); else elided in whichever room is larger. Never past `slot_right`, so
@@ -271,7 +289,8 @@ def describe_window(entries: Iterable[Entry], first: float, last: float) -> str:
         return f"{span}: no partnerships shown"
     counts = Counter(e.type for e in seen)
     order = {t: i for i, t in enumerate(PARTNERSHIP_TYPES)}
-    parts = [f"{n} {t}" for t, n in sorted(counts.items(),
-                                             key=lambda kv: (-kv[1], order.get(kv[0], 9)))]
+    parts = [
+        f"{n} {t}" for t, n in sorted(counts.items(), key=lambda kv: (-kv[1], order.get(kv[0], 9)))
+    ]
     noun = "partnership" if len(seen) == 1 else "partnerships"
     return f"{span}: {len(seen)} {noun}, " + ", ".join(parts)

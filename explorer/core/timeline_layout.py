@@ -48,8 +48,11 @@ class Lane:
         for row in self.rows:
             self.above.append(self.above[-1] + len(row))
         self.count = self.above[-1]
-        spans = [(math.floor(e.reach_start), math.ceil(e.room_end), r)
-                 for r, row in enumerate(self.rows) for e in row]
+        spans = [
+            (math.floor(e.reach_start), math.ceil(e.room_end), r)
+            for r, row in enumerate(self.rows)
+            for e in row
+        ]
         if spans:
             self.first_year = min(a for a, _, _ in spans)
             self.depth = [0] * (max(b for _, b, _ in spans) - self.first_year)
@@ -116,8 +119,7 @@ def _title(key: str, by: str) -> str:
     return topic_title(key) if key else "Other"
 
 
-def _lane_order(groups: Mapping[str, list[Entry]], by: str,
-                titles: Mapping[str, str]) -> list[str]:
+def _lane_order(groups: Mapping[str, list[Entry]], by: str, titles: Mapping[str, str]) -> list[str]:
     if by == "partner":
         return sorted(groups, key=lambda k: (-len(groups[k]), titles.get(k, k).casefold()))
     known = PARTNERSHIP_TYPES if by == "type" else DOMAINS
@@ -162,10 +164,13 @@ class LaneBox:
         return self.top + metrics.header + (line if line is not None else row) * metrics.row
 
 
-def stack_lanes(lanes: list[Lane], expanded: Callable[[Lane], bool],
-                metrics: Metrics = Metrics(),
-                window: tuple[float, float] | None = None,
-                pinned: Mapping[str, set[int]] | None = None) -> list[LaneBox]:
+def stack_lanes(
+    lanes: list[Lane],
+    expanded: Callable[[Lane], bool],
+    metrics: Metrics = Metrics(),
+    window: tuple[float, float] | None = None,
+    pinned: Mapping[str, set[int]] | None = None,
+) -> list[LaneBox]:
     """Lanes one under the other.
 
     A lane that is not expanded keeps its first `collapsed_rows` rows and folds the others
@@ -254,9 +259,15 @@ def box_at(boxes: list[LaneBox], y: float) -> LaneBox | None:
     return None
 
 
-def hit_test(boxes: list[LaneBox], year: float, y: float, tolerance: float,
-             cluster_span: int, metrics: Metrics = Metrics(),
-             counted: Callable[[LaneBox, int], list[Cluster]] = clusters) -> Hit | None:
+def hit_test(
+    boxes: list[LaneBox],
+    year: float,
+    y: float,
+    tolerance: float,
+    cluster_span: int,
+    metrics: Metrics = Metrics(),
+    counted: Callable[[LaneBox, int], list[Cluster]] = clusters,
+) -> Hit | None:
     """What is at (year, y): an entry (its bar, markers or the room of its name), a count
     of folded entries, or a lane's title row. `tolerance` is in years; `counted` gives a
     folded lane's counts (core `clusters`, or a cache of it)."""
@@ -325,19 +336,32 @@ def nearest_in_row(box: LaneBox, row: int, year: float) -> Entry | None:
     items = box.lane.rows[row] if 0 <= row < len(box.lane.rows) else []
     if not items:
         return None
-    return min(items, key=lambda e: 0.0 if e.start <= year < e.end
-               else min(abs(e.start - year), abs(e.end - year)))
+    return min(
+        items,
+        key=lambda e: (
+            0.0 if e.start <= year < e.end else min(abs(e.start - year), abs(e.end - year))
+        ),
+    )
 
 
 # -- filters ---------------------------------------------------------------------------------------
 def facet_row(entry: Entry, this_year: int) -> FacetRow:
     p = entry.record
-    return FacetRow.make(p.slug, p.type, p.domain, p.status, p.start_year, p.end_year,
-                         frozenset(x.partner.slug for x in p.partners), this_year)
+    return FacetRow.make(
+        p.slug,
+        p.type,
+        p.domain,
+        p.status,
+        p.start_year,
+        p.end_year,
+        frozenset(x.partner.slug for x in p.partners),
+        this_year,
+    )
 
 
-def apply_filters(entries: Iterable[Entry], filters: Filters, this_year: int,
-                  text_matches: set[str] | None = None) -> list[Entry]:
+def apply_filters(
+    entries: Iterable[Entry], filters: Filters, this_year: int, text_matches: set[str] | None = None
+) -> list[Entry]:
     """The entries that pass the filters and, when given, match the search text."""
     kept = []
     for entry in entries:

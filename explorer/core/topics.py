@@ -29,40 +29,39 @@ TOPIC_GROUPS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 #: one sentence per topic, for students
 TOPIC_SUMMARIES = {
     "cost-sharing": "Partners split the cost of a mission, often by each building and paying "
-                    "for its own part.",
+    "for its own part.",
     "risk-mitigation": "Spreading technical, financial and political risk across partners, so "
-                       "that one failure or budget cut does not end the whole effort.",
+    "that one failure or budget cut does not end the whole effort.",
     "expertise": "Bringing together skills, facilities and know-how that no single partner "
-                 "has on its own.",
+    "has on its own.",
     "diplomacy": "Using cooperation in space to build trust between countries, sometimes "
-                 "even between rivals.",
+    "even between rivals.",
     "innovation": "New ideas and technologies that come from engineers and scientists of "
-                  "different partners working together.",
+    "different partners working together.",
     "access-to-space": "Giving a country, company or scientist a way into space: a launch, a "
-                       "ride to a station or a place on a mission.",
+    "ride to a station or a place on a mission.",
     "science-return": "More and better science from missions that no partner could fly alone, "
-                      "with the data shared among them.",
-    "capacity-building": "Helping a partner build its own space skills, industry and "
-                         "institutions.",
+    "with the data shared among them.",
+    "capacity-building": "Helping a partner build its own space skills, industry and institutions.",
     "policy-regulatory": "Lining up different national laws, rules and approval processes so "
-                         "that partners can work together.",
+    "that partners can work together.",
     "funding": "Getting and keeping the money, when each partner's budget is decided "
-               "separately and can change.",
+    "separately and can change.",
     "technology-transfer-ip": "Deciding what technology and know-how partners may share, and "
-                              "who owns what they invent together.",
+    "who owns what they invent together.",
     "cultural": "Differences in language, working habits, engineering practice and "
-                "decision-making between partners.",
+    "decision-making between partners.",
     "geopolitical": "Tensions, sanctions or conflicts between countries that strain or end a "
-                    "partnership.",
+    "partnership.",
     "schedule": "Delays, when one partner's late part or slipping timetable holds up "
-                "everyone else.",
+    "everyone else.",
     "technical": "Making hardware built by different partners, to different standards, work "
-                 "together.",
+    "together.",
     "bilateral": "An agreement between two partners.",
     "multilateral": "A partnership of three or more partners, often run through a shared "
-                    "organisation or a set of linked agreements.",
+    "organisation or a set of linked agreements.",
     "public-private": "A government agency working with companies, often buying services or "
-                      "sharing the cost of developing them.",
+    "sharing the cost of developing them.",
 }
 SORTS = {"oldest": "Oldest first", "newest": "Newest first", "name": "Name"}
 DEFAULT_SORT = "oldest"
@@ -99,8 +98,9 @@ def teaching_order(tag: str, lessons: Iterable[Lesson]) -> list[Lesson]:
     """Lessons that teach a topic: the ones most about it first (the topic listed earlier,
     among fewer topics), case studies last; reading order breaks ties."""
     found = [x for x in lessons if tag in x.tags]
-    return sorted(found, key=lambda x: (x.section == "case-studies", x.tags.index(tag),
-                                        len(x.tags)))
+    return sorted(
+        found, key=lambda x: (x.section == "case-studies", x.tags.index(tag), len(x.tags))
+    )
 
 
 def topic_page(
@@ -133,14 +133,18 @@ def _lesson_list(lessons: Sequence[Lesson]) -> str:
     items = "".join(
         f'<li><a class="internal lesson" href="lesson:{escape(x.slug)}">{escape(x.title)}</a>'
         f' <span class="muted">{escape(SECTION_TITLES.get(x.section, x.section))}</span></li>'
-        for x in lessons)
+        for x in lessons
+    )
     return f"<ul>{items}</ul>" if items else ""
 
 
 def _sort_links(order: str) -> str:
-    links = [f"<b>{escape(text)}</b>" if key == order
-             else f'<a class="sort" href="sort:{key}">{escape(text)}</a>'
-             for key, text in SORTS.items()]
+    links = [
+        f"<b>{escape(text)}</b>"
+        if key == order
+        else f'<a class="sort" href="sort:{key}">{escape(text)}</a>'
+        for key, text in SORTS.items()
+    ]
     return f'<p class="sortbar">Sort by: {" · ".join(links)}</p>'
 
 
@@ -150,18 +154,24 @@ def _partnership_table(partnerships: Sequence[Partnership]) -> str:
         f'<td><a class="internal partnership" href="partnership:{escape(p.slug)}">'
         f"{escape(p.name)}</a></td>"
         f'<td class="muted">{escape(label(p.type))}</td>'
-        f'<td class="muted">{escape(label(p.status))}</td></tr>' for p in partnerships)
-    return ('<table class="list" width="100%" cellspacing="0"><tr>'
-            '<th width="18%">Years</th><th width="50%">Partnership</th>'
-            f'<th width="16%">Type</th><th width="16%">Status</th></tr>{rows}</table>')
+        f'<td class="muted">{escape(label(p.status))}</td></tr>'
+        for p in partnerships
+    )
+    return (
+        '<table class="list" width="100%" cellspacing="0"><tr>'
+        '<th width="18%">Years</th><th width="50%">Partnership</th>'
+        f'<th width="16%">Type</th><th width="16%">Status</th></tr>{rows}</table>'
+    )
 
 
 def topic_index_page(counts: dict[str, int], lessons: Sequence[Lesson]) -> str:
     """Every topic, grouped, with how many partnerships and lessons show it."""
-    parts = ['<p class="eyebrow">Topics</p><h1>All topics</h1>',
-             '<p class="summary">The benefits and challenges of working together in space, '
-             "and the types of partnership. Each topic page lists the lessons that teach it "
-             "and the partnerships that show it.</p>"]
+    parts = [
+        '<p class="eyebrow">Topics</p><h1>All topics</h1>',
+        '<p class="summary">The benefits and challenges of working together in space, '
+        "and the types of partnership. Each topic page lists the lessons that teach it "
+        "and the partnerships that show it.</p>",
+    ]
     for _, title, tags in TOPIC_GROUPS:
         items = "".join(
             f'<p class="topic"><a class="internal topic" href="topic:{escape(tag)}">'
@@ -169,7 +179,8 @@ def topic_index_page(counts: dict[str, int], lessons: Sequence[Lesson]) -> str:
             f'<span class="muted">· {counts.get(tag, 0)} partnerships · '
             f"{sum(1 for x in lessons if tag in x.tags)} lessons</span><br>"
             f"{escape(TOPIC_SUMMARIES.get(tag, ''))}</p>"
-            for tag in tags)
+            for tag in tags
+        )
         parts.append(f"<h2>{escape(title)}</h2>{items}")
     return "\n".join(parts)
 

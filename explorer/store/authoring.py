@@ -43,7 +43,8 @@ def delete_partnership(store: PartnershipStore, slug: str) -> None:
         raise AuthoringError(f"there is no partnership '{slug}'")
     if origin[0] == "bundled":
         raise AuthoringError(
-            f"'{slug}' comes with the app and cannot be deleted; revert your changes instead")
+            f"'{slug}' comes with the app and cannot be deleted; revert your changes instead"
+        )
     store.delete([slug])
 
 
@@ -55,8 +56,9 @@ def revert_partnership(store: PartnershipStore, content_dir: Path, slug: str) ->
         raise AuthoringError(f"the app's content has no partnership '{slug}' to revert to")
     record = replace(record, origin="bundled", edited=False)
     with store.db.atomic():
-        store.write_partners([x.partner for x in record.partners
-                              if x.partner.slug in partners], origin="bundled")
+        store.write_partners(
+            [x.partner for x in record.partners if x.partner.slug in partners], origin="bundled"
+        )
         store.write([record])
     store.changed()
     return record

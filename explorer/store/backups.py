@@ -78,26 +78,32 @@ class _Snapshot:
 
 def _snapshot(store: PartnershipStore, paths: AppPaths) -> _Snapshot:
     records = select(store, teacher_only=True)
-    data = dumps(data_document(records, partners_for(store, records), bookkeeping=True),
-                 compact=True)
+    data = dumps(
+        data_document(records, partners_for(store, records), bookkeeping=True), compact=True
+    )
     folder = paths.teacher_lessons
-    files = [(f"lessons/{p.relative_to(folder).as_posix()}", p.read_bytes())
-             for p in lesson_files(folder)]
+    files = [
+        (f"lessons/{p.relative_to(folder).as_posix()}", p.read_bytes())
+        for p in lesson_files(folder)
+    ]
     digest = sha256(data + b"".join(name.encode() + sha256(b).encode() for name, b in files))
     return _Snapshot(data, files, len(records), digest)
 
 
 def begin_import(
-    store: PartnershipStore, paths: AppPaths, kind: str, source: str,
-    records: list[Partnership], new_partners: list[Partner],
+    store: PartnershipStore,
+    paths: AppPaths,
+    kind: str,
+    source: str,
+    records: list[Partnership],
+    new_partners: list[Partner],
 ) -> tuple[list[Partner], journal.Journal]:
     """What every import does first: keep only the new partners its records use, back
     up the teacher's data, and open the undo journal that names that backup."""
     used = {x.partner.slug for record in records for x in record.partners}
     partners = [p for p in new_partners if p.slug in used]
     backup = create_backup(store, paths, "before-import")
-    entry = journal.Journal(kind, source, backup.id,
-                            partners_created=[p.slug for p in partners])
+    entry = journal.Journal(kind, source, backup.id, partners_created=[p.slug for p in partners])
     return partners, entry
 
 
@@ -136,13 +142,17 @@ def _write(
     while (folder / f"{backup_id}.zip").exists():
         counter += 1
         backup_id = f"{now:%Y%m%d-%H%M%S}-{reason}-{counter}"
-    manifest = {"format": BACKUP_FORMAT, "version": BACKUP_VERSION,
-                "created": now.isoformat(timespec="microseconds"), "reason": reason,
-                "partnerships": snapshot.partnerships, "files": len(snapshot.files),
-                "fingerprint": snapshot.fingerprint}
+    manifest = {
+        "format": BACKUP_FORMAT,
+        "version": BACKUP_VERSION,
+        "created": now.isoformat(timespec="microseconds"),
+        "reason": reason,
+        "partnerships": snapshot.partnerships,
+        "files": len(snapshot.files),
+        "fingerprint": snapshot.fingerprint,
+    }
     path = folder / f"{backup_id}.zip"
-    write_zip(path, [(MANIFEST, dumps(manifest)), (DATA, snapshot.data), *snapshot.files],
-              level=1)
+    write_zip(path, [(MANIFEST, dumps(manifest)), (DATA, snapshot.data), *snapshot.files], level=1)
     prune(paths, keep)
     return _info(path)
 
@@ -154,9 +164,16 @@ def _info(path: Path) -> BackupInfo:
             if info.file_size > 2**20:
                 raise ValueError("manifest too large")
             manifest: Any = json.loads(archive.read(info))
-        return BackupInfo(path.stem, path, str(manifest["created"]), str(manifest["reason"]),
-                          int(manifest["partnerships"]), int(manifest["files"]),
-                          path.stat().st_size, str(manifest.get("fingerprint") or ""))
+        return BackupInfo(
+            path.stem,
+            path,
+            str(manifest["created"]),
+            str(manifest["reason"]),
+            int(manifest["partnerships"]),
+            int(manifest["files"]),
+            path.stat().st_size,
+            str(manifest.get("fingerprint") or ""),
+        )
     except (zipfile.BadZipFile, KeyError, TypeError, ValueError, OSError):
         created = datetime.fromtimestamp(path.stat().st_mtime).isoformat(timespec="seconds")
         return BackupInfo(path.stem, path, created, "damaged", 0, 0, path.stat().st_size)
@@ -191,8 +208,7 @@ def restore_backup(store: PartnershipStore, paths: AppPaths, backup_id: str) -> 
     """
     known = {b.id: b for b in list_backups(paths)}
     if backup_id not in known:
-        raise BackupError(f"no backup with the id {backup_id!r} "
-                          f"(see 'space-explorer backup list')")
+        raise BackupError(f"no backup with the id {backup_id!r} (see 'space-explorer backup list')")
     partners, records, files = _read_backup(known[backup_id].path, store)
     safety = create_backup(store, paths, "before-restore")
     existing = store.partners()
@@ -220,8 +236,11 @@ def _read_backup(path: Path, store: PartnershipStore) -> tuple[Any, Any, dict[st
     partners, records, problems = read_document(document, store.partners(), path.name)
     if problems:
         raise BackupError(f"the backup {path.name} has a bad record: {problems[0]}")
-    files = {name.removeprefix("lessons/"): data for name, data in members.items()
-             if name.startswith("lessons/") and not entry_problem(name)}
+    files = {
+        name.removeprefix("lessons/"): data
+        for name, data in members.items()
+        if name.startswith("lessons/") and not entry_problem(name)
+    }
     return partners, records, files
 
 

@@ -40,8 +40,11 @@ def refresh_bundled(store: PartnershipStore, content_dir: Path) -> RefreshReport
     owned = {slug for slug, (origin, edited) in existing.items() if origin != "bundled" or edited}
     to_write = [r for r in records if r.slug not in owned]
     bundled_slugs = {r.slug for r in records}
-    stale = [slug for slug, (origin, edited) in existing.items()
-             if origin == "bundled" and not edited and slug not in bundled_slugs]
+    stale = [
+        slug
+        for slug, (origin, edited) in existing.items()
+        if origin == "bundled" and not edited and slug not in bundled_slugs
+    ]
     with db.atomic():
         store.write_partners(partners.values(), origin="bundled")
         store.write(to_write)

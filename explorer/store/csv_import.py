@@ -103,17 +103,23 @@ def preview_csv(
         progress("reading", 0, 1)
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
-            return ImportPreview(path, problems=(Problem(
-                name, 1, f"the file is too large (over {MAX_FILE_BYTES // 2**20} MiB)"),))
+            return ImportPreview(
+                path,
+                problems=(
+                    Problem(name, 1, f"the file is too large (over {MAX_FILE_BYTES // 2**20} MiB)"),
+                ),
+            )
         table = read_table(path.read_bytes(), name, encoding, delimiter)
     except OSError as exc:
-        return ImportPreview(path, problems=(
-            Problem(name, 1, f"cannot read the file: {exc.strerror or exc}"),))
+        return ImportPreview(
+            path, problems=(Problem(name, 1, f"cannot read the file: {exc.strerror or exc}"),)
+        )
     except CsvError as exc:
         return ImportPreview(path, problems=(exc.problem,))
     columns, problems = build_mapping(table.header, mapping or {}, name)
-    preview = ImportPreview(path, table.encoding, table.delimiter, table.header, columns,
-                            problems=tuple(problems))
+    preview = ImportPreview(
+        path, table.encoding, table.delimiter, table.header, columns, problems=tuple(problems)
+    )
     if problems:
         return preview
     return _with_rows(preview, table, store, progress)
@@ -128,8 +134,15 @@ def _with_rows(
     resolver = PartnerResolver(store.partners())
     rows = plan_rows(table, preview.mapping, str(preview.source), existing, resolver, progress)
     return ImportPreview(
-        preview.source, preview.encoding, preview.delimiter, preview.header, preview.mapping,
-        tuple(rows), (), tuple(resolver.created.values()))
+        preview.source,
+        preview.encoding,
+        preview.delimiter,
+        preview.header,
+        preview.mapping,
+        tuple(rows),
+        (),
+        tuple(resolver.created.values()),
+    )
 
 
 def import_csv(
@@ -153,13 +166,16 @@ def import_csv(
     if preview.problems:
         raise ImportRefusedError("the file cannot be imported", preview.problems)
     if counts["invalid"] and not skip_invalid:
-        raise ImportRefusedError(f"{counts['invalid']} row(s) are invalid; nothing was imported",
-                            tuple(preview.all_problems()))
+        raise ImportRefusedError(
+            f"{counts['invalid']} row(s) are invalid; nothing was imported",
+            tuple(preview.all_problems()),
+        )
     wanted = {"new", "changed"} if on_existing == "update" else {"new"}
     rows = [row for row in preview.rows if row.status in wanted and row.record is not None]
     records = [row.record for row in rows if row.record is not None]
-    partners, entry = begin_import(store, paths, "csv", str(preview.source), records,
-                                   list(preview.new_partners))
+    partners, entry = begin_import(
+        store, paths, "csv", str(preview.source), records, list(preview.new_partners)
+    )
     with store.db.atomic():
         entry.add_partnerships(records, {row.slug: row.previous for row in rows})
         store.write_partners(partners, origin="user")
@@ -167,7 +183,7 @@ def import_csv(
         for start in range(0, total, WRITE_CHUNK):
             if progress is not None:
                 progress("writing", start, total)
-            store.write(records[start:start + WRITE_CHUNK])
+            store.write(records[start : start + WRITE_CHUNK])
         if progress is not None:
             progress("writing", total, total)
             progress("indexing", 0, 1)
@@ -181,4 +197,7 @@ def import_csv(
         updated=sum(1 for row in rows if row.status == "changed"),
         unchanged=counts["unchanged"],
         skipped=counts["changed"] if on_existing == "skip" else 0,
-        invalid=counts["invalid"], partners_created=len(partners), backup=entry.backup)
+        invalid=counts["invalid"],
+        partners_created=len(partners),
+        backup=entry.backup,
+    )

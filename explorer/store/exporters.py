@@ -44,7 +44,9 @@ def json_text(
 
 
 def export_csv(
-    store: PartnershipStore, out: Path, slugs: Iterable[str] | None = None,
+    store: PartnershipStore,
+    out: Path,
+    slugs: Iterable[str] | None = None,
     teacher_only: bool = False,
 ) -> int:
     """Write a CSV file in UTF-8 with a BOM (so that Excel reads the accents right)."""
@@ -54,7 +56,9 @@ def export_csv(
 
 
 def export_json(
-    store: PartnershipStore, out: Path, slugs: Iterable[str] | None = None,
+    store: PartnershipStore,
+    out: Path,
+    slugs: Iterable[str] | None = None,
     teacher_only: bool = False,
 ) -> int:
     text, count = json_text(store, slugs, teacher_only)

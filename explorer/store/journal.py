@@ -37,10 +37,26 @@ def fingerprint(record: Partnership | None) -> str | None:
     if record is None:
         return None
     p = record
-    key = (p.slug, p.name, p.type, p.start_year, p.end_year, p.status, p.domain,
-           tuple((x.partner.slug, x.role) for x in p.partners), p.countries, p.milestones,
-           p.benefits, p.challenges, p.description, p.caveats, p.citations, p.checked,
-           p.origin, p.edited)
+    key = (
+        p.slug,
+        p.name,
+        p.type,
+        p.start_year,
+        p.end_year,
+        p.status,
+        p.domain,
+        tuple((x.partner.slug, x.role) for x in p.partners),
+        p.countries,
+        p.milestones,
+        p.benefits,
+        p.challenges,
+        p.description,
+        p.caveats,
+        p.citations,
+        p.checked,
+        p.origin,
+        p.edited,
+    )
     return hashlib.sha1(repr(key).encode()).hexdigest()
 
 
@@ -69,20 +85,27 @@ class Journal:
                 saved = partnership_to_mapping(old)
                 saved.update(origin=old.origin, edited=old.edited)
             self.partnerships.append(
-                {"slug": record.slug, "before": saved, "after": fingerprint(record)})
+                {"slug": record.slug, "before": saved, "after": fingerprint(record)}
+            )
 
     def add_file(self, relative: str, before: bytes | None, after: bytes) -> None:
-        self.files.append({
-            "path": relative,
-            "before": None if before is None else base64.b64encode(before).decode("ascii"),
-            "after": file_fingerprint(after),
-        })
+        self.files.append(
+            {
+                "path": relative,
+                "before": None if before is None else base64.b64encode(before).decode("ascii"),
+                "after": file_fingerprint(after),
+            }
+        )
 
     def save(self, paths: AppPaths) -> None:
         document = {
-            "version": JOURNAL_VERSION, "kind": self.kind, "source": self.source,
-            "created": datetime.now().isoformat(timespec="seconds"), "backup": self.backup,
-            "partnerships": self.partnerships, "partners_created": self.partners_created,
+            "version": JOURNAL_VERSION,
+            "kind": self.kind,
+            "source": self.source,
+            "created": datetime.now().isoformat(timespec="seconds"),
+            "backup": self.backup,
+            "partnerships": self.partnerships,
+            "partners_created": self.partners_created,
             "files": self.files,
         }
         atomic_write_bytes(journal_path(paths), json.dumps(document).encode("utf-8"))
@@ -117,9 +140,13 @@ def last_import(paths: AppPaths) -> LastImport | None:
         document = load(paths)
     except NothingToUndoError:
         return None
-    return LastImport(str(document.get("kind")), str(document.get("source")),
-                      str(document.get("created")), len(document.get("partnerships") or ()),
-                      len(document.get("files") or ()))
+    return LastImport(
+        str(document.get("kind")),
+        str(document.get("source")),
+        str(document.get("created")),
+        len(document.get("partnerships") or ()),
+        len(document.get("files") or ()),
+    )
 
 
 def clear(paths: AppPaths) -> None:

@@ -19,8 +19,7 @@ migrations = Migrations("space-explorer")
 def m001_catalog(db: Database) -> None:
     db.table("meta").create({"key": str, "value": str}, pk="key")
     db.table("partners").create(
-        {"slug": str, "name": str, "full_name": str, "country": str, "kind": str,
-         "origin": str},
+        {"slug": str, "name": str, "full_name": str, "country": str, "kind": str, "origin": str},
         pk="slug",
     )
     db.table("partner_aliases").create(
@@ -28,10 +27,20 @@ def m001_catalog(db: Database) -> None:
     )
     db.table("partnerships").create(
         {
-            "slug": str, "name": str, "type": str, "start_year": int, "end_year": int,
-            "status": str, "domain": str, "description": str, "caveats": str,
-            "checked": str, "origin": str, "edited": int,
-            "partner_names": str, "milestone_text": str,
+            "slug": str,
+            "name": str,
+            "type": str,
+            "start_year": int,
+            "end_year": int,
+            "status": str,
+            "domain": str,
+            "description": str,
+            "caveats": str,
+            "checked": str,
+            "origin": str,
+            "edited": int,
+            "partner_names": str,
+            "milestone_text": str,
         },
         pk="slug",
         not_null={"name", "type", "start_year", "status", "domain", "origin"},
@@ -57,25 +66,43 @@ def m001_catalog(db: Database) -> None:
         {"partnership_slug": str, "position": int, "publisher": str, "title": str, "url": str},
         pk=("partnership_slug", "position"),
     )
-    for table in ("partnership_partners", "partnership_countries", "milestones", "tags",
-                  "citations"):
+    for table in (
+        "partnership_partners",
+        "partnership_countries",
+        "milestones",
+        "tags",
+        "citations",
+    ):
         db.table(table).create_index(["partnership_slug"], if_not_exists=True)
     db.table("partnership_partners").create_index(["partner_slug"], if_not_exists=True)
     db.table("partnerships").enable_fts(
         ["name", "partner_names", "description", "milestone_text"],
-        fts_version="FTS5", tokenize="porter", create_triggers=True,
+        fts_version="FTS5",
+        tokenize="porter",
+        create_triggers=True,
     )
 
 
 @migrations()
 def m002_lesson_index(db: Database) -> None:
     db.table("lessons").create(
-        {"slug": str, "title": str, "section": str, "ord": int, "summary": str,
-         "body_text": str, "path": str, "origin": str, "hash": str},
+        {
+            "slug": str,
+            "title": str,
+            "section": str,
+            "ord": int,
+            "summary": str,
+            "body_text": str,
+            "path": str,
+            "origin": str,
+            "hash": str,
+        },
         pk="slug",
     )
     db.table("lessons").enable_fts(
         ["title", "summary", "body_text"],
-        fts_version="FTS5", tokenize="porter", create_triggers=True,
+        fts_version="FTS5",
+        tokenize="porter",
+        create_triggers=True,
     )
     db.table("vocabulary").create({"word": str}, pk="word")

@@ -54,9 +54,13 @@ def export_pack(
         suffix = path.suffix.lower()
         if suffix == ".md" and "/" not in relative:
             lesson, _ = read_lesson(path, "teacher")
-            lessons.append({"path": LESSONS_PREFIX + relative,
-                            "slug": lesson.slug if lesson else path.stem,
-                            "title": lesson.title if lesson else ""})
+            lessons.append(
+                {
+                    "path": LESSONS_PREFIX + relative,
+                    "slug": lesson.slug if lesson else path.stem,
+                    "title": lesson.title if lesson else "",
+                }
+            )
         elif suffix in IMAGE_SUFFIXES:
             images.append({"path": LESSONS_PREFIX + relative})
         else:
@@ -65,11 +69,15 @@ def export_pack(
         members.append((LESSONS_PREFIX + relative, path.read_bytes()))
     document = data_document(records, partners)
     manifest = {
-        "format": PACK_FORMAT, "format_version": PACK_VERSION, "title": title,
-        "created": datetime.now().isoformat(timespec="seconds"), "app_version": __version__,
-        "lessons": lessons, "images": images,
-        "partners": document["partners"], "partnerships": document["partnerships"],
+        "format": PACK_FORMAT,
+        "format_version": PACK_VERSION,
+        "title": title,
+        "created": datetime.now().isoformat(timespec="seconds"),
+        "app_version": __version__,
+        "lessons": lessons,
+        "images": images,
+        "partners": document["partners"],
+        "partnerships": document["partnerships"],
     }
     write_zip(out, [(MANIFEST, dumps(manifest)), *members])
-    return PackSummary(out, len(lessons), len(images), len(records), len(partners),
-                       tuple(skipped))
+    return PackSummary(out, len(lessons), len(images), len(records), len(partners), tuple(skipped))

@@ -100,16 +100,21 @@ def read_pack(
         raise PackError(f"{path}: {problems[0]}")
     items, records, partners = _plan_partnerships(path, manifest, store)
     file_items, files = _plan_files(path, members, paths)
-    return PackPlan(path, str(manifest.get("title") or ""), tuple(items + file_items),
-                    records, partners, files)
+    return PackPlan(
+        path, str(manifest.get("title") or ""), tuple(items + file_items), records, partners, files
+    )
 
 
 def _plan_partnerships(
     path: Path, manifest: Mapping[str, object], store: PartnershipStore
 ) -> tuple[list[PackItem], dict[str, Partnership], tuple[Partner, ...]]:
     known = store.partners()
-    document = {"format": DATA_FORMAT, "version": DATA_VERSION,
-                "partners": manifest.get("partners"), "partnerships": []}
+    document = {
+        "format": DATA_FORMAT,
+        "version": DATA_VERSION,
+        "partners": manifest.get("partners"),
+        "partnerships": [],
+    }
     partners, _, _ = read_document(document, known, f"{path}:{MANIFEST}")
     items, records = [], {}
     pool = {**known, **{p.slug: p for p in partners}}
@@ -120,11 +125,19 @@ def _plan_partnerships(
         _, found, problems = read_document(document, pool, f"{path}:{MANIFEST}")
         slug = str(entry.get("slug") if isinstance(entry, Mapping) else number)
         if slug in records:
-            problems = [Problem(f"{path}:{MANIFEST}", 1, f"partnership {number}: the slug "
-                                                         f"'{slug}' appears twice")]
+            problems = [
+                Problem(
+                    f"{path}:{MANIFEST}",
+                    1,
+                    f"partnership {number}: the slug '{slug}' appears twice",
+                )
+            ]
         if problems or not found:
-            items.append(PackItem("partnership", slug, slug, "invalid",
-                                  "cannot be imported", tuple(problems)))
+            items.append(
+                PackItem(
+                    "partnership", slug, slug, "invalid", "cannot be imported", tuple(problems)
+                )
+            )
             continue
         records[slug] = normalised(found[0])
     existing = {p.slug: p for p in store.many(records)}
@@ -135,8 +148,11 @@ def _plan_partnerships(
         if kind == "changed" and old is not None and (old.origin != "bundled" or old.edited):
             status, reason = "conflict", f"your version differs ({', '.join(changed)})"
         else:
-            reason = {"new": "a new partnership", "unchanged": "already here, the same",
-                      "changed": "overrides the bundled version (you can revert it)"}[kind]
+            reason = {
+                "new": "a new partnership",
+                "unchanged": "already here, the same",
+                "changed": "overrides the bundled version (you can revert it)",
+            }[kind]
         records[slug] = as_teacher_version(record, old)
         items.append(PackItem("partnership", slug, record.name, status, reason))
     return items, records, tuple(p for p in partners if p.slug not in known)
@@ -163,8 +179,13 @@ def _plan_files(
         else:
             item = _image_item(relative, data, target)
         if item.id in files:
-            item = PackItem(item.kind, item.key, item.title, "invalid",
-                            f"another lesson in the pack has the slug '{item.key}'")
+            item = PackItem(
+                item.kind,
+                item.key,
+                item.title,
+                "invalid",
+                f"another lesson in the pack has the slug '{item.key}'",
+            )
         else:
             files[item.id] = (target, data)
         items.append(item)
@@ -172,7 +193,11 @@ def _plan_files(
 
 
 def _lesson_item(
-    pack: Path, relative: str, data: bytes, target: Path, mine: Mapping[str, Path | None],
+    pack: Path,
+    relative: str,
+    data: bytes,
+    target: Path,
+    mine: Mapping[str, Path | None],
     bundled: set[str],
 ) -> tuple[PackItem, Path]:
     where = f"{pack}:{relative}"
@@ -188,8 +213,11 @@ def _lesson_item(
         target = local.resolve()
     if target.is_file():
         same = target.read_bytes() == data
-        status, reason = ("unchanged", "already here, the same") if same else (
-            "conflict", f"your lesson file {target.name} differs")
+        status, reason = (
+            ("unchanged", "already here, the same")
+            if same
+            else ("conflict", f"your lesson file {target.name} differs")
+        )
     elif slug in bundled:
         status, reason = "changed", "overrides the bundled lesson (delete the file to revert)"
     else:
@@ -206,18 +234,20 @@ def _image_item(relative: str, data: bytes, target: Path) -> PackItem:
 
 
 def import_pack(
-    plan: PackPlan, store: PartnershipStore, paths: AppPaths,
+    plan: PackPlan,
+    store: PartnershipStore,
+    paths: AppPaths,
     choices: Mapping[str, bool] | None = None,
 ) -> PackResult:
     """Import the chosen items (item id -> True/False; the default otherwise) in one go:
     database rows in one transaction, files atomically, all undone if anything fails."""
     choices = choices or {}
-    chosen = [i for i in plan.items
-              if i.status in IMPORTABLE and choices.get(i.id, i.default)]
+    chosen = [i for i in plan.items if i.status in IMPORTABLE and choices.get(i.id, i.default)]
     records = [plan.records[i.key] for i in chosen if i.kind == "partnership"]
     writes = [plan.files[i.id] for i in chosen if i.kind != "partnership"]
-    partners, entry = begin_import(store, paths, "pack", str(plan.source), records,
-                                   list(plan.partners))
+    partners, entry = begin_import(
+        store, paths, "pack", str(plan.source), records, list(plan.partners)
+    )
     with store.db.atomic():
         entry.add_partnerships(records, {p.slug: p for p in store.many(r.slug for r in records)})
         store.write_partners(partners, origin="user")
@@ -230,11 +260,12 @@ def import_pack(
         partnerships=len(records),
         lessons=sum(1 for i in chosen if i.kind == "lesson"),
         images=sum(1 for i in chosen if i.kind == "image"),
-        skipped=importable - len(chosen), backup=entry.backup)
+        skipped=importable - len(chosen),
+        backup=entry.backup,
+    )
 
 
-def _write_files(writes: list[tuple[Path, bytes]], entry: journal.Journal,
-                 paths: AppPaths) -> None:
+def _write_files(writes: list[tuple[Path, bytes]], entry: journal.Journal, paths: AppPaths) -> None:
     """Write each file atomically and save the journal; on any failure put back the files
     already written, so the rolled-back transaction leaves everything as it was."""
     done: list[tuple[Path, bytes | None]] = []

@@ -12,8 +12,7 @@ from sqlite_utils import Database
 from explorer.core.models import Citation, Milestone, Participant, Partner, Partnership
 from explorer.core.search import FacetRow
 
-CHILD_TABLES = ("partnership_partners", "partnership_countries", "milestones", "tags",
-                "citations")
+CHILD_TABLES = ("partnership_partners", "partnership_countries", "milestones", "tags", "citations")
 
 
 class PartnershipStore:
@@ -43,8 +42,11 @@ class PartnershipStore:
                 aliases[row["partner_slug"]].append(row["alias"])
             self._partners = {
                 row["slug"]: Partner(
-                    slug=row["slug"], name=row["name"], full_name=row["full_name"] or "",
-                    country=row["country"] or "", kind=row["kind"] or "other",
+                    slug=row["slug"],
+                    name=row["name"],
+                    full_name=row["full_name"] or "",
+                    country=row["country"] or "",
+                    kind=row["kind"] or "other",
                     aliases=tuple(aliases.get(row["slug"], ())),
                 )
                 for row in self.db.query("select * from partners order by name collate nocase")
@@ -55,8 +57,16 @@ class PartnershipStore:
         """Upsert partners (inside the caller's transaction)."""
         rows, alias_rows = [], []
         for p in partners:
-            rows.append({"slug": p.slug, "name": p.name, "full_name": p.full_name,
-                         "country": p.country, "kind": p.kind, "origin": origin})
+            rows.append(
+                {
+                    "slug": p.slug,
+                    "name": p.name,
+                    "full_name": p.full_name,
+                    "country": p.country,
+                    "kind": p.kind,
+                    "origin": origin,
+                }
+            )
             alias_rows += [{"partner_slug": p.slug, "alias": a} for a in p.aliases]
         self.db.table("partners").upsert_all(rows, pk="slug")
         self.db.table("partner_aliases").upsert_all(alias_rows, pk=("partner_slug", "alias"))
@@ -74,36 +84,48 @@ class PartnershipStore:
 
     def many(self, slugs: Iterable[str]) -> list[Partnership]:
         wanted = list(slugs)
-        by_slug = {p.slug: p for p in self.all()} if len(wanted) > 50 else {
-            p.slug: p for p in self._load(
-                f"where slug in ({','.join('?' * len(wanted))})", wanted)}
+        by_slug = (
+            {p.slug: p for p in self.all()}
+            if len(wanted) > 50
+            else {
+                p.slug: p
+                for p in self._load(f"where slug in ({','.join('?' * len(wanted))})", wanted)
+            }
+        )
         return [by_slug[s] for s in wanted if s in by_slug]
 
     def _load(self, where: str, params: list[Any]) -> list[Partnership]:
-        rows = list(self.db.query(
-            f"select * from partnerships {where} order by start_year, name", params))
+        rows = list(
+            self.db.query(f"select * from partnerships {where} order by start_year, name", params)
+        )
         if not rows:
             return []
         scope = f"where partnership_slug in (select slug from partnerships {where})"
         children: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
         partners = self.partners()
         for row in self.db.query(
-            f"select * from partnership_partners {scope} order by position", params):
+            f"select * from partnership_partners {scope} order by position", params
+        ):
             partner = partners.get(row["partner_slug"]) or Partner(
-                row["partner_slug"], row["partner_slug"])
+                row["partner_slug"], row["partner_slug"]
+            )
             children[row["partnership_slug"]]["partners"].append(
-                Participant(partner, row["role"] or ""))
+                Participant(partner, row["role"] or "")
+            )
         for row in self.db.query(
-            f"select * from partnership_countries {scope} order by position", params):
+            f"select * from partnership_countries {scope} order by position", params
+        ):
             children[row["partnership_slug"]]["countries"].append(row["country"])
         for row in self.db.query(f"select * from milestones {scope} order by position", params):
             children[row["partnership_slug"]]["milestones"].append(
-                Milestone(row["year"], row["event"]))
+                Milestone(row["year"], row["event"])
+            )
         for row in self.db.query(f"select * from tags {scope} order by rowid", params):
             children[row["partnership_slug"]][row["kind"]].append(row["tag"])
         for row in self.db.query(f"select * from citations {scope} order by position", params):
             children[row["partnership_slug"]]["citations"].append(
-                Citation(row["publisher"] or "", row["title"] or "", row["url"] or ""))
+                Citation(row["publisher"] or "", row["title"] or "", row["url"] or "")
+            )
         return [_partnership(row, children[row["slug"]]) for row in rows]
 
     def facet_rows(self) -> dict[int, FacetRow]:
@@ -112,20 +134,22 @@ class PartnershipStore:
             this_year = date.today().year
             members: dict[str, set[str]] = defaultdict(set)
             for slug, partner in self.db.execute(
-                    "select partnership_slug, partner_slug from partnership_partners"):
+                "select partnership_slug, partner_slug from partnership_partners"
+            ):
                 members[slug].add(partner)
             self._facets = {
-                rowid: FacetRow.make(slug, kind, domain, status, start, end,
-                                     frozenset(members[slug]), this_year)
+                rowid: FacetRow.make(
+                    slug, kind, domain, status, start, end, frozenset(members[slug]), this_year
+                )
                 for rowid, slug, kind, domain, status, start, end in self.db.execute(
                     "select rowid, slug, type, domain, status, start_year, end_year "
-                    "from partnerships")
+                    "from partnerships"
+                )
             }
         return self._facets
 
     def origin_of(self, slug: str) -> tuple[str, bool] | None:
-        rows = list(self.db.query(
-            "select origin, edited from partnerships where slug = ?", [slug]))
+        rows = list(self.db.query("select origin, edited from partnerships where slug = ?", [slug]))
         return (rows[0]["origin"], bool(rows[0]["edited"])) if rows else None
 
     # -- partnerships: writes -----------------------------------------------------
@@ -155,14 +179,14 @@ class PartnershipStore:
         self._delete_children(slugs)
         for chunk in _chunks(slugs):
             self.db.execute(
-                f"delete from partnerships where slug in ({','.join('?' * len(chunk))})", chunk)
+                f"delete from partnerships where slug in ({','.join('?' * len(chunk))})", chunk
+            )
 
     def _delete_children(self, slugs: list[str]) -> None:
         for chunk in _chunks(slugs):
             marks = ",".join("?" * len(chunk))
             for table in CHILD_TABLES:
-                self.db.execute(
-                    f"delete from {table} where partnership_slug in ({marks})", chunk)
+                self.db.execute(f"delete from {table} where partnership_slug in ({marks})", chunk)
 
 
 def _chunks(items: list[str], size: int = 500) -> Iterable[list[str]]:
@@ -172,13 +196,22 @@ def _chunks(items: list[str], size: int = 500) -> Iterable[list[str]]:
 
 def _row(p: Partnership) -> dict[str, Any]:
     return {
-        "slug": p.slug, "name": p.name, "type": p.type, "start_year": p.start_year,
-        "end_year": p.end_year, "status": p.status, "domain": p.domain,
-        "description": p.description, "caveats": p.caveats, "checked": p.checked,
-        "origin": p.origin, "edited": int(p.edited),
+        "slug": p.slug,
+        "name": p.name,
+        "type": p.type,
+        "start_year": p.start_year,
+        "end_year": p.end_year,
+        "status": p.status,
+        "domain": p.domain,
+        "description": p.description,
+        "caveats": p.caveats,
+        "checked": p.checked,
+        "origin": p.origin,
+        "edited": int(p.edited),
         "partner_names": " ".join(
             f"{x.partner.name} {x.partner.full_name} {' '.join(x.partner.aliases)} {x.role}"
-            for x in p.partners),
+            for x in p.partners
+        ),
         "milestone_text": " ".join(f"{m.year} {m.event}" for m in p.milestones),
     }
 
@@ -187,31 +220,61 @@ def _child_rows(records: list[Partnership]) -> dict[str, list[dict[str, Any]]]:
     out: dict[str, list[dict[str, Any]]] = {table: [] for table in CHILD_TABLES}
     for p in records:
         out["partnership_partners"] += [
-            {"partnership_slug": p.slug, "position": i, "partner_slug": x.partner.slug,
-             "role": x.role} for i, x in enumerate(p.partners)]
+            {
+                "partnership_slug": p.slug,
+                "position": i,
+                "partner_slug": x.partner.slug,
+                "role": x.role,
+            }
+            for i, x in enumerate(p.partners)
+        ]
         out["partnership_countries"] += [
             {"partnership_slug": p.slug, "position": i, "country": c}
-            for i, c in enumerate(p.countries)]
+            for i, c in enumerate(p.countries)
+        ]
         out["milestones"] += [
             {"partnership_slug": p.slug, "position": i, "year": m.year, "event": m.event}
-            for i, m in enumerate(p.milestones)]
-        out["tags"] += [{"partnership_slug": p.slug, "kind": "benefits", "tag": t}
-                        for t in dict.fromkeys(p.benefits)]
-        out["tags"] += [{"partnership_slug": p.slug, "kind": "challenges", "tag": t}
-                        for t in dict.fromkeys(p.challenges)]
+            for i, m in enumerate(p.milestones)
+        ]
+        out["tags"] += [
+            {"partnership_slug": p.slug, "kind": "benefits", "tag": t}
+            for t in dict.fromkeys(p.benefits)
+        ]
+        out["tags"] += [
+            {"partnership_slug": p.slug, "kind": "challenges", "tag": t}
+            for t in dict.fromkeys(p.challenges)
+        ]
         out["citations"] += [
-            {"partnership_slug": p.slug, "position": i, "publisher": c.publisher,
-             "title": c.title, "url": c.url} for i, c in enumerate(p.citations)]
+            {
+                "partnership_slug": p.slug,
+                "position": i,
+                "publisher": c.publisher,
+                "title": c.title,
+                "url": c.url,
+            }
+            for i, c in enumerate(p.citations)
+        ]
     return out
 
 
 def _partnership(row: dict[str, Any], children: dict[str, list[Any]]) -> Partnership:
     return Partnership(
-        slug=row["slug"], name=row["name"], type=row["type"], start_year=row["start_year"],
-        end_year=row["end_year"], status=row["status"], domain=row["domain"],
-        partners=tuple(children["partners"]), countries=tuple(children["countries"]),
-        milestones=tuple(children["milestones"]), benefits=tuple(children["benefits"]),
-        challenges=tuple(children["challenges"]), description=row["description"] or "",
-        caveats=row["caveats"] or "", citations=tuple(children["citations"]),
-        checked=row["checked"] or "", origin=row["origin"], edited=bool(row["edited"]),
+        slug=row["slug"],
+        name=row["name"],
+        type=row["type"],
+        start_year=row["start_year"],
+        end_year=row["end_year"],
+        status=row["status"],
+        domain=row["domain"],
+        partners=tuple(children["partners"]),
+        countries=tuple(children["countries"]),
+        milestones=tuple(children["milestones"]),
+        benefits=tuple(children["benefits"]),
+        challenges=tuple(children["challenges"]),
+        description=row["description"] or "",
+        caveats=row["caveats"] or "",
+        citations=tuple(children["citations"]),
+        checked=row["checked"] or "",
+        origin=row["origin"],
+        edited=bool(row["edited"]),
     )

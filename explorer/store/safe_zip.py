@@ -42,19 +42,21 @@ def read_zip(
 
 
 def _checked_infos(
-    path: Path, infos: list[zipfile.ZipInfo], limits: ZipLimits,
+    path: Path,
+    infos: list[zipfile.ZipInfo],
+    limits: ZipLimits,
     allowed: Callable[[str], str | None],
 ) -> list[zipfile.ZipInfo]:
     if len(infos) > limits.max_entries:
-        raise PackError(f"{path}: too many entries ({len(infos)}; at most "
-                        f"{limits.max_entries})")
+        raise PackError(f"{path}: too many entries ({len(infos)}; at most {limits.max_entries})")
     seen: set[str] = set()
     total = 0
     files = []
     for info in infos:
         name = info.filename
-        problem = entry_problem(name) or _kind_problem(info) or (
-            None if info.is_dir() else allowed(name))
+        problem = (
+            entry_problem(name) or _kind_problem(info) or (None if info.is_dir() else allowed(name))
+        )
         if problem is None and name in seen:
             problem = "the entry appears twice"
         if problem is None:
@@ -64,8 +66,9 @@ def _checked_infos(
         seen.add(name)
         total += info.file_size
         if total > limits.max_total:
-            raise PackError(f"{path}: the contents are too large (over "
-                            f"{_size(limits.max_total)} unpacked)")
+            raise PackError(
+                f"{path}: the contents are too large (over {_size(limits.max_total)} unpacked)"
+            )
         if not info.is_dir():
             files.append(info)
     return files
@@ -85,8 +88,9 @@ def _kind_problem(info: zipfile.ZipInfo) -> str | None:
 def _size_problem(info: zipfile.ZipInfo, limits: ZipLimits) -> str | None:
     if info.file_size > limits.max_file:
         return f"too large ({_size(info.file_size)}; at most {_size(limits.max_file)})"
-    if (info.file_size > limits.ratio_floor
-            and info.file_size > limits.max_ratio * max(info.compress_size, 1)):
+    if info.file_size > limits.ratio_floor and info.file_size > limits.max_ratio * max(
+        info.compress_size, 1
+    ):
         return "compressed suspiciously well (a zip bomb?)"
     return None
 
@@ -109,8 +113,12 @@ def _read(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
 def write_zip(path: Path, members: Iterable[tuple[str, bytes]], level: int = 6) -> None:
     """Write a zip atomically: the file appears whole or not at all. `level` is the
     deflate level (1 is fastest)."""
-    with atomic_writer(path) as handle, zipfile.ZipFile(
-            handle, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=level) as archive:
+    with (
+        atomic_writer(path) as handle,
+        zipfile.ZipFile(
+            handle, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=level
+        ) as archive,
+    ):
         for name, data in members:
             info = zipfile.ZipInfo(name, date_time=time.localtime()[:6])
             info.external_attr = (stat.S_IFREG | 0o644) << 16

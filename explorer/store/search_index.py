@@ -46,12 +46,19 @@ def index_lessons(db: Database, lessons: Iterable[Lesson]) -> int:
         ).hexdigest()
         if current.get(lesson.slug) == digest:
             continue
-        rows.append({
-            "slug": lesson.slug, "title": lesson.title, "section": lesson.section,
-            "ord": lesson.order, "summary": lesson.summary,
-            "body_text": plain_text(lesson.body), "path": str(lesson.source_path or ""),
-            "origin": lesson.origin, "hash": digest,
-        })
+        rows.append(
+            {
+                "slug": lesson.slug,
+                "title": lesson.title,
+                "section": lesson.section,
+                "ord": lesson.order,
+                "summary": lesson.summary,
+                "body_text": plain_text(lesson.body),
+                "path": str(lesson.source_path or ""),
+                "origin": lesson.origin,
+                "hash": digest,
+            }
+        )
     gone = [slug for slug in current if slug not in seen]
     if rows or gone:
         with db.atomic():
@@ -120,7 +127,8 @@ class SearchIndex:
             if len(self._allowed) > 32:
                 self._allowed.clear()
             self._allowed[filters] = frozenset(
-                rowid for rowid, row in rows.items() if filters.accepts(row))
+                rowid for rowid, row in rows.items() if filters.accepts(row)
+            )
         return self._allowed[filters]
 
     def vocabulary(self) -> list[str]:
@@ -144,8 +152,12 @@ class SearchIndex:
         if corrected != words:
             attempts.append((fts_query(" ".join(corrected)), " ".join(corrected)))
         if len(corrected) > 1:
-            attempts.append((fts_query(" ".join(corrected), any_word=True, prefix_last=False),
-                             " or ".join(corrected)))
+            attempts.append(
+                (
+                    fts_query(" ".join(corrected), any_word=True, prefix_last=False),
+                    " or ".join(corrected),
+                )
+            )
         for query, label in attempts:
             retry = self._search(query, filters, limit, corrected)
             if retry.hits:
@@ -163,9 +175,13 @@ class SearchIndex:
     def _matching(self, query: str | None) -> list[int]:
         if query is None:
             return list(self.partnerships.facet_rows())
-        return [rowid for (rowid,) in self.db.execute(
-            "select rowid from partnerships_fts where partnerships_fts match ?",
-            [_scoped(query, "name")])]
+        return [
+            rowid
+            for (rowid,) in self.db.execute(
+                "select rowid from partnerships_fts where partnerships_fts match ?",
+                [_scoped(query, "name")],
+            )
+        ]
 
     def _search(
         self, query: str | None, filters: Filters, limit: int, typed: list[str] | None = None
@@ -193,8 +209,10 @@ class SearchIndex:
         self, query: str, shown: list[int], matched: int, limit: int
     ) -> list[tuple[int, float]]:
         """The best `limit` of `shown` (the matches the filters keep), by bm25."""
-        ranking = ("select rowid, bm25(partnerships_fts, 10.0, 4.0, 1.0, 2.0) as score "
-                   "from partnerships_fts where partnerships_fts match ? order by score")
+        ranking = (
+            "select rowid, bm25(partnerships_fts, 10.0, 4.0, 1.0, 2.0) as score "
+            "from partnerships_fts where partnerships_fts match ? order by score"
+        )
         unfiltered = len(shown) == matched
         broad = matched > self.BROAD
         if broad:  # a word still being typed: rank the name matches, then the rest
@@ -212,27 +230,40 @@ class SearchIndex:
         return ranked
 
     def _snippet_hits(self, words: list[str], top: list[tuple[int, float]]) -> list[SearchHit]:
-        found = self._rows("select rowid, slug, name, description from partnerships",
-                           [rowid for rowid, _ in top])
+        found = self._rows(
+            "select rowid, slug, name, description from partnerships", [rowid for rowid, _ in top]
+        )
         hits = []
         for rowid, score in top:
             if rowid in found:
                 slug, name, description = found[rowid]
-                hits.append(SearchHit("partnership", slug, name,
-                                      make_snippet(description or name, words), score))
+                hits.append(
+                    SearchHit(
+                        "partnership", slug, name, make_snippet(description or name, words), score
+                    )
+                )
         return hits
 
     def _plain_hits(self, top: list[int]) -> list[SearchHit]:
         found = self._rows("select rowid, slug, name, description from partnerships", top)
-        return [SearchHit("partnership", found[r][0], found[r][1], _short(found[r][2] or ""))
-                for r in top if r in found]
+        return [
+            SearchHit("partnership", found[r][0], found[r][1], _short(found[r][2] or ""))
+            for r in top
+            if r in found
+        ]
 
     def _lesson_hits(self, query: str, words: list[str], limit: int) -> list[SearchHit]:
-        top = list(self.db.execute(
-            "select rowid, bm25(lessons_fts, 10.0, 4.0, 1.0) as score from lessons_fts "
-            "where lessons_fts match ? order by score limit ?", [_scoped(query, "title"), limit]))
-        found = self._rows("select rowid, slug, title, summary, body_text from lessons",
-                           [rowid for rowid, _ in top])
+        top = list(
+            self.db.execute(
+                "select rowid, bm25(lessons_fts, 10.0, 4.0, 1.0) as score from lessons_fts "
+                "where lessons_fts match ? order by score limit ?",
+                [_scoped(query, "title"), limit],
+            )
+        )
+        found = self._rows(
+            "select rowid, slug, title, summary, body_text from lessons",
+            [rowid for rowid, _ in top],
+        )
         hits = []
         for rowid, score in top:
             if rowid in found:
@@ -248,8 +279,9 @@ class SearchIndex:
         if not rowids:
             return {}
         marks = ",".join("?" * len(rowids))
-        return {row[0]: row[1:] for row in self.db.execute(
-            f"{select} where rowid in ({marks})", rowids)}
+        return {
+            row[0]: row[1:] for row in self.db.execute(f"{select} where rowid in ({marks})", rowids)
+        }
 
 
 def _scoped(query: str, column: str, *, force: bool = False) -> str:

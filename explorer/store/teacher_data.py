@@ -32,8 +32,12 @@ class SelectionError(ValueError):
 
 
 def teacher_slugs(store: PartnershipStore) -> list[str]:
-    return [row["slug"] for row in store.db.query(
-        "select slug from partnerships where origin != 'bundled' or edited = 1 order by slug")]
+    return [
+        row["slug"]
+        for row in store.db.query(
+            "select slug from partnerships where origin != 'bundled' or edited = 1 order by slug"
+        )
+    ]
 
 
 def select(
@@ -55,8 +59,9 @@ def select(
 def partners_for(store: PartnershipStore, records: Iterable[Partnership]) -> list[Partner]:
     """The partners the records name, and every partner the teacher created."""
     used = {x.partner.slug for p in records for x in p.partners}
-    mine = {row["slug"] for row in store.db.query(
-        "select slug from partners where origin != 'bundled'")}
+    mine = {
+        row["slug"] for row in store.db.query("select slug from partners where origin != 'bundled'")
+    }
     return [p for slug, p in store.partners().items() if slug in used | mine]
 
 
@@ -70,8 +75,12 @@ def data_document(
         if bookkeeping:
             row.update(origin=p.origin, edited=p.edited)
         rows.append(row)
-    return {"format": DATA_FORMAT, "version": DATA_VERSION,
-            "partners": [partner_to_mapping(p) for p in partners], "partnerships": rows}
+    return {
+        "format": DATA_FORMAT,
+        "version": DATA_VERSION,
+        "partners": [partner_to_mapping(p) for p in partners],
+        "partnerships": rows,
+    }
 
 
 def dumps(document: Mapping[str, Any], *, compact: bool = False) -> bytes:
@@ -106,8 +115,11 @@ def read_document(
 
 def _with_bookkeeping(record: Partnership, item: Mapping[str, Any]) -> Partnership:
     origin = item.get("origin")
-    return replace(record, origin=origin if origin in ("bundled", "user") else "user",
-                   edited=bool(item.get("edited")))
+    return replace(
+        record,
+        origin=origin if origin in ("bundled", "user") else "user",
+        edited=bool(item.get("edited")),
+    )
 
 
 def lesson_files(folder: Path) -> list[Path]:

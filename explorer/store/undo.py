@@ -46,8 +46,14 @@ def undo_last_import(store: PartnershipStore, paths: AppPaths) -> UndoReport:
         files, kept_files = _restore_files(paths, document.get("files") or [])
         journal.clear(paths)
     store.changed()
-    return UndoReport(str(document.get("source")), len(write), len(erase), files,
-                      tuple(kept + kept_files), backup.id)
+    return UndoReport(
+        str(document.get("source")),
+        len(write),
+        len(erase),
+        files,
+        tuple(kept + kept_files),
+        backup.id,
+    )
 
 
 def _partnership_changes(
@@ -68,8 +74,13 @@ def _partnership_changes(
         if record is None:
             kept.append(f"partnership:{slug}")
         else:
-            write.append(replace(record, origin=str(before.get("origin") or "user"),
-                                 edited=bool(before.get("edited"))))
+            write.append(
+                replace(
+                    record,
+                    origin=str(before.get("origin") or "user"),
+                    edited=bool(before.get("edited")),
+                )
+            )
     return erase, write, kept
 
 
@@ -77,10 +88,14 @@ def _drop_unused_partners(store: PartnershipStore, slugs: list[str]) -> None:
     for slug in slugs:
         store.db.execute(
             "delete from partners where slug = ? and origin != 'bundled' and not exists "
-            "(select 1 from partnership_partners where partner_slug = ?)", [slug, slug])
+            "(select 1 from partnership_partners where partner_slug = ?)",
+            [slug, slug],
+        )
         store.db.execute(
             "delete from partner_aliases where partner_slug = ? and not exists "
-            "(select 1 from partners where slug = ?)", [slug, slug])
+            "(select 1 from partners where slug = ?)",
+            [slug, slug],
+        )
 
 
 def _restore_files(paths: AppPaths, entries: list[dict[str, Any]]) -> tuple[int, list[str]]:

@@ -41,8 +41,7 @@ def shortcut_rows(groups: Sequence[tuple[str, Sequence[QAction]]]) -> list[tuple
     for title, actions in groups:
         found = []
         for action in actions:
-            keys = [k.toString(QKeySequence.SequenceFormat.NativeText)
-                    for k in action.shortcuts()]
+            keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()]
             keys = [k for k in keys if TYPED_KEY.fullmatch(k)]
             if keys:
                 found.append((action.text().replace("&", "").rstrip("…"), ", ".join(keys)))
@@ -52,8 +51,9 @@ def shortcut_rows(groups: Sequence[tuple[str, Sequence[QAction]]]) -> list[tuple
 
 
 class ShortcutsDialog(QDialog):
-    def __init__(self, groups: Sequence[tuple[str, Sequence[QAction]]],
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, groups: Sequence[tuple[str, Sequence[QAction]]], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Keyboard Shortcuts")
         rows = shortcut_rows(groups)

@@ -22,17 +22,22 @@ from explorer.ui.theme import Theme
 #: the page an item opens, as (kind, slug)
 PAGE_ROLE = Qt.ItemDataRole.UserRole
 HEADER_ROLE = Qt.ItemDataRole.UserRole + 1
-BROWSE = (("All topics", ("topic", ""),
-           "Benefits, challenges and types of partnership, each with its lessons and "
-           "partnerships"),)
+BROWSE = (
+    (
+        "All topics",
+        ("topic", ""),
+        "Benefits, challenges and types of partnership, each with its lessons and partnerships",
+    ),
+)
 
 
 class LibraryTree(QTreeWidget):
     #: the reader picked a page: (kind, slug), a lesson or a Browse page
     page_chosen = Signal(str, str)
 
-    def __init__(self, lessons: Sequence[Lesson], theme: Theme,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, lessons: Sequence[Lesson], theme: Theme, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("library")
         self.setAccessibleName("Lesson library")
@@ -113,8 +118,7 @@ class LibraryTree(QTreeWidget):
         return [i for i in self.page_items() if i.data(0, PAGE_ROLE)[0] == "lesson"]
 
     def item_for(self, page: tuple[str, str]) -> QTreeWidgetItem | None:
-        return next((i for i in self.page_items() if tuple(i.data(0, PAGE_ROLE)) == page),
-                    None)
+        return next((i for i in self.page_items() if tuple(i.data(0, PAGE_ROLE)) == page), None)
 
     def selected_page(self) -> tuple[str, str] | None:
         item = self.currentItem()
@@ -133,8 +137,9 @@ class LibraryTree(QTreeWidget):
         self.blockSignals(False)
         self.viewport().update()
 
-    def _on_self_current_item_changed(self, item: QTreeWidgetItem | None,
-                                      _previous: QTreeWidgetItem | None) -> None:
+    def _on_self_current_item_changed(
+        self, item: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None
+    ) -> None:
         page = item.data(0, PAGE_ROLE) if item is not None else None
         if page:
             self.page_chosen.emit(*page)
@@ -143,15 +148,17 @@ class LibraryTree(QTreeWidget):
 class _SectionDelegate(QStyledItemDelegate):
     """Section headings in a quieter colour, with room above them."""
 
-    def initStyleOption(self, option: QStyleOptionViewItem,
-                        index: QModelIndex | QPersistentModelIndex) -> None:
+    def initStyleOption(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
         super().initStyleOption(option, index)
         if index.data(HEADER_ROLE):
             colour = option.palette.color(option.palette.ColorRole.PlaceholderText)
             option.palette.setColor(option.palette.ColorRole.Text, colour)
 
-    def sizeHint(self, option: QStyleOptionViewItem,
-                 index: QModelIndex | QPersistentModelIndex) -> object:
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> object:
         size = super().sizeHint(option, index)
         if index.data(HEADER_ROLE):
             size.setHeight(size.height() + (14 if index.row() else 4))

@@ -100,9 +100,14 @@ class MainWindow(QMainWindow):
 
     def _set_icons(self) -> None:
         a, icon = self.actions, self.theme.icon
-        for action, name in ((a.back, "back"), (a.forward, "forward"), (a.show_read, "read"),
-                             (a.show_timeline, "timeline"), (a.search, "search"),
-                             (a.toggle_sidebar, "sidebar")):
+        for action, name in (
+            (a.back, "back"),
+            (a.forward, "forward"),
+            (a.show_read, "read"),
+            (a.show_timeline, "timeline"),
+            (a.search, "search"),
+            (a.toggle_sidebar, "sidebar"),
+        ):
             action.setIcon(icon(name))
 
     def _connect_actions(self) -> None:
@@ -125,9 +130,14 @@ class MainWindow(QMainWindow):
         for mode, action in a.themes.items():
             action.triggered.connect(lambda _=False, m=mode: self._on_theme_chosen(m))
         reader_actions = {
-            a.search: "focus_search", a.find: "open_find", a.find_next: "find_next",
-            a.find_previous: "find_previous", a.copy: "copy", a.select_all: "select_all",
-            a.reload: "reload_lessons", a.open_lessons_folder: "open_lessons_folder",
+            a.search: "focus_search",
+            a.find: "open_find",
+            a.find_next: "find_next",
+            a.find_previous: "find_previous",
+            a.copy: "copy",
+            a.select_all: "select_all",
+            a.reload: "reload_lessons",
+            a.open_lessons_folder: "open_lessons_folder",
         }
         for action, method in reader_actions.items():
             action.triggered.connect(lambda _=False, m=method: self._reader_call(m))
@@ -201,8 +211,9 @@ class MainWindow(QMainWindow):
             if not view.has(location):
                 from PySide6.QtWidgets import QMessageBox
 
-                QMessageBox.information(self, "Not found",
-                                        f"There is no {location.kind} called '{location.slug}'.")
+                QMessageBox.information(
+                    self, "Not found", f"There is no {location.kind} called '{location.slug}'."
+                )
                 return False
             if record:
                 self._remember_scroll()
@@ -226,8 +237,11 @@ class MainWindow(QMainWindow):
 
     def _after_move(self, location: Location) -> None:
         self._update_actions()
-        title = (self.read_view.title_of(location)
-                 if self.read_view and location.kind != "timeline" else "Timeline")
+        title = (
+            self.read_view.title_of(location)
+            if self.read_view and location.kind != "timeline"
+            else "Timeline"
+        )
         self.setWindowTitle(f"{title} — {APP_TITLE}" if title else APP_TITLE)
         self.location_changed.emit(location)
 
@@ -245,8 +259,16 @@ class MainWindow(QMainWindow):
         a.show_read.setChecked(reading)
         a.show_timeline.setChecked(not reading)
         ready = self.read_view is not None
-        for action in (a.find, a.find_next, a.find_previous, a.copy, a.select_all, a.zoom_in,
-                       a.zoom_out, a.zoom_reset):
+        for action in (
+            a.find,
+            a.find_next,
+            a.find_previous,
+            a.copy,
+            a.select_all,
+            a.zoom_in,
+            a.zoom_out,
+            a.zoom_reset,
+        ):
             action.setEnabled(ready and reading)
         for action in (a.search, a.reload, a.open_lessons_folder, a.topics):
             action.setEnabled(ready)
@@ -322,8 +344,7 @@ class MainWindow(QMainWindow):
 
     def shortcut_groups(self) -> list[tuple[str, list[QAction]]]:
         """Each menu's title and actions, for Help > Keyboard Shortcuts."""
-        menus = (self.menus.file, self.menus.edit, self.menus.view, self.menus.go,
-                 self.menus.help)
+        menus = (self.menus.file, self.menus.edit, self.menus.view, self.menus.go, self.menus.help)
         return [(menu.title(), list(menu.actions())) for menu in menus]
 
     def show_about(self) -> None:
@@ -388,8 +409,7 @@ class MouseNavigation(QObject):
         if kind not in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick):
             return False
         assert isinstance(event, QMouseEvent)
-        step = {Qt.MouseButton.BackButton: -1, Qt.MouseButton.ForwardButton: 1}.get(
-            event.button())
+        step = {Qt.MouseButton.BackButton: -1, Qt.MouseButton.ForwardButton: 1}.get(event.button())
         if step is None:
             return False
         if kind == QEvent.Type.MouseButtonPress:

@@ -61,8 +61,13 @@ class Actions:
         return found
 
 
-def _action(window: QMainWindow, text: str, keys: list[QKeySequence] | None = None,
-            tip: str = "", checkable: bool = False) -> QAction:
+def _action(
+    window: QMainWindow,
+    text: str,
+    keys: list[QKeySequence] | None = None,
+    tip: str = "",
+    checkable: bool = False,
+) -> QAction:
     made = QAction(text, window)
     made.setShortcuts(keys or [])
     made.setCheckable(checkable)
@@ -80,17 +85,20 @@ def _group(window: QMainWindow, actions: list[QAction]) -> None:
 
 
 def make_actions(window: QMainWindow) -> Actions:
-    def action(text: str, keys: list[QKeySequence] | None = None, tip: str = "",
-               checkable: bool = False) -> QAction:
+    def action(
+        text: str, keys: list[QKeySequence] | None = None, tip: str = "", checkable: bool = False
+    ) -> QAction:
         return _action(window, text, keys, tip, checkable)
 
     themes = {mode: action(MODE_TITLES[mode], checkable=True) for mode in MODES}
     _group(window, list(themes.values()))
     made = Actions(
-        open_lessons_folder=action("Open My &Lessons Folder",
-                                   tip="Show the folder where your own lessons live"),
-        reload=action("&Reload Lessons", _keys(Key.Refresh),
-                      "Read the lesson files again after editing them"),
+        open_lessons_folder=action(
+            "Open My &Lessons Folder", tip="Show the folder where your own lessons live"
+        ),
+        reload=action(
+            "&Reload Lessons", _keys(Key.Refresh), "Read the lesson files again after editing them"
+        ),
         quit=action("&Quit", _keys(Key.Quit, "Ctrl+Q")),
         copy=action("&Copy", _keys(Key.Copy)),
         select_all=action("Select &All", _keys(Key.SelectAll)),
@@ -98,22 +106,22 @@ def make_actions(window: QMainWindow) -> Actions:
         find_next=action("Find &Next", _keys(Key.FindNext)),
         find_previous=action("Find Pre&vious", _keys(Key.FindPrevious)),
         search=action("&Search…", _keys("Ctrl+K"), "Search lessons and partnerships"),
-        show_read=action("&Read", _keys("Ctrl+1"), "Lessons and partnership pages",
-                         checkable=True),
-        show_timeline=action("&Timeline", _keys("Ctrl+2"), "Partnerships on a timeline",
-                             checkable=True),
+        show_read=action("&Read", _keys("Ctrl+1"), "Lessons and partnership pages", checkable=True),
+        show_timeline=action(
+            "&Timeline", _keys("Ctrl+2"), "Partnerships on a timeline", checkable=True
+        ),
         toggle_sidebar=action("Show &Sidebar", _keys("Ctrl+Shift+L"), checkable=True),
         zoom_in=action("Zoom &In", _keys(Key.ZoomIn, "Ctrl+="), "Larger text"),
         zoom_out=action("Zoom &Out", _keys(Key.ZoomOut), "Smaller text"),
         zoom_reset=action("&Actual Size", _keys("Ctrl+0"), "Default text size"),
         full_screen=action("&Full Screen", _keys(Key.FullScreen), checkable=True),
         back=action("&Back", _keys(Key.Back, drop=("Backspace",)), "Go back"),
-        forward=action("&Forward", _keys(Key.Forward, drop=("Shift+Backspace",)),
-                       "Go forward"),
+        forward=action("&Forward", _keys(Key.Forward, drop=("Shift+Backspace",)), "Go forward"),
         previous_lesson=action("&Previous Lesson", _keys("Ctrl+PgUp")),
         next_lesson=action("&Next Lesson", _keys("Ctrl+PgDown")),
-        topics=action("All &Topics", _keys("Ctrl+T"),
-                      "Benefits, challenges and types of partnership"),
+        topics=action(
+            "All &Topics", _keys("Ctrl+T"), "Benefits, challenges and types of partnership"
+        ),
         shortcuts=action("&Keyboard Shortcuts", _keys("Ctrl+/", Key.HelpContents)),
         about=action("&About Space Partnerships Explorer"),
         themes=themes,
@@ -149,12 +157,20 @@ def build_menus(window: QMainWindow, a: Actions) -> Menus:
     file_end = file.addSeparator()
     file.addAction(a.quit)
     edit = bar.addMenu("&Edit")
-    for item in (a.copy, a.select_all, None, a.find, a.find_next, a.find_previous, None,
-                 a.search):
+    for item in (a.copy, a.select_all, None, a.find, a.find_next, a.find_previous, None, a.search):
         edit.addAction(item) if item else edit.addSeparator()
     view = bar.addMenu("&View")
-    for item in (a.show_read, a.show_timeline, None, a.toggle_sidebar, None, a.zoom_in,
-                 a.zoom_out, a.zoom_reset, None):
+    for item in (
+        a.show_read,
+        a.show_timeline,
+        None,
+        a.toggle_sidebar,
+        None,
+        a.zoom_in,
+        a.zoom_out,
+        a.zoom_reset,
+        None,
+    ):
         view.addAction(item) if item else view.addSeparator()
     theme = view.addMenu("T&heme")
     for theme_action in a.themes.values():

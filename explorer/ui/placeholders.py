@@ -35,9 +35,11 @@ class TimelinePlaceholder(QWidget):
         self.setObjectName("placeholder")
         self.setAutoFillBackground(True)
         title = QLabel("Timeline", objectName="placeholderTitle")
-        text = QLabel("The timeline of partnerships is not part of this version yet.\n"
-                      "Choose Read to browse lessons and partnership pages.",
-                      objectName="placeholderText")
+        text = QLabel(
+            "The timeline of partnerships is not part of this version yet.\n"
+            "Choose Read to browse lessons and partnership pages.",
+            objectName="placeholderText",
+        )
         layout = QVBoxLayout(self)
         layout.addStretch()
         for label in (title, text):

@@ -30,8 +30,13 @@ class ReadView(QWidget):
     #: the page redrew itself in place, e.g. in a new sort order (navigation.Location)
     page_changed = Signal(object)
 
-    def __init__(self, catalog: Catalog, theme: Theme, text_size: int = DEFAULT_ZOOM,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        catalog: Catalog,
+        theme: Theme,
+        text_size: int = DEFAULT_ZOOM,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.catalog = catalog
         self.theme = theme
@@ -91,8 +96,15 @@ class ReadView(QWidget):
     def _set_tab_order(self) -> None:
         """Field, filters and results (while searching), library, page, find bar: hidden
         widgets are skipped, so Tab goes from the field to the library when not searching."""
-        chain = [self.search.field, *self.search.buttons, self.search.clear_filters,
-                 self.search.list, self.library, self.article, self.find_bar.field]
+        chain = [
+            self.search.field,
+            *self.search.buttons,
+            self.search.clear_filters,
+            self.search.list,
+            self.library,
+            self.article,
+            self.find_bar.field,
+        ]
         for before, after in pairwise(chain):
             self.setTabOrder(before, after)
 
@@ -170,8 +182,9 @@ class ReadView(QWidget):
         self.article.set_style(self.theme.article_css(size), size)
 
     def apply_theme(self) -> None:
-        self.article.set_style(self.theme.article_css(self.article.text_size),
-                               self.article.text_size)
+        self.article.set_style(
+            self.theme.article_css(self.article.text_size), self.article.text_size
+        )
         self.library.set_lessons(self.catalog.library.lessons)
         self.find_bar.refresh_icons()
         self.search.list.viewport().update()
@@ -212,8 +225,12 @@ class ReadView(QWidget):
         elif scheme == "quiz" and location and location.kind == "lesson":
             if self.pages.answer(location.slug, value):
                 self.redraw()
-        elif (scheme == "sort" and location and location.kind == "topic"
-              and self.pages.set_sort(value)):
+        elif (
+            scheme == "sort"
+            and location
+            and location.kind == "topic"
+            and self.pages.set_sort(value)
+        ):
             self.redraw()
             self.page_changed.emit(location)
 
@@ -229,8 +246,9 @@ class ReadView(QWidget):
 
     def _back_to_library_if_idle(self) -> None:
         focus = self.window().focusWidget()
-        inside = focus is not None and (focus is self.search.field or
-                                        self.search.isAncestorOf(focus))
+        inside = focus is not None and (
+            focus is self.search.field or self.search.isAncestorOf(focus)
+        )
         if self.search.is_idle() and not inside:
             self.sidebar_stack.setCurrentIndex(LIBRARY)
 

@@ -14,8 +14,11 @@ def text_field(
     field.setPlaceholderText(placeholder)
     field.setAccessibleName(accessible)
     if icon is not None:
-        _named(field, lambda: field.addAction(icon, QLineEdit.ActionPosition.LeadingPosition),
-               accessible)
+        _named(
+            field,
+            lambda: field.addAction(icon, QLineEdit.ActionPosition.LeadingPosition),
+            accessible,
+        )
     _named(field, lambda: field.setClearButtonEnabled(True), f"Clear {accessible.lower()}")
     return field
 

@@ -39,10 +39,12 @@ def test_editor_pause_on_a_3000_word_lesson(qtbot, bundled_paths):
         apply_fields(text, {"title": f"Title {n}"})
         fields.append((time.perf_counter() - t2) * 1000)
     editor._saved = editor.text()
-    print(f"\neditor on a 3,000-word lesson, bundled catalog: open {opened:.0f} ms; "
-          f"check + fields + preview per pause p50 {statistics.median(pauses):.1f} ms, "
-          f"max {max(pauses):.1f} ms; a field edit into the text p50 "
-          f"{statistics.median(fields):.2f} ms")
+    print(
+        f"\neditor on a 3,000-word lesson, bundled catalog: open {opened:.0f} ms; "
+        f"check + fields + preview per pause p50 {statistics.median(pauses):.1f} ms, "
+        f"max {max(pauses):.1f} ms; a field edit into the text p50 "
+        f"{statistics.median(fields):.2f} ms"
+    )
     catalog.close()
 
 
@@ -67,6 +69,8 @@ def test_editor_pause_after_a_field_edit(qtbot, bundled_paths):
         editor.preview.repaint()
         pauses.append((time.perf_counter() - t1) * 1000)
     editor._saved = editor.text()
-    print(f"\nafter a field edit, 3,000-word lesson: check + fields + preview p50 "
-          f"{statistics.median(pauses):.1f} ms, max {max(pauses):.1f} ms")
+    print(
+        f"\nafter a field edit, 3,000-word lesson: check + fields + preview p50 "
+        f"{statistics.median(pauses):.1f} ms, max {max(pauses):.1f} ms"
+    )
     catalog.close()

@@ -22,8 +22,22 @@ from tests.benchmarks.generate import AGENCIES, VOCABULARY, WEIGHTS
 
 ROWS = 10_000
 CUMULATIVE = list(itertools.accumulate(WEIGHTS))
-HEADER = ["Slug", "Name", "Type", "Start year", "End year", "Status", "Domain", "Partners",
-          "Countries", "Benefits", "Challenges", "Milestones", "Description", "Sources"]
+HEADER = [
+    "Slug",
+    "Name",
+    "Type",
+    "Start year",
+    "End year",
+    "Status",
+    "Domain",
+    "Partners",
+    "Countries",
+    "Benefits",
+    "Challenges",
+    "Milestones",
+    "Description",
+    "Sources",
+]
 
 
 def words(rng: random.Random, n: int) -> str:
@@ -41,16 +55,24 @@ def generated_csv(path: Path, rows: int = ROWS, seed: int = 5, tag: str = "") ->
     for i in range(rows):
         start = rng.randint(1957, 2035)
         end = start + rng.randint(0, 25) if rng.random() < 0.7 else None
-        writer.writerow([
-            f"bench-{i}", f"{rng.choice(agencies)} {words(rng, 2)} {i}{tag}",
-            rng.choice(PARTNERSHIP_TYPES), start, "" if end is None else end,
-            rng.choice(STATUSES), rng.choice(DOMAINS),
-            "; ".join(rng.sample(agencies, rng.randint(1, 4))), "US; FR",
-            "; ".join(rng.sample(BENEFITS, 2)), "; ".join(rng.sample(CHALLENGES, 2)),
-            "\n".join(f"{start + k}: {words(rng, 6)}" for k in range(3)),
-            ". ".join(words(rng, 12) for _ in range(10)) + ".",
-            f"NASA | {words(rng, 4)} | https://www.nasa.gov/{i}",
-        ])
+        writer.writerow(
+            [
+                f"bench-{i}",
+                f"{rng.choice(agencies)} {words(rng, 2)} {i}{tag}",
+                rng.choice(PARTNERSHIP_TYPES),
+                start,
+                "" if end is None else end,
+                rng.choice(STATUSES),
+                rng.choice(DOMAINS),
+                "; ".join(rng.sample(agencies, rng.randint(1, 4))),
+                "US; FR",
+                "; ".join(rng.sample(BENEFITS, 2)),
+                "; ".join(rng.sample(CHALLENGES, 2)),
+                "\n".join(f"{start + k}: {words(rng, 6)}" for k in range(3)),
+                ". ".join(words(rng, 12) for _ in range(10)) + ".",
+                f"NASA | {words(rng, 4)} | https://www.nasa.gov/{i}",
+            ]
+        )
     path.write_text(buffer.getvalue(), encoding="utf-8")
     return path
 
@@ -72,8 +94,10 @@ def test_import_ten_thousand_rows(tmp_path: Path):
     assert preview.counts()["new"] == ROWS and not preview.all_problems()
     result, writing = timed(import_csv, preview, store, paths)
     assert result.added == ROWS
-    print(f"\nimport {ROWS:,} new rows ({size:.1f} MiB): read+check {checking:.2f} s, "
-          f"backup+write {writing:.2f} s, total {checking + writing:.2f} s (budget 3 s)")
+    print(
+        f"\nimport {ROWS:,} new rows ({size:.1f} MiB): read+check {checking:.2f} s, "
+        f"backup+write {writing:.2f} s, total {checking + writing:.2f} s (budget 3 s)"
+    )
 
     again, unchanged = timed(preview_csv, sheet, store)
     assert again.counts()["unchanged"] == ROWS
@@ -83,8 +107,10 @@ def test_import_ten_thousand_rows(tmp_path: Path):
     preview, checking = timed(preview_csv, changed_sheet, store)
     result, writing = timed(import_csv, preview, store, paths)
     assert result.updated == ROWS
-    print(f"re-import with every row changed: check {checking:.2f} s, backup of "
-          f"{ROWS:,} teacher rows + write {writing:.2f} s, total {checking + writing:.2f} s")
+    print(
+        f"re-import with every row changed: check {checking:.2f} s, backup of "
+        f"{ROWS:,} teacher rows + write {writing:.2f} s, total {checking + writing:.2f} s"
+    )
     _, undoing = timed(undo_last_import, store, paths)
     print(f"undo of that import: {undoing:.2f} s")
     catalog.close()
@@ -131,9 +157,11 @@ def test_event_loop_stall_while_importing_in_a_thread(tmp_path: Path, qapp):
     worker.join()
     timer.stop()
     gaps.sort()
-    print(f"\nimport of {ROWS:,} rows in a worker thread: {timing['total']:.2f} s; event loop "
-          f"(5 ms timer): longest stall {gaps[-1] * 1000:.0f} ms, "
-          f"p99 {gaps[int(len(gaps) * 0.99)] * 1000:.0f} ms over {len(gaps)} ticks")
+    print(
+        f"\nimport of {ROWS:,} rows in a worker thread: {timing['total']:.2f} s; event loop "
+        f"(5 ms timer): longest stall {gaps[-1] * 1000:.0f} ms, "
+        f"p99 {gaps[int(len(gaps) * 0.99)] * 1000:.0f} ms over {len(gaps)} ticks"
+    )
 
 
 @pytest.mark.benchmark
@@ -177,7 +205,9 @@ def test_event_loop_stall_while_the_window_worker_imports(tmp_path: Path, qapp):
     job.wait()
     timer.stop()
     gaps.sort()
-    print(f"\nimport of {ROWS:,} rows through the window's worker: {timing['total']:.2f} s, "
-          f"{len(signals)} progress signals; event loop (5 ms timer): longest stall "
-          f"{gaps[-1] * 1000:.0f} ms, p99 {gaps[int(len(gaps) * 0.99)] * 1000:.0f} ms "
-          f"over {len(gaps)} ticks")
+    print(
+        f"\nimport of {ROWS:,} rows through the window's worker: {timing['total']:.2f} s, "
+        f"{len(signals)} progress signals; event loop (5 ms timer): longest stall "
+        f"{gaps[-1] * 1000:.0f} ms, p99 {gaps[int(len(gaps) * 0.99)] * 1000:.0f} ms "
+        f"over {len(gaps)} ticks"
+    )

@@ -48,7 +48,8 @@ def test_open_a_lesson_in_the_window(qtbot, tmp_path: Path):
     paths = AppPaths.resolve(tmp_path / "data")
     paths.teacher_lessons.mkdir(parents=True)
     (paths.teacher_lessons / "long-benchmark.md").write_text(
-        LONG.format(body=lesson_body(3000)), encoding="utf-8")
+        LONG.format(body=lesson_body(3000)), encoding="utf-8"
+    )
     catalog = Catalog.open(paths)
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     window = build_window(paths, catalog, ("topic", ""), settings)
@@ -69,5 +70,7 @@ def test_open_a_lesson_in_the_window(qtbot, tmp_path: Path):
     words = len(catalog.library.get("long-benchmark").body.split())
     print(f"\nbundled lessons ({len(slugs)}), first open: {summary(first)}")
     print(f"bundled lessons, opened again (render kept): {summary(again)}")
-    print(f"{words:,}-word lesson, rendered each time: {summary(long_times)} "
-          f"(first {long_first:.1f} ms; budget 30 ms)")
+    print(
+        f"{words:,}-word lesson, rendered each time: {summary(long_times)} "
+        f"(first {long_first:.1f} ms; budget 30 ms)"
+    )

@@ -65,8 +65,11 @@ print(next(line.split()[1] for line in open('/proc/self/status') if line.startsw
 def measure(script: str, *args: str, runs: int = RUNS) -> tuple[list[float], float]:
     """Median seconds from process start to each moment the script prints (a time.time()
     per line; a bare window: the process end), and the median peak memory in MiB."""
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
-           "XDG_CONFIG_HOME": f"{args[0]}-config" if args else "/nonexistent"}
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_CONFIG_HOME": f"{args[0]}-config" if args else "/nonexistent",
+    }
     moments: list[list[float]] = []
     memory = []
     for _ in range(runs):
@@ -90,11 +93,19 @@ def test_cold_start_against_a_bare_window(tmp_path: Path):
     (_, first_run), _ = measure(APP, data, runs=1)  # builds the database
     (bare,), bare_mem = measure(BARE)
     (frame, lesson), app_mem = measure(APP, data)
-    print(f"\nbare PySide6 window, process start to its first paint: "
-          f"{bare * 1000:.0f} ms, {bare_mem:.0f} MiB peak")
-    print(f"app window painted (frame, catalog not open yet): {frame * 1000:.0f} ms "
-          f"(ratio {frame / bare:.2f}x; budget 2x)")
-    print(f"app first lesson painted (window filled): {lesson * 1000:.0f} ms "
-          f"(ratio {lesson / bare:.2f}x), {app_mem:.0f} MiB peak (budget 150 MiB)")
-    print(f"app first run (database built from the bundled content): "
-          f"{first_run * 1000:.0f} ms to the first lesson")
+    print(
+        f"\nbare PySide6 window, process start to its first paint: "
+        f"{bare * 1000:.0f} ms, {bare_mem:.0f} MiB peak"
+    )
+    print(
+        f"app window painted (frame, catalog not open yet): {frame * 1000:.0f} ms "
+        f"(ratio {frame / bare:.2f}x; budget 2x)"
+    )
+    print(
+        f"app first lesson painted (window filled): {lesson * 1000:.0f} ms "
+        f"(ratio {lesson / bare:.2f}x), {app_mem:.0f} MiB peak (budget 150 MiB)"
+    )
+    print(
+        f"app first run (database built from the bundled content): "
+        f"{first_run * 1000:.0f} ms to the first lesson"
+    )

@@ -49,16 +49,23 @@ def pans(view, count: int = 60, dx: int = 24, dy: int = 0) -> list[Callable[[], 
 
 def zooms(view, count: int = 40) -> list[Callable[[], None]]:
     width = view.viewport().width()
-    return [(lambda i=i: view.zoom_at(1.15 if i < count // 2 else 1 / 1.15,
-                                      width * (0.3 + 0.4 * (i % 3) / 2)))
-            for i in range(count)]
+    return [
+        (
+            lambda i=i: view.zoom_at(
+                1.15 if i < count // 2 else 1 / 1.15, width * (0.3 + 0.4 * (i % 3) / 2)
+            )
+        )
+        for i in range(count)
+    ]
 
 
 def report(label: str, times: list[float]) -> float:
     over = sum(1 for t in times if t > FRAME_BUDGET_MS)
-    print(f"  {label:<44} p50 {statistics.median(times):5.1f} ms  "
-          f"p95 {percentile(times, 95):5.1f} ms  max {max(times):5.1f} ms  "
-          f"({len(times)} frames, {over} over {FRAME_BUDGET_MS:.0f} ms)")
+    print(
+        f"  {label:<44} p50 {statistics.median(times):5.1f} ms  "
+        f"p95 {percentile(times, 95):5.1f} ms  max {max(times):5.1f} ms  "
+        f"({len(times)} frames, {over} over {FRAME_BUDGET_MS:.0f} ms)"
+    )
     return percentile(times, 95)
 
 
@@ -82,8 +89,9 @@ def test_timeline_with_ten_thousand_partnerships(qtbot, tmp_path: Path, monkeypa
     store = PartnershipStore(db)
     records = generate.partnerships(10_000)
     with db.atomic():
-        store.write_partners({p.partner.slug: p.partner for r in records
-                              for p in r.partners}.values())
+        store.write_partners(
+            {p.partner.slug: p.partner for r in records for p in r.partners}.values()
+        )
         store.write(records)
     search = SearchIndex(db, store)
 
@@ -109,9 +117,11 @@ def test_timeline_with_ten_thousand_partnerships(qtbot, tmp_path: Path, monkeypa
     t0 = time.perf_counter()
     view.viewport().repaint()
     t_first = time.perf_counter() - t0
-    print(f"\n10,000 partnerships: load from SQLite {t_load * 1000:.0f} ms, entries "
-          f"{t_entries * 1000:.0f} ms, lanes (pack) {t_lanes * 1000:.0f} ms; whole panel "
-          f"built and shown {t_panel * 1000:.0f} ms; first paint {t_first * 1000:.1f} ms")
+    print(
+        f"\n10,000 partnerships: load from SQLite {t_load * 1000:.0f} ms, entries "
+        f"{t_entries * 1000:.0f} ms, lanes (pack) {t_lanes * 1000:.0f} ms; whole panel "
+        f"built and shown {t_panel * 1000:.0f} ms; first paint {t_first * 1000:.1f} ms"
+    )
 
     worst = []
     view.fit_all()
@@ -119,8 +129,7 @@ def test_timeline_with_ten_thousand_partnerships(qtbot, tmp_path: Path, monkeypa
     worst.append(report("overview, all years: pan", frames(view, pans(view))))
     worst.append(report("overview: zoom in/out at the cursor", frames(view, zooms(view))))
     view.show_years(1990, 2010)
-    worst.append(report("detail 1990-2010: pan across and down",
-                        frames(view, pans(view, dy=30))))
+    worst.append(report("detail 1990-2010: pan across and down", frames(view, pans(view, dy=30))))
     worst.append(report("detail 1990-2010: zoom", frames(view, zooms(view))))
     view.show_years(1995, 2001)
     worst.append(report("zoomed 1995-2000: pan", frames(view, pans(view))))
@@ -128,13 +137,13 @@ def test_timeline_with_ten_thousand_partnerships(qtbot, tmp_path: Path, monkeypa
     worst.append(report("months (1998): pan", frames(view, pans(view))))
     panel.set_group_by("partner")
     view.show_years(1990, 2010)
-    worst.append(report("by partner (17 lanes), 1990-2010: pan",
-                        frames(view, pans(view, dy=30))))
+    worst.append(report("by partner (17 lanes), 1990-2010: pan", frames(view, pans(view, dy=30))))
     worst.append(report("by partner: zoom", frames(view, zooms(view))))
     panel.set_group_by("type")
     view.fit_all()
     view.restack(lambda: panel.scene.toggle_lane(panel.scene.lanes[0].key))
-    worst.append(report("overview with a lane of 1,400 rows unfolded: pan",
-                        frames(view, pans(view, dy=30))))
+    worst.append(
+        report("overview with a lane of 1,400 rows unfolded: pan", frames(view, pans(view, dy=30)))
+    )
     assert painted[0] > 500
     print(f"worst p95 {max(worst):.1f} ms (budget: every frame under {FRAME_BUDGET_MS:.0f} ms)")

@@ -61,17 +61,20 @@ def test_every_checked_fact_is_bundled_with_the_same_years_type_and_status(partn
         p = partnerships[slug]
         end = int(row["end_year"]) if row["end_year"].strip() else None
         assert (p.name, p.type, p.start_year, p.end_year, p.status, p.domain) == (
-            row["name"], row["type"], int(row["start_year"]), end, row["status"],
-            row["domain"]), slug
+            row["name"],
+            row["type"],
+            int(row["start_year"]),
+            end,
+            row["status"],
+            row["domain"],
+        ), slug
         assert list(p.countries) == [c.strip() for c in row["countries"].split(";")], slug
         assert set(p.benefits) == set(row["benefits"].split(";")), slug
         added = {tag for tagged, tag in ADDED_TAGS if tagged == slug}
         assert set(p.challenges) - added == set(row["challenges"].split(";")), slug
 
 
-def test_every_partner_named_in_the_facts_is_a_partner_of_that_partnership(
-    partnerships, facts
-):
+def test_every_partner_named_in_the_facts_is_a_partner_of_that_partnership(partnerships, facts):
     for slug, row in facts.items():
         names = {}
         for participant in partnerships[slug].partners:
@@ -84,8 +87,9 @@ def test_every_partner_named_in_the_facts_is_a_partner_of_that_partnership(
 
 def test_milestone_years_match_the_facts(partnerships, facts):
     for slug, row in facts.items():
-        years = sorted(int(m.split(":")[0]) for m in row["milestones"].split(";")
-                       if re.match(r"^\s*\d{4}:", m))
+        years = sorted(
+            int(m.split(":")[0]) for m in row["milestones"].split(";") if re.match(r"^\s*\d{4}:", m)
+        )
         assert sorted(m.year for m in partnerships[slug].milestones) == years, slug
 
 
@@ -100,7 +104,8 @@ def test_every_partnership_is_described_cited_checked_and_dated(partnerships):
         years = [m.year for m in p.milestones]
         assert years == sorted(years), f"{p.slug}: milestones out of order"
         assert (p.end_year is None) == (p.status in {"active", "planned"}) or (
-            p.status == "suspended"), p.slug
+            p.status == "suspended"
+        ), p.slug
 
 
 def test_milestones_outside_the_years_are_lead_up_or_aftermath(partnerships):
@@ -178,13 +183,15 @@ def test_every_part_of_the_article_is_taught(bundled, article_section, tags):
 
 def test_the_outlook_covers_artemis_the_gateway_ilrs_and_commercial_stations(bundled):
     cited = set(cited_partnerships(bundled.library.get("the-next-chapter")))
-    assert {"artemis-accords", "lunar-gateway", "international-lunar-research-station",
-            "nasa-commercial-leo-destinations"} <= cited
+    assert {
+        "artemis-accords",
+        "lunar-gateway",
+        "international-lunar-research-station",
+        "nasa-commercial-leo-destinations",
+    } <= cited
 
 
-def test_each_lesson_cites_three_real_examples_and_has_questions_and_sources(
-    bundled, partnerships
-):
+def test_each_lesson_cites_three_real_examples_and_has_questions_and_sources(bundled, partnerships):
     for lesson in bundled.library.lessons:
         cited = cited_partnerships(lesson)
         assert len(cited) >= 3 and set(cited) <= set(partnerships), lesson.slug
@@ -200,8 +207,9 @@ def test_no_lesson_is_unreachable(bundled):
     seen, queue = {start}, deque([start])
     while queue:
         lesson = library.get(queue.popleft())
-        targets = [m.group(2) for m in INTERNAL_LINK_RE.finditer(lesson.body)
-                   if m.group(1) == "lesson"]
+        targets = [
+            m.group(2) for m in INTERNAL_LINK_RE.finditer(lesson.body) if m.group(1) == "lesson"
+        ]
         _, after = library.neighbours(lesson.slug)
         for slug in [*targets, *([after.slug] if after else [])]:
             if slug not in seen:
@@ -212,8 +220,11 @@ def test_no_lesson_is_unreachable(bundled):
 
 @pytest.mark.parametrize("tag", BENEFITS + CHALLENGES + PARTNERSHIP_TYPES)
 def test_every_topic_has_three_partnerships_and_a_lesson(bundled, partnerships, tag):
-    showing = [p for p in partnerships.values()
-               if tag in p.benefits or tag in p.challenges or tag == p.type]
+    showing = [
+        p
+        for p in partnerships.values()
+        if tag in p.benefits or tag in p.challenges or tag == p.type
+    ]
     assert len(showing) >= 3
     assert bundled.library.teaching(tag), f"no lesson teaches {tag}"
 

@@ -28,10 +28,16 @@ def test_the_encoding_is_detected(data, encoding, text):
     [
         (b"", "f.csv:1: the file is empty"),
         (b"  \n\n", "f.csv:1: the file is empty"),
-        (b"PK\x03\x04rest", "f.csv:1: this is a zip file (an Excel workbook?), not CSV; "
-                            "save it from the spreadsheet as 'CSV UTF-8'"),
-        (b"name\nok\n\x81\x8d\n", "f.csv:3: the file is not Windows-1252 text; "
-                                  "save it from the spreadsheet as 'CSV UTF-8'"),
+        (
+            b"PK\x03\x04rest",
+            "f.csv:1: this is a zip file (an Excel workbook?), not CSV; "
+            "save it from the spreadsheet as 'CSV UTF-8'",
+        ),
+        (
+            b"name\nok\n\x81\x8d\n",
+            "f.csv:3: the file is not Windows-1252 text; "
+            "save it from the spreadsheet as 'CSV UTF-8'",
+        ),
         (b"a\x00b\x00c", "f.csv:1: this is a binary file, not CSV text"),
     ],
 )
@@ -67,10 +73,14 @@ def test_row_numbers_count_rows_as_a_spreadsheet_shows_them():
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ('name,description\nA,ok\nB,"never closed\nC,d\n',
-         "f.csv:3: a quoted cell is never closed (a '\"' is missing)"),
-        ('name,description\nA,"say "hi"",x\n',
-         "f.csv:2: a '\"' inside a quoted cell must be doubled ('\"\"')"),
+        (
+            'name,description\nA,ok\nB,"never closed\nC,d\n',
+            "f.csv:3: a quoted cell is never closed (a '\"' is missing)",
+        ),
+        (
+            'name,description\nA,"say "hi"",x\n',
+            "f.csv:2: a '\"' inside a quoted cell must be doubled ('\"\"')",
+        ),
     ],
 )
 def test_broken_quotes_name_the_row(text, message):
@@ -82,13 +92,30 @@ def test_broken_quotes_name_the_row(text, message):
 @pytest.mark.parametrize(
     ("header", "expected"),
     [
-        (["slug", "name", "type", "start_year", "status", "domain"],
-         {"slug": "slug", "name": "name", "type": "type", "start_year": "start_year",
-          "status": "status", "domain": "domain"}),
-        (["Title", "Kind", "Start year (YYYY)", "End", "State", "Area", "Agencies", "Sources"],
-         {"name": "Title", "type": "Kind", "start_year": "Start year (YYYY)",
-          "end_year": "End", "status": "State", "domain": "Area", "partners": "Agencies",
-          "citations": "Sources"}),
+        (
+            ["slug", "name", "type", "start_year", "status", "domain"],
+            {
+                "slug": "slug",
+                "name": "name",
+                "type": "type",
+                "start_year": "start_year",
+                "status": "status",
+                "domain": "domain",
+            },
+        ),
+        (
+            ["Title", "Kind", "Start year (YYYY)", "End", "State", "Area", "Agencies", "Sources"],
+            {
+                "name": "Title",
+                "type": "Kind",
+                "start_year": "Start year (YYYY)",
+                "end_year": "End",
+                "status": "State",
+                "domain": "Area",
+                "partners": "Agencies",
+                "citations": "Sources",
+            },
+        ),
         (["NAME", "Name", "Notes"], {"name": "NAME", "caveats": "Notes"}),
         (["", "whatever"], {}),
     ],
@@ -100,7 +127,8 @@ def test_file_columns_are_matched_to_fields(header, expected):
 def test_an_explicit_map_wins_and_an_empty_column_unmaps():
     header = ["Title", "Kind", "Year", "Status", "Domain", "Summary"]
     mapping, problems = cols.build_mapping(
-        header, {"description": "", "caveats": "summary", "start_year": "Year"}, "f.csv")
+        header, {"description": "", "caveats": "summary", "start_year": "Year"}, "f.csv"
+    )
     assert problems == []
     assert mapping.columns["caveats"] == "Summary" and "description" not in mapping.columns
     assert mapping.ignored(header) == []
@@ -109,15 +137,29 @@ def test_an_explicit_map_wins_and_an_empty_column_unmaps():
 @pytest.mark.parametrize(
     ("header", "overrides", "messages"),
     [
-        (["name", "type", "start_year", "domain"], {},
-         ["f.csv:1: status: required column is missing (map one with status=COLUMN)"]),
-        (["name", "type", "start_year", "status", "domain"], {"colour": "x"},
-         ["f.csv:1: colour: not a field we import (fields: " + ", ".join(cols.FIELDS) + ")"]),
-        (["name", "type", "start_year", "status", "domain"], {"end_year": "Finish"},
-         ["f.csv:1: Finish: no such column (the file has: name, type, start_year, status, "
-          "domain)"]),
-        (["name", "type", "start_year", "status", "domain", "name"], {},
-         ["f.csv:1: name: the column appears more than once"]),
+        (
+            ["name", "type", "start_year", "domain"],
+            {},
+            ["f.csv:1: status: required column is missing (map one with status=COLUMN)"],
+        ),
+        (
+            ["name", "type", "start_year", "status", "domain"],
+            {"colour": "x"},
+            ["f.csv:1: colour: not a field we import (fields: " + ", ".join(cols.FIELDS) + ")"],
+        ),
+        (
+            ["name", "type", "start_year", "status", "domain"],
+            {"end_year": "Finish"},
+            [
+                "f.csv:1: Finish: no such column (the file has: name, type, start_year, status, "
+                "domain)"
+            ],
+        ),
+        (
+            ["name", "type", "start_year", "status", "domain", "name"],
+            {},
+            ["f.csv:1: name: the column appears more than once"],
+        ),
     ],
 )
 def test_mapping_problems_name_the_column(header, overrides, messages):
@@ -158,15 +200,27 @@ def test_join_list_reads_back(entries):
         (cols.partner_entry, "SpaceX [Crew Dragon]", ("SpaceX", "Crew Dragon")),
         (cols.partner_entry, "NASA (CLPS)", ("NASA (CLPS)", "")),
         (cols.milestone_entry, "1997: Launched", {"year": 1997, "event": "Launched"}),
-        (cols.milestone_entry, "2004 – Arrived at Saturn", {"year": 2004,
-                                                            "event": "Arrived at Saturn"}),
+        (
+            cols.milestone_entry,
+            "2004 – Arrived at Saturn",
+            {"year": 2004, "event": "Arrived at Saturn"},
+        ),
         (cols.milestone_entry, "Launched", None),
-        (cols.citation_entry, "ESA | Cassini | https://esa.int/c",
-         {"publisher": "ESA", "title": "Cassini", "url": "https://esa.int/c"}),
-        (cols.citation_entry, "Cassini at a glance",
-         {"publisher": "", "title": "Cassini at a glance", "url": ""}),
-        (cols.citation_entry, "re:Invent | talk",
-         {"publisher": "re:Invent", "title": "talk", "url": ""}),
+        (
+            cols.citation_entry,
+            "ESA | Cassini | https://esa.int/c",
+            {"publisher": "ESA", "title": "Cassini", "url": "https://esa.int/c"},
+        ),
+        (
+            cols.citation_entry,
+            "Cassini at a glance",
+            {"publisher": "", "title": "Cassini at a glance", "url": ""},
+        ),
+        (
+            cols.citation_entry,
+            "re:Invent | talk",
+            {"publisher": "re:Invent", "title": "talk", "url": ""},
+        ),
         (cols.country, "us", "US"),
         (cols.country, "INTL", "intl"),
     ],

@@ -16,17 +16,23 @@ from explorer.core.lesson_authoring import (
 )
 from explorer.core.lessons import KnownTargets, read_lesson
 
-KNOWN = KnownTargets(lessons=frozenset({"why-partner"}), partnerships=frozenset({"iss"}),
-                     glossary=frozenset({"barter"}))
+KNOWN = KnownTargets(
+    lessons=frozenset({"why-partner"}),
+    partnerships=frozenset({"iss"}),
+    glossary=frozenset({"barter"}),
+)
 PNG = b"\x89PNG\r\n\x1a\nfake"
 
 
-@pytest.mark.parametrize(("text", "slug"), [
-    ("Sharing the Cost: ESA & NASA", "sharing-the-cost-esa-nasa"),
-    ("  Coopération spatiale  ", "cooperation-spatiale"),
-    ("ISS -- 1998", "iss-1998"),
-    ("!!!", ""),
-])
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        ("Sharing the Cost: ESA & NASA", "sharing-the-cost-esa-nasa"),
+        ("  Coopération spatiale  ", "cooperation-spatiale"),
+        ("ISS -- 1998", "iss-1998"),
+        ("!!!", ""),
+    ],
+)
 def test_slugify(text, slug):
     assert slugify(text) == slug
 
@@ -47,11 +53,18 @@ def test_the_template_is_a_valid_lesson(tmp_path, title):
     assert lesson.title == (title or "Untitled lesson")
 
 
-@pytest.mark.parametrize(("body", "line", "message"), [
-    ("See [x](partnership:nope).", 7, "link to unknown partnership 'nope'"),
-    ("Line one.\n\nSee [x](lesson:ghost).", 9, "link to unknown lesson 'ghost'"),
-    ("![pic](images/missing.png)", 7, "image 'images/missing.png' not found next to the lesson"),
-])
+@pytest.mark.parametrize(
+    ("body", "line", "message"),
+    [
+        ("See [x](partnership:nope).", 7, "link to unknown partnership 'nope'"),
+        ("Line one.\n\nSee [x](lesson:ghost).", 9, "link to unknown lesson 'ghost'"),
+        (
+            "![pic](images/missing.png)",
+            7,
+            "image 'images/missing.png' not found next to the lesson",
+        ),
+    ],
+)
 def test_problems_in_typed_text_name_the_line(tmp_path, body, line, message):
     text = f"---\ntitle: T\nsection: types\npartnerships: [iss]\n---\n\n{body}\n"
     _, problems = check_lesson_text(text, tmp_path / "t.md", KNOWN)
@@ -79,14 +92,19 @@ def test_broken_yaml_is_one_problem_with_its_line(tmp_path):
     assert len(problems) == 1 and "not valid YAML" in problems[0].message
 
 
-@pytest.mark.parametrize(("call", "expected"), [
-    (lambda: link_markdown("lesson", "why-partner", "Why partner?"),
-     "[Why partner?](lesson:why-partner)"),
-    (lambda: link_markdown("partnership", "iss", "[ISS]"), "[(ISS)](partnership:iss)"),
-    (lambda: link_markdown("partnership", "iss", ""), "[iss](partnership:iss)"),
-    (lambda: image_markdown("The ISS", "images/iss.png"), "![The ISS](images/iss.png)"),
-    (lambda: image_markdown("x", "images/a b.png"), "![x](<images/a b.png>)"),
-])
+@pytest.mark.parametrize(
+    ("call", "expected"),
+    [
+        (
+            lambda: link_markdown("lesson", "why-partner", "Why partner?"),
+            "[Why partner?](lesson:why-partner)",
+        ),
+        (lambda: link_markdown("partnership", "iss", "[ISS]"), "[(ISS)](partnership:iss)"),
+        (lambda: link_markdown("partnership", "iss", ""), "[iss](partnership:iss)"),
+        (lambda: image_markdown("The ISS", "images/iss.png"), "![The ISS](images/iss.png)"),
+        (lambda: image_markdown("x", "images/a b.png"), "![x](<images/a b.png>)"),
+    ],
+)
 def test_markdown_snippets(call, expected):
     assert call() == expected
 

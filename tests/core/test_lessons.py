@@ -56,7 +56,11 @@ def test_a_good_lesson_has_no_problems_and_keeps_its_fields(tmp_path):
     assert problems == []
     assert lesson is not None
     assert (lesson.slug, lesson.title, lesson.section, lesson.order) == (
-        "lesson", "Good lesson", "benefits", 3)
+        "lesson",
+        "Good lesson",
+        "benefits",
+        3,
+    )
     assert lesson.questions[0].answer == 1
     assert lesson.sources[0].publisher == "NASA"
     assert lesson.body_line == 18
@@ -66,20 +70,35 @@ def test_a_good_lesson_has_no_problems_and_keeps_its_fields(tmp_path):
 @pytest.mark.parametrize(
     ("text", "line", "message"),
     [
-        (GOOD.replace("section: benefits\n", "section: [oops\n"), 3,
-         "front matter is not valid YAML"),
+        (
+            GOOD.replace("section: benefits\n", "section: [oops\n"),
+            3,
+            "front matter is not valid YAML",
+        ),
         (GOOD.replace("title: Good lesson\n", ""), 1, "missing required field 'title'"),
         (GOOD.replace("section: benefits", "section: gossip"), 3, "unknown section 'gossip'"),
         (GOOD.replace("order: 3", "order: third"), 4, "order must be a whole number"),
         (GOOD.replace("topics: [cost-sharing]", "topics: [vibes]"), 7, "unknown topic tag"),
-        (GOOD.replace("(partnership:international-space-station)", "(partnership:mir-2)"),
-         20, "link to unknown partnership 'mir-2'"),
-        (GOOD.replace("(lesson:intro)", "(lesson:nowhere)"), 20,
-         "link to unknown lesson 'nowhere'"),
-        (GOOD.replace("partnerships: [international-space-station]", "partnerships: [ghost]"),
-         8, "cites unknown partnership 'ghost'"),
-        (GOOD.replace("key_terms: [barter]", "key_terms: [nonsense]"), 9,
-         "unknown glossary term 'nonsense'"),
+        (
+            GOOD.replace("(partnership:international-space-station)", "(partnership:mir-2)"),
+            20,
+            "link to unknown partnership 'mir-2'",
+        ),
+        (
+            GOOD.replace("(lesson:intro)", "(lesson:nowhere)"),
+            20,
+            "link to unknown lesson 'nowhere'",
+        ),
+        (
+            GOOD.replace("partnerships: [international-space-station]", "partnerships: [ghost]"),
+            8,
+            "cites unknown partnership 'ghost'",
+        ),
+        (
+            GOOD.replace("key_terms: [barter]", "key_terms: [nonsense]"),
+            9,
+            "unknown glossary term 'nonsense'",
+        ),
         (GOOD + "\n![a chart](missing.png)\n", 22, "image 'missing.png' not found"),
         (GOOD.replace("answer: 1", "answer: 7"), 10, "answer must be a choice number"),
         (GOOD.replace("summary: Short.", "colour: blue"), 5, "unknown front matter field"),
@@ -93,7 +112,8 @@ def test_each_problem_names_its_line(tmp_path, text, line, message):
 def test_non_utf8_text_names_the_line_of_the_bad_byte(tmp_path):
     data = GOOD.encode("utf-8").replace(b"Heading", b"Caf\xe9")
     assert problems_of(write(tmp_path, data)) == [
-        (18, "the file is not UTF-8 text; save it as UTF-8")]
+        (18, "the file is not UTF-8 text; save it as UTF-8")
+    ]
 
 
 def test_unreadable_file_is_a_problem_not_a_crash(tmp_path):
@@ -105,14 +125,18 @@ def test_duplicate_slugs_in_a_folder_are_reported(tmp_path):
     write(tmp_path, GOOD, "a.md")
     write(tmp_path, GOOD.replace("title: Good", "slug: a\ntitle: Good"), "b.md")
     problems = validate_files([tmp_path], KNOWN)
-    assert [str(p) for p in problems] == [f"{tmp_path / 'b.md'}:2: duplicate slug 'a' "
-                                          "(also used by a.md)"]
+    assert [str(p) for p in problems] == [
+        f"{tmp_path / 'b.md'}:2: duplicate slug 'a' (also used by a.md)"
+    ]
 
 
 def test_a_folder_with_bad_yaml_and_an_unknown_partnership_reports_both(tmp_path):
     write(tmp_path, GOOD.replace("section: benefits\n", "section: [oops\n"), "broken.md")
-    write(tmp_path, GOOD.replace("(partnership:international-space-station)",
-                                 "(partnership:atlantis-base)"), "links.md")
+    write(
+        tmp_path,
+        GOOD.replace("(partnership:international-space-station)", "(partnership:atlantis-base)"),
+        "links.md",
+    )
     problems = [str(p) for p in validate_files([tmp_path], KNOWN)]
     assert len(problems) == 2
     assert problems[0].startswith(f"{tmp_path / 'broken.md'}:3: front matter is not valid YAML")

@@ -34,8 +34,11 @@ def page(lesson: Lesson, **kw) -> str:
     ("state", "present", "absent"),
     [
         (None, ['href="quiz:0-1"', "Choose an answer."], ["ESA built the probe."]),
-        (0, ["Not quite", "<s>NASA</s>", 'href="quiz:0-show"', 'href="quiz:0-1"'],
-         ["ESA built the probe."]),
+        (
+            0,
+            ["Not quite", "<s>NASA</s>", 'href="quiz:0-show"', 'href="quiz:0-1"'],
+            ["ESA built the probe."],
+        ),
         (1, ["<b>Correct.</b> ESA built the probe.", "<b>ESA</b> ✓"], ['href="quiz:0-2"']),
         (REVEALED, ["Answer: B.", "ESA built the probe."], ['href="quiz:0-0"']),
     ],
@@ -76,15 +79,19 @@ def test_lessons_with_three_sections_get_a_table_of_contents(sections, has_toc):
 
 def test_a_lone_image_gets_its_alt_text_as_a_caption(tmp_path):
     (tmp_path / "iss.png").write_bytes(b"")
-    lesson = Lesson("l", "L", "benefits", body="![The ISS in 2021](iss.png)",
-                    source_path=tmp_path / "l.md")
+    lesson = Lesson(
+        "l", "L", "benefits", body="![The ISS in 2021](iss.png)", source_path=tmp_path / "l.md"
+    )
     assert '<span class="caption">The ISS in 2021</span>' in page(lesson)
 
 
 def test_internal_links_get_a_hover_preview_and_web_links_keep_theirs():
     titles = link_titles({"barter": GlossaryEntry("barter", "Barter", "A swap.")})
-    html = add_link_titles('<a class="internal glossary" href="glossary:barter">b</a> '
-                           '<a href="https://x.org" title="https://x.org">x</a>', titles)
+    html = add_link_titles(
+        '<a class="internal glossary" href="glossary:barter">b</a> '
+        '<a href="https://x.org" title="https://x.org">x</a>',
+        titles,
+    )
     assert 'title="Barter: A swap." href="glossary:barter"' in html
     assert html.count("title=") == 2
 
@@ -95,18 +102,32 @@ def test_a_teacher_lesson_is_marked_as_mine():
 
 
 ASTP = Partnership(
-    "astp", "Apollo-Soyuz", "bilateral", 1975, 1975, "completed", "human-spaceflight",
-    partners=(Participant(Partner("nasa", "NASA", "National Aeronautics", "US"), "Apollo"),
-              Participant(Partner("su", "Soviet Academy", "", "SU"))),
-    countries=("US", "SU"), benefits=("diplomacy",), challenges=("cultural",),
-    citations=(Citation("NASA", "ASTP", "https://nasa.gov/astp"),), checked="2026-01-02")
+    "astp",
+    "Apollo-Soyuz",
+    "bilateral",
+    1975,
+    1975,
+    "completed",
+    "human-spaceflight",
+    partners=(
+        Participant(Partner("nasa", "NASA", "National Aeronautics", "US"), "Apollo"),
+        Participant(Partner("su", "Soviet Academy", "", "SU")),
+    ),
+    countries=("US", "SU"),
+    benefits=("diplomacy",),
+    challenges=("cultural",),
+    citations=(Citation("NASA", "ASTP", "https://nasa.gov/astp"),),
+    checked="2026-01-02",
+)
 
 
 def test_a_partnership_page_links_each_benefit_to_the_lesson_that_teaches_it():
     teaches = {"diplomacy": [Lesson("diplomacy-and-cooperation", "Diplomacy", "benefits")]}
     html = partnership_page(ASTP, (), lambda tag: teaches.get(tag, []))
-    assert 'href="topic:diplomacy">Diplomacy</a> <span class="muted">— taught in</span> ' \
-           '<a class="internal lesson" href="lesson:diplomacy-and-cooperation">' in html
+    assert (
+        'href="topic:diplomacy">Diplomacy</a> <span class="muted">— taught in</span> '
+        '<a class="internal lesson" href="lesson:diplomacy-and-cooperation">' in html
+    )
     assert 'href="topic:cultural">Cultural</a></li>' in html  # no lesson: no "taught in"
 
 

@@ -10,27 +10,37 @@ from explorer.core.partnership_edit import (
 
 PARTNERS = {"nasa": Partner("nasa", "NASA"), "esa": Partner("esa", "ESA")}
 GOOD = {
-    "slug": "mars-link", "name": "Mars Link", "type": "bilateral", "status": "planned",
-    "domain": "planetary", "start_year": 2030, "end_year": None,
-    "partners": ["nasa", {"partner": "esa", "role": "orbiter"}], "countries": ["US", "intl"],
+    "slug": "mars-link",
+    "name": "Mars Link",
+    "type": "bilateral",
+    "status": "planned",
+    "domain": "planetary",
+    "start_year": 2030,
+    "end_year": None,
+    "partners": ["nasa", {"partner": "esa", "role": "orbiter"}],
+    "countries": ["US", "intl"],
     "milestones": [{"year": 2030, "event": "Launch"}],
-    "benefits": ["cost-sharing"], "challenges": ["funding"],
+    "benefits": ["cost-sharing"],
+    "challenges": ["funding"],
 }
 
 
-@pytest.mark.parametrize(("message", "field"), [
-    ("missing required field 'name'", "name"),
-    ("missing required field 'start_year'", "start_year"),
-    ("type must be one of bilateral, multilateral, public-private", "type"),
-    ("status must be one of active, completed", "status"),
-    ("domain must be one of lunar", "domain"),
-    ("end_year 1990 is before start_year 2000", "end_year"),
-    ("start_year must be a year between 1900 and 2100, not 'x'", "start_year"),
-    ("unknown benefit tag 'x'", "benefits"),
-    ("unknown challenge tag 'x'", "challenges"),
-    ("milestone 'x' needs a year and an event", "milestones"),
-    ("something else entirely", ""),
-])
+@pytest.mark.parametrize(
+    ("message", "field"),
+    [
+        ("missing required field 'name'", "name"),
+        ("missing required field 'start_year'", "start_year"),
+        ("type must be one of bilateral, multilateral, public-private", "type"),
+        ("status must be one of active, completed", "status"),
+        ("domain must be one of lunar", "domain"),
+        ("end_year 1990 is before start_year 2000", "end_year"),
+        ("start_year must be a year between 1900 and 2100, not 'x'", "start_year"),
+        ("unknown benefit tag 'x'", "benefits"),
+        ("unknown challenge tag 'x'", "challenges"),
+        ("milestone 'x' needs a year and an event", "milestones"),
+        ("something else entirely", ""),
+    ],
+)
 def test_field_of(message, field):
     assert field_of(message) == field
 
@@ -39,28 +49,45 @@ def test_a_good_record_has_no_errors():
     assert field_errors(GOOD, PARTNERS) == {}
 
 
-@pytest.mark.parametrize(("changes", "expected"), [
-    ({"name": ""}, {"name": ["Required."]}),
-    ({"start_year": None}, {"start_year": ["Required."]}),
-    ({"start_year": 1800},
-     {"start_year": ["Start year must be a year between 1900 and 2100, not 1800."]}),
-    ({"start_year": "soon"},
-     {"start_year": ["Start year must be a year between 1900 and 2100, not 'soon'."]}),
-    ({"end_year": 2020}, {"end_year": ["End year 2020 is before start year 2030."]}),
-    ({"type": "trilateral"},
-     {"type": ["Type must be one of bilateral, multilateral, public-private."]}),
-    ({"slug": "Mars Link"},
-     {"slug": ["Use lowercase words joined by hyphens, like 'mars-sample-return'."]}),
-    ({"partners": ["nasa", "jaxa"]}, {"partners": ["Unknown partner 'jaxa'."]}),
-    ({"milestones": [{"year": 2031, "event": " "}]},
-     {"milestones": ["Milestone 1 needs an event."]}),
-    ({"milestones": [{"year": 2031, "event": "A"}, {"year": "soon", "event": "B"}]},
-     {"milestones": ["Milestone 2 needs a year (a whole number)."]}),
-    ({"milestones": ["just text"]}, {"milestones": ["Milestone 1 needs a year and an event."]}),
-    ({"countries": ["USA"]},
-     {"countries": ["'USA' is not a two-letter country code (or 'intl')."]}),
-    ({"benefits": ["fun"]}, {"benefits": ["Unknown benefit tag 'fun'."]}),
-])
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        ({"name": ""}, {"name": ["Required."]}),
+        ({"start_year": None}, {"start_year": ["Required."]}),
+        (
+            {"start_year": 1800},
+            {"start_year": ["Start year must be a year between 1900 and 2100, not 1800."]},
+        ),
+        (
+            {"start_year": "soon"},
+            {"start_year": ["Start year must be a year between 1900 and 2100, not 'soon'."]},
+        ),
+        ({"end_year": 2020}, {"end_year": ["End year 2020 is before start year 2030."]}),
+        (
+            {"type": "trilateral"},
+            {"type": ["Type must be one of bilateral, multilateral, public-private."]},
+        ),
+        (
+            {"slug": "Mars Link"},
+            {"slug": ["Use lowercase words joined by hyphens, like 'mars-sample-return'."]},
+        ),
+        ({"partners": ["nasa", "jaxa"]}, {"partners": ["Unknown partner 'jaxa'."]}),
+        (
+            {"milestones": [{"year": 2031, "event": " "}]},
+            {"milestones": ["Milestone 1 needs an event."]},
+        ),
+        (
+            {"milestones": [{"year": 2031, "event": "A"}, {"year": "soon", "event": "B"}]},
+            {"milestones": ["Milestone 2 needs a year (a whole number)."]},
+        ),
+        ({"milestones": ["just text"]}, {"milestones": ["Milestone 1 needs a year and an event."]}),
+        (
+            {"countries": ["USA"]},
+            {"countries": ["'USA' is not a two-letter country code (or 'intl')."]},
+        ),
+        ({"benefits": ["fun"]}, {"benefits": ["Unknown benefit tag 'fun'."]}),
+    ],
+)
 def test_each_problem_is_filed_under_its_field(changes, expected):
     assert field_errors({**GOOD, **changes}, PARTNERS) == expected
 
@@ -68,9 +95,11 @@ def test_each_problem_is_filed_under_its_field(changes, expected):
 def test_other_fields_are_checked_while_required_ones_are_missing():
     item = {**GOOD, "name": "", "slug": "", "end_year": 2020, "type": "trilateral"}
     assert field_errors(item, PARTNERS) == {
-        "name": ["Required."], "slug": ["Required."],
+        "name": ["Required."],
+        "slug": ["Required."],
         "end_year": ["End year 2020 is before start year 2030."],
-        "type": ["Type must be one of bilateral, multilateral, public-private."]}
+        "type": ["Type must be one of bilateral, multilateral, public-private."],
+    }
 
 
 def test_no_end_year_comparison_without_a_start_year():
@@ -83,9 +112,16 @@ def test_a_taken_slug_is_an_error_for_a_new_record():
     assert errors == {"slug": ["A partnership with the slug 'mars-link' already exists."]}
 
 
-@pytest.mark.parametrize(("text", "value"), [
-    ("", None), ("  ", None), ("1998", 1998), (" 2030 ", 2030), ("19x8", "19x8"),
-])
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("", None),
+        ("  ", None),
+        ("1998", 1998),
+        (" 2030 ", 2030),
+        ("19x8", "19x8"),
+    ],
+)
 def test_year_value(text, value):
     assert year_value(text) == value
 

@@ -65,8 +65,11 @@ def test_typos_are_corrected_from_the_vocabulary(words, expected):
 @pytest.mark.parametrize(
     ("text", "words", "snippet"),
     [
-        ("Two partners shared the docking system.", ["docking"],
-         "Two partners shared the [[docking]] system."),
+        (
+            "Two partners shared the docking system.",
+            ["docking"],
+            "Two partners shared the [[docking]] system.",
+        ),
         ("Partnerships matter.", ["partnership"], "[[Partnerships]] matter."),
         ("The ESA probe went to Mars.", ["esa", "mar"], "The [[ESA]] probe went to [[Mars]]."),
         ("Nothing here.", ["zebra"], "Nothing here."),
@@ -84,15 +87,22 @@ def test_snippets_mark_matched_words(text, words, snippet):
 
 def test_highlights_split_into_marked_runs():
     assert split_highlights("the [[ISS]] and [[Mir]].") == [
-        ("the ", False), ("ISS", True), (" and ", False), ("Mir", True), (".", False)]
+        ("the ", False),
+        ("ISS", True),
+        (" and ", False),
+        ("Mir", True),
+        (".", False),
+    ]
 
 
 ROWS = [
     FacetRow.make("a", "bilateral", "lunar", "completed", 1969, 1972, frozenset({"nasa"}), 2026),
-    FacetRow.make("b", "multilateral", "lunar", "active", 2015, None, frozenset({"nasa", "esa"}),
-                  2026),
-    FacetRow.make("c", "public-private", "launch", "planned", 2030, None, frozenset({"spacex"}),
-                  2026),
+    FacetRow.make(
+        "b", "multilateral", "lunar", "active", 2015, None, frozenset({"nasa", "esa"}), 2026
+    ),
+    FacetRow.make(
+        "c", "public-private", "launch", "planned", 2030, None, frozenset({"spacex"}), 2026
+    ),
 ]
 
 

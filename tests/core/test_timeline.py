@@ -30,11 +30,19 @@ from explorer.core.timeline import (
 TODAY = 2026.9
 
 
-def record(slug="p", start=2000, end=None, status="completed", kind="bilateral",
-           milestones=(), name=None) -> Partnership:
-    return Partnership(slug=slug, name=name or slug.upper(), type=kind, start_year=start,
-                       end_year=end, status=status, domain="lunar",
-                       milestones=tuple(Milestone(y, "event") for y in milestones))
+def record(
+    slug="p", start=2000, end=None, status="completed", kind="bilateral", milestones=(), name=None
+) -> Partnership:
+    return Partnership(
+        slug=slug,
+        name=name or slug.upper(),
+        type=kind,
+        start_year=start,
+        end_year=end,
+        status=status,
+        domain="lunar",
+        milestones=tuple(Milestone(y, "event") for y in milestones),
+    )
 
 
 @pytest.mark.parametrize(
@@ -130,8 +138,14 @@ def test_ticks_of_months_name_the_year_in_january():
 
 @pytest.mark.parametrize(
     ("ppy", "level", "cluster"),
-    [(3.0, "overview", 20), (17.0, "overview", 5), (35.9, "overview", 2),
-     (36.0, "detail", 2), (50.0, "detail", 1), (500.0, "detail", 1)],
+    [
+        (3.0, "overview", 20),
+        (17.0, "overview", 5),
+        (35.9, "overview", 2),
+        (36.0, "detail", 2),
+        (50.0, "detail", 1),
+        (500.0, "detail", 1),
+    ],
 )
 def test_zoom_levels_and_count_buckets(ppy, level, cluster):
     assert zoom_level(ppy) == level
@@ -146,19 +160,28 @@ def test_zoom_levels_and_count_buckets(ppy, level, cluster):
         (record(start=1998, status="active"), 1998.0, TODAY, TODAY, False),  # open to today
         (record(start=2024, status="planned"), 2024.0, TODAY, 2024.0, False),  # all dashed
         # active with a milestone planned for 2028: solid to today, dashed after
-        (record(start=2024, status="active", milestones=(2024, 2028)), 2024.0, 2029.0, TODAY,
-         False),
+        (
+            record(start=2024, status="active", milestones=(2024, 2028)),
+            2024.0,
+            2029.0,
+            TODAY,
+            False,
+        ),
         # an end year in the future: the years after today are dashed
         (record(start=2020, end=2030, status="active"), 2020.0, 2031.0, TODAY, False),
         # planned, with launch planned for 2035
-        (record(start=2024, status="planned", milestones=(2017, 2035)), 2024.0, 2036.0,
-         2024.0, False),
+        (
+            record(start=2024, status="planned", milestones=(2017, 2035)),
+            2024.0,
+            2036.0,
+            2024.0,
+            False,
+        ),
     ],
 )
 def test_entry_spans(p, start, end, solid_end, point):
     e = entry_for(p, TODAY)
-    assert (e.start, e.end, e.solid_end, e.point) == (start, end, pytest.approx(solid_end),
-                                                     point)
+    assert (e.start, e.end, e.solid_end, e.point) == (start, end, pytest.approx(solid_end), point)
 
 
 def test_milestones_before_the_start_widen_the_reach():
@@ -169,8 +192,9 @@ def test_milestones_before_the_start_widen_the_reach():
 
 
 def test_entries_come_in_time_order():
-    found = entries_for([record("b", 2000, 2001), record("a", 1990, 2010),
-                         record("c", 1990, 1995)], TODAY)
+    found = entries_for(
+        [record("b", 2000, 2001), record("a", 1990, 2010), record("c", 1990, 1995)], TODAY
+    )
     assert [e.slug for e in found] == ["c", "a", "b"]
 
 
@@ -223,22 +247,30 @@ def test_label_placement(bar, slot, text, where, x, width):
 
 @pytest.mark.parametrize(
     ("first", "last", "label"),
-    [(1998.0, 2012.0, "1998–2011"), (1994.96, 2001.05, "1995–2000"),
-     (2000.2, 2000.8, "2000"), (1956.3, 2037.4, "1956–2037")],
+    [
+        (1998.0, 2012.0, "1998–2011"),
+        (1994.96, 2001.05, "1995–2000"),
+        (2000.2, 2000.8, "2000"),
+        (1956.3, 2037.4, "1956–2037"),
+    ],
 )
 def test_year_span_label(first, last, label):
     assert year_span_label(first, last) == label
 
 
 def test_describe_window_counts_what_overlaps_by_type():
-    entries = entries_for([
-        record("iss", 1998, None, "active", "multilateral"),
-        record("mir", 1994, 1998, kind="bilateral"),
-        record("cots", 2006, 2013, kind="public-private"),
-        record("esa", 1975, None, "active", "multilateral"),
-        record("igy", 1957, 1958, kind="multilateral"),
-    ], TODAY)
+    entries = entries_for(
+        [
+            record("iss", 1998, None, "active", "multilateral"),
+            record("mir", 1994, 1998, kind="bilateral"),
+            record("cots", 2006, 2013, kind="public-private"),
+            record("esa", 1975, None, "active", "multilateral"),
+            record("igy", 1957, 1958, kind="multilateral"),
+        ],
+        TODAY,
+    )
     assert describe_window(entries, 1998.0, 2012.0) == (
-        "1998–2011: 4 partnerships, 2 multilateral, 1 bilateral, 1 public-private")
+        "1998–2011: 4 partnerships, 2 multilateral, 1 bilateral, 1 public-private"
+    )
     assert describe_window(entries, 1900.0, 1950.0) == "1900–1949: no partnerships shown"
     assert describe_window(entries, 1957.0, 1958.0) == "1957: 1 partnership, 1 multilateral"

@@ -28,11 +28,19 @@ TODAY = 2026.9
 NASA, ESA, JAXA = (Partner("nasa", "NASA"), Partner("esa", "ESA"), Partner("jaxa", "JAXA"))
 
 
-def record(slug, start, end=None, kind="bilateral", domain="lunar", partners=(NASA,),
-           status="completed") -> Partnership:
-    return Partnership(slug=slug, name=slug.upper(), type=kind, start_year=start, end_year=end,
-                       status=status, domain=domain,
-                       partners=tuple(Participant(p) for p in partners))
+def record(
+    slug, start, end=None, kind="bilateral", domain="lunar", partners=(NASA,), status="completed"
+) -> Partnership:
+    return Partnership(
+        slug=slug,
+        name=slug.upper(),
+        type=kind,
+        start_year=start,
+        end_year=end,
+        status=status,
+        domain=domain,
+        partners=tuple(Participant(p) for p in partners),
+    )
 
 
 CATALOG = [
@@ -52,14 +60,33 @@ def entries():
 @pytest.mark.parametrize(
     ("by", "lanes"),
     [
-        ("type", [("bilateral", {"hubble", "hayabusa"}), ("multilateral", {"iss", "rosetta"}),
-                  ("public-private", {"cots"})]),
+        (
+            "type",
+            [
+                ("bilateral", {"hubble", "hayabusa"}),
+                ("multilateral", {"iss", "rosetta"}),
+                ("public-private", {"cots"}),
+            ],
+        ),
         # in the catalog's order of domains
-        ("domain", [("human-spaceflight", {"iss"}), ("planetary", {"hayabusa", "rosetta"}),
-                    ("astronomy", {"hubble"}), ("launch", {"cots"})]),
+        (
+            "domain",
+            [
+                ("human-spaceflight", {"iss"}),
+                ("planetary", {"hayabusa", "rosetta"}),
+                ("astronomy", {"hubble"}),
+                ("launch", {"cots"}),
+            ],
+        ),
         # most partnerships first; a multilateral one appears in each partner's lane
-        ("partner", [("nasa", {"iss", "hubble", "cots", "hayabusa"}),
-                     ("esa", {"iss", "hubble", "rosetta"}), ("jaxa", {"iss", "hayabusa"})]),
+        (
+            "partner",
+            [
+                ("nasa", {"iss", "hubble", "cots", "hayabusa"}),
+                ("esa", {"iss", "hubble", "rosetta"}),
+                ("jaxa", {"iss", "hayabusa"}),
+            ],
+        ),
     ],
 )
 def test_lanes_group_by_type_domain_or_partner(entries, by, lanes):
@@ -69,7 +96,10 @@ def test_lanes_group_by_type_domain_or_partner(entries, by, lanes):
 
 def test_lane_titles(entries):
     assert [lane.title for lane in build_lanes(entries, "type")] == [
-        "Bilateral", "Multilateral", "Public-private"]
+        "Bilateral",
+        "Multilateral",
+        "Public-private",
+    ]
     assert [lane.title for lane in build_lanes(entries, "partner")] == ["NASA", "ESA", "JAXA"]
 
 
@@ -170,8 +200,9 @@ def test_keyboard_order_is_time_order_without_copies(entries):
 
 
 def test_nearest_in_row():
-    entries = entries_for([record("a", 1960, 1970), record("b", 1990, 2000),
-                           record("c", 2010, 2015)], TODAY)
+    entries = entries_for(
+        [record("a", 1960, 1970), record("b", 1990, 2000), record("c", 2010, 2015)], TODAY
+    )
     (lane,) = build_lanes(entries, "type")
     (box,) = stack_lanes([lane], lambda lane: True)
     assert [e.slug for e in lane.rows[0]] == ["a", "b", "c"]
@@ -189,8 +220,7 @@ def test_nearest_in_row():
         (Filters(status=frozenset({"active"})), None, {"iss"}),
         (Filters(partner=frozenset({"jaxa"})), None, {"iss", "hayabusa"}),
         (Filters(decade=frozenset({1970})), None, {"hubble"}),
-        (Filters(decade=frozenset({2000})), None, {"iss", "hubble", "cots", "hayabusa",
-                                                   "rosetta"}),
+        (Filters(decade=frozenset({2000})), None, {"iss", "hubble", "cots", "hayabusa", "rosetta"}),
         (Filters(), {"iss", "cots"}, {"iss", "cots"}),  # the words matched these
         (Filters(type=frozenset({"multilateral"})), {"iss", "cots"}, {"iss"}),
     ],
@@ -209,6 +239,7 @@ def test_pinned_rows_show_in_a_folded_lane_after_the_first_rows():
     assert [c.count for c in clusters(box, 50)] == [2]
     hit = hit_test([box], 2007.5, 26 + 6 * 24 + 5, 0.1, 5)
     assert hit is not None and hit.entry.slug == "p7"
-    (everything,) = stack_lanes(lanes, lambda lane: False, Metrics(),
-                                pinned={"bilateral": {6, 7, 8}})
+    (everything,) = stack_lanes(
+        lanes, lambda lane: False, Metrics(), pinned={"bilateral": {6, 7, 8}}
+    )
     assert not everything.folded and everything.shown_rows == 9

@@ -17,8 +17,17 @@ from explorer.core.topics import (
 
 
 def p(slug, start, kind="bilateral", benefits=(), challenges=()):
-    return Partnership(slug, slug.upper(), kind, start, None, "active", "planetary",
-                       benefits=benefits, challenges=challenges)
+    return Partnership(
+        slug,
+        slug.upper(),
+        kind,
+        start,
+        None,
+        "active",
+        "planetary",
+        benefits=benefits,
+        challenges=challenges,
+    )
 
 
 CATALOG = [
@@ -63,13 +72,19 @@ def test_every_topic_has_a_kind_and_a_summary():
 
 
 def test_lessons_about_a_topic_come_before_case_studies():
-    lessons = [Lesson("case", "Case", "case-studies", tags=("cost-sharing",)),
-               Lesson("other", "Other", "benefits", tags=("diplomacy", "cost-sharing")),
-               Lesson("broad", "Broad", "foundations", tags=("cost-sharing", "diplomacy")),
-               Lesson("main", "Main", "benefits", tags=("cost-sharing",)),
-               Lesson("none", "None", "benefits")]
+    lessons = [
+        Lesson("case", "Case", "case-studies", tags=("cost-sharing",)),
+        Lesson("other", "Other", "benefits", tags=("diplomacy", "cost-sharing")),
+        Lesson("broad", "Broad", "foundations", tags=("cost-sharing", "diplomacy")),
+        Lesson("main", "Main", "benefits", tags=("cost-sharing",)),
+        Lesson("none", "None", "benefits"),
+    ]
     assert [x.slug for x in teaching_order("cost-sharing", lessons)] == [
-        "main", "broad", "other", "case"]
+        "main",
+        "broad",
+        "other",
+        "case",
+    ]
 
 
 def test_the_topic_page_lists_its_partnerships_in_the_chosen_order():

@@ -13,13 +13,18 @@ TABLES = ("partnerships", "partners", "partner_aliases", *CHILD_TABLES)
 
 def database_rows(db) -> dict[str, list[tuple]]:
     """Every row of the catalog tables (sorted), to compare before and after."""
-    return {table: sorted(tuple(row) for row in db.execute(f"select * from {table}").fetchall())
-            for table in TABLES}
+    return {
+        table: sorted(tuple(row) for row in db.execute(f"select * from {table}").fetchall())
+        for table in TABLES
+    }
 
 
 def files_under(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 @pytest.fixture

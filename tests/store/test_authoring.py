@@ -17,9 +17,17 @@ ASTP = "apollo-soyuz-test-project"
 
 def _new(store, slug="moon-club", partner=None):
     partner = partner or store.partners()["nasa"]
-    return Partnership(slug, "Moon Club", "bilateral", 2030, None, "planned", "lunar",
-                       partners=(Participant(partner, "lead"),),
-                       milestones=(Milestone(2030, "Agreement signed"),))
+    return Partnership(
+        slug,
+        "Moon Club",
+        "bilateral",
+        2030,
+        None,
+        "planned",
+        "lunar",
+        partners=(Participant(partner, "lead"),),
+        milestones=(Milestone(2030, "Agreement signed"),),
+    )
 
 
 def test_a_new_partnership_is_the_teachers_and_subscribers_hear_of_it(store):
@@ -28,8 +36,10 @@ def test_a_new_partnership_is_the_teachers_and_subscribers_hear_of_it(store):
     saved = save_partnership(store, _new(store))
     assert (saved.origin, saved.edited) == ("user", False)
     assert heard and heard[0] == saved
-    found = store.db.query("select p.slug from partnerships p join partnerships_fts f "
-                           "on f.rowid = p.rowid where partnerships_fts match 'club'")
+    found = store.db.query(
+        "select p.slug from partnerships p join partnerships_fts f "
+        "on f.rowid = p.rowid where partnerships_fts match 'club'"
+    )
     assert [row["slug"] for row in found] == ["moon-club"]
 
 
@@ -59,7 +69,8 @@ def test_editing_a_bundled_one_marks_it_edited_and_a_refresh_leaves_it(store, co
     save_partnership(store, edited)
     assert store.origin_of(ASTP) == ("bundled", True)
     (content_dir / "partnerships" / f"{ASTP}.yaml").write_text(
-        (content_dir / "partnerships" / f"{ASTP}.yaml").read_text() + "\n# changed\n")
+        (content_dir / "partnerships" / f"{ASTP}.yaml").read_text() + "\n# changed\n"
+    )
     refresh_bundled(store, content_dir)
     assert store.get(ASTP).name == "ASTP, as I teach it"
 
@@ -82,14 +93,18 @@ def test_delete_removes_a_teachers_partnership_and_its_rows(store):
     save_partnership(store, _new(store))
     delete_partnership(store, "moon-club")
     assert store.get("moon-club") is None
-    assert list(store.db.query(
-        "select * from milestones where partnership_slug = 'moon-club'")) == []
+    assert (
+        list(store.db.query("select * from milestones where partnership_slug = 'moon-club'")) == []
+    )
 
 
-@pytest.mark.parametrize(("slug", "message"), [
-    (ASTP, "comes with the app and cannot be deleted"),
-    ("nothing-here", "there is no partnership 'nothing-here'"),
-])
+@pytest.mark.parametrize(
+    ("slug", "message"),
+    [
+        (ASTP, "comes with the app and cannot be deleted"),
+        ("nothing-here", "there is no partnership 'nothing-here'"),
+    ],
+)
 def test_delete_refuses_bundled_and_missing_ones(store, slug, message):
     before = database_rows(store.db)
     with pytest.raises(AuthoringError, match=message):

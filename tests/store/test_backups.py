@@ -19,8 +19,11 @@ LESSON = "---\ntitle: Mine\nsection: outlook\n---\n\nHello.\n"
 
 @pytest.fixture
 def teacher_data(store, paths):
-    store.save(replace(store.get("exomars-esa-roscosmos"), slug="moon-base", name="Moon Base",
-                       origin="user"))
+    store.save(
+        replace(
+            store.get("exomars-esa-roscosmos"), slug="moon-base", name="Moon Base", origin="user"
+        )
+    )
     store.save(replace(store.get("apollo-soyuz-test-project"), name="ASTP (mine)", edited=True))
     (paths.teacher_lessons / "images").mkdir(parents=True, exist_ok=True)
     (paths.teacher_lessons / "mine.md").write_text(LESSON, encoding="utf-8")
@@ -41,8 +44,7 @@ def test_only_the_newest_ten_are_kept(store, paths):
     assert kept == list(reversed(made))[:10]
 
 
-def test_restore_brings_back_rows_and_files_and_backs_up_the_present(teacher_data, paths,
-                                                                     catalog):
+def test_restore_brings_back_rows_and_files_and_backs_up_the_present(teacher_data, paths, catalog):
     store = teacher_data
     info = create_backup(store, paths)
     rows_then, files_then = database_rows(store.db), files_under(paths.teacher_lessons)
@@ -73,8 +75,7 @@ def test_restoring_an_unknown_or_damaged_backup_is_refused(store, paths):
     assert database_rows(store.db) == before
 
 
-def test_a_daily_backup_is_made_once_a_day_and_only_when_something_changed(teacher_data,
-                                                                           paths):
+def test_a_daily_backup_is_made_once_a_day_and_only_when_something_changed(teacher_data, paths):
     store = teacher_data
     day = datetime(2026, 11, 26, 9, 0)
     first = daily_backup(store, paths, day)

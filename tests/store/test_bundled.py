@@ -21,11 +21,11 @@ def test_unchanged_content_is_not_reloaded(paths, catalog):
 
 def test_a_refresh_keeps_teacher_rows_and_teacher_edits(paths, catalog, content_dir):
     store = catalog.partnerships
-    mine = replace(store.get("exomars-esa-roscosmos"), slug="my-mission", name="My mission",
-                   origin="user")
+    mine = replace(
+        store.get("exomars-esa-roscosmos"), slug="my-mission", name="My mission", origin="user"
+    )
     store.save(mine)
-    edited = replace(store.get("apollo-soyuz-test-project"), name="ASTP (my notes)",
-                     edited=True)
+    edited = replace(store.get("apollo-soyuz-test-project"), name="ASTP (my notes)", edited=True)
     store.save(edited)
     catalog.close()
     source = content_dir / "partnerships" / "apollo-soyuz-test-project.yaml"

@@ -23,14 +23,30 @@ def rows(text: str) -> str:
     ("name", "data", "expected"),
     [
         ("bom", codecs.BOM_UTF8 + rows(GOOD).encode(), "Moon Base"),
-        ("windows-1252", rows("coop,Coopération “spatiale”,bilateral,1990,1995,completed,"
-                              "planetary,CNES\n").encode("cp1252"), "Coopération “spatiale”"),
-        ("semicolons", (HEADER.replace(",", ";") +
-                        'moon-base;Moon Base;multilateral;2030;;planned;lunar;"NASA; ESA"\n')
-         .encode(), "Moon Base"),
-        ("quoted newlines", (b"slug,name,type,start_year,status,domain,description\n"
-                             b'moon-base,Moon Base,multilateral,2030,planned,lunar,"One.\r\n'
-                             b'Two."\n'), "Moon Base"),
+        (
+            "windows-1252",
+            rows(
+                "coop,Coopération “spatiale”,bilateral,1990,1995,completed,planetary,CNES\n"
+            ).encode("cp1252"),
+            "Coopération “spatiale”",
+        ),
+        (
+            "semicolons",
+            (
+                HEADER.replace(",", ";")
+                + 'moon-base;Moon Base;multilateral;2030;;planned;lunar;"NASA; ESA"\n'
+            ).encode(),
+            "Moon Base",
+        ),
+        (
+            "quoted newlines",
+            (
+                b"slug,name,type,start_year,status,domain,description\n"
+                b'moon-base,Moon Base,multilateral,2030,planned,lunar,"One.\r\n'
+                b'Two."\n'
+            ),
+            "Moon Base",
+        ),
     ],
 )
 def test_files_from_spreadsheets_import(store, paths, tmp_path, name, data, expected):
@@ -47,25 +63,42 @@ def test_files_from_spreadsheets_import(store, paths, tmp_path, name, data, expe
 @pytest.mark.parametrize(
     ("text", "messages"),
     [
-        ("name,type,start_year,domain\nMoon Base,bilateral,2030,lunar\n",
-         ["{f}:1: status: required column is missing (map one with status=COLUMN)"]),
-        (rows(GOOD + "mars,Mars,bilateral,twenty,,active,planetary,NASA\n"
-                     "venus,Venus,bilateral,2001,1999,completed,planetary,ESA\n"),
-         ["{f}:3: start_year: start_year must be a year between 1900 and 2100, not 'twenty'",
-          "{f}:4: end_year: end_year 1999 is before start_year 2001"]),
-        (rows(GOOD + "mars,Mars,bilateral,2001,,active,planetary,NASA\n"
-              + GOOD.replace("Moon Base", "Moon Base 2")),
-         ["{f}:4: slug: the slug 'moon-base' is also on row 2"]),
-        (rows('mars,"Mars\nsample return",bilateral,2001,,active,planetary,NASA\n'
-              "venus,Venus,bilateral,2001,,done,planetary,ESA\n"),
-         ["{f}:3: status: status must be one of active, completed, cancelled, suspended, "
-          "planned"]),
+        (
+            "name,type,start_year,domain\nMoon Base,bilateral,2030,lunar\n",
+            ["{f}:1: status: required column is missing (map one with status=COLUMN)"],
+        ),
+        (
+            rows(
+                GOOD + "mars,Mars,bilateral,twenty,,active,planetary,NASA\n"
+                "venus,Venus,bilateral,2001,1999,completed,planetary,ESA\n"
+            ),
+            [
+                "{f}:3: start_year: start_year must be a year between 1900 and 2100, not 'twenty'",
+                "{f}:4: end_year: end_year 1999 is before start_year 2001",
+            ],
+        ),
+        (
+            rows(
+                GOOD
+                + "mars,Mars,bilateral,2001,,active,planetary,NASA\n"
+                + GOOD.replace("Moon Base", "Moon Base 2")
+            ),
+            ["{f}:4: slug: the slug 'moon-base' is also on row 2"],
+        ),
+        (
+            rows(
+                'mars,"Mars\nsample return",bilateral,2001,,active,planetary,NASA\n'
+                "venus,Venus,bilateral,2001,,done,planetary,ESA\n"
+            ),
+            [
+                "{f}:3: status: status must be one of active, completed, cancelled, suspended, "
+                "planned"
+            ],
+        ),
     ],
     ids=["missing required column", "bad years", "duplicate slugs", "row after a newline"],
 )
-def test_bad_rows_give_exact_errors_and_nothing_is_written(
-    store, paths, write_csv, text, messages
-):
+def test_bad_rows_give_exact_errors_and_nothing_is_written(store, paths, write_csv, text, messages):
     path = write_csv(text)
     before = database_rows(store.db)
     preview = preview_csv(path, store)
@@ -92,18 +125,24 @@ def test_preview_classifies_new_changed_unchanged_and_invalid(store, write_csv):
         "completed,human-spaceflight\n"
         "exomars-esa-roscosmos,ExoMars (renamed),bilateral,2013,2022,cancelled,planetary\n"
         "moon-base,Moon Base,multilateral,2030,,planned,lunar\n"
-        "bad,Bad,bilateral,1800,,active,lunar\n")
+        "bad,Bad,bilateral,1800,,active,lunar\n"
+    )
     preview = preview_csv(path, store)
     assert [(r.slug, r.status) for r in preview.rows] == [
-        ("apollo-soyuz-test-project", "unchanged"), ("exomars-esa-roscosmos", "changed"),
-        ("moon-base", "new"), ("bad", "invalid")]
+        ("apollo-soyuz-test-project", "unchanged"),
+        ("exomars-esa-roscosmos", "changed"),
+        ("moon-base", "new"),
+        ("bad", "invalid"),
+    ]
     assert preview.rows[1].changed == ("name",)
     assert preview.counts() == {"new": 1, "changed": 1, "unchanged": 1, "invalid": 1}
 
 
 def test_existing_slugs_are_updated_or_skipped(store, paths, write_csv):
-    path = write_csv("slug,name,type,start_year,status,domain\n"
-                     "exomars-esa-roscosmos,ExoMars (renamed),bilateral,2012,suspended,planetary\n")
+    path = write_csv(
+        "slug,name,type,start_year,status,domain\n"
+        "exomars-esa-roscosmos,ExoMars (renamed),bilateral,2012,suspended,planetary\n"
+    )
     skipped = import_csv(preview_csv(path, store), store, paths, on_existing="skip")
     assert skipped.skipped == 1 and store.get("exomars-esa-roscosmos").name != "ExoMars (renamed)"
     updated = import_csv(preview_csv(path, store), store, paths, on_existing="update")
@@ -115,8 +154,10 @@ def test_existing_slugs_are_updated_or_skipped(store, paths, write_csv):
 
 def test_an_edited_bundled_row_survives_a_bundled_refresh(paths, catalog, write_csv, content_dir):
     store = catalog.partnerships
-    path = write_csv("slug,name,type,start_year,status,domain\n"
-                     "exomars-esa-roscosmos,My ExoMars,bilateral,2012,suspended,planetary\n")
+    path = write_csv(
+        "slug,name,type,start_year,status,domain\n"
+        "exomars-esa-roscosmos,My ExoMars,bilateral,2012,suspended,planetary\n"
+    )
     import_csv(preview_csv(path, store), store, paths)
     catalog.close()
     source = content_dir / "partnerships" / "exomars-esa-roscosmos.yaml"
@@ -136,14 +177,17 @@ def test_unknown_partners_become_teacher_partners(store, paths, write_csv):
     assert result.partners_created == 1
     record = store.get("moon-base")
     assert [(p.partner.slug, p.role) for p in record.partners] == [
-        ("nasa", ""), ("blue-origin", "lander")]
+        ("nasa", ""),
+        ("blue-origin", "lander"),
+    ]
     origin = store.db.execute("select origin from partners where slug = 'blue-origin'").fetchone()
     assert origin == ("user",)
 
 
 def test_a_failure_mid_import_rolls_everything_back(store, paths, write_csv, monkeypatch):
-    body = "".join(f"m-{i},Mission {i},bilateral,2000,,active,lunar,Blue Origin\n"
-                   for i in range(5))
+    body = "".join(
+        f"m-{i},Mission {i},bilateral,2000,,active,lunar,Blue Origin\n" for i in range(5)
+    )
     preview = preview_csv(write_csv(rows(body)), store)
     before = database_rows(store.db)
     monkeypatch.setattr(csv_import, "WRITE_CHUNK", 2)
@@ -162,16 +206,26 @@ def test_progress_reports_each_stage(store, paths, write_csv):
     seen = []
     preview = preview_csv(write_csv(rows(GOOD)), store, progress=lambda *a: seen.append(a))
     import_csv(preview, store, paths, progress=lambda *a: seen.append(a))
-    assert seen == [("reading", 0, 1), ("checking", 0, 1), ("checking", 1, 1),
-                    ("writing", 0, 1), ("writing", 1, 1), ("indexing", 0, 1),
-                    ("indexing", 1, 1)]
+    assert seen == [
+        ("reading", 0, 1),
+        ("checking", 0, 1),
+        ("checking", 1, 1),
+        ("writing", 0, 1),
+        ("writing", 1, 1),
+        ("indexing", 0, 1),
+        ("indexing", 1, 1),
+    ]
 
 
 def test_undo_puts_back_what_the_import_changed(store, paths, write_csv):
     before = database_rows(store.db)
-    path = write_csv(rows(GOOD.replace("NASA; ESA", "Blue Origin")
-                          + "exomars-esa-roscosmos,ExoMars 2,bilateral,2012,,suspended,"
-                            "planetary,ESA\n"))
+    path = write_csv(
+        rows(
+            GOOD.replace("NASA; ESA", "Blue Origin")
+            + "exomars-esa-roscosmos,ExoMars 2,bilateral,2012,,suspended,"
+            "planetary,ESA\n"
+        )
+    )
     import_csv(preview_csv(path, store), store, paths)
     assert store.get("exomars-esa-roscosmos").name == "ExoMars 2"
     report = undo_last_import(store, paths)

@@ -18,11 +18,15 @@ def mine(store):
     with store.db.atomic():
         store.write_partners([blue], origin="user")
     record = replace(
-        store.get("exomars-esa-roscosmos"), slug="moon-base", name="Moon Base; phase 1",
+        store.get("exomars-esa-roscosmos"),
+        slug="moon-base",
+        name="Moon Base; phase 1",
         partners=(Participant(store.partners()["nasa"], "lead"), Participant(blue, "lander")),
         milestones=(Milestone(2030, "Landing; first crew"), Milestone(2031, "Second crew")),
         citations=(Citation("NASA", "Artemis | Base camp", "https://nasa.gov/a"),),
-        description="A base “on” the Moon, with accents: é, ü.", origin="user")
+        description="A base “on” the Moon, with accents: é, ü.",
+        origin="user",
+    )
     store.save(record)
     return record
 
@@ -34,14 +38,19 @@ def test_csv_export_imports_back_to_the_same_records(store, mine, paths, tmp_pat
     other = Catalog.open(replace(paths, data_dir=tmp_path / "other"))
     preview = preview_csv(out, other.partnerships)
     assert preview.all_problems() == []
-    assert preview.counts() == {"new": 1, "changed": 0, "unchanged": store.count() - 1,
-                                "invalid": 0}
+    assert preview.counts() == {
+        "new": 1,
+        "changed": 0,
+        "unchanged": store.count() - 1,
+        "invalid": 0,
+    }
     import_csv(preview, other.partnerships, other.paths)
     got = other.partnerships.get("moon-base")
     assert replace(got, partners=()) == replace(mine, partners=())
     # a CSV names partners; one the other catalog lacks is created from its name alone
     assert [(p.partner.slug, p.partner.name, p.role) for p in got.partners] == [
-        (p.partner.slug, p.partner.name, p.role) for p in mine.partners]
+        (p.partner.slug, p.partner.name, p.role) for p in mine.partners
+    ]
     other.close()
 
 
@@ -55,11 +64,20 @@ def test_csv_export_reads_back_unchanged_in_the_same_catalog(store, mine, tmp_pa
 @pytest.mark.parametrize(
     ("kwargs", "slugs"),
     [
-        ({}, ["apollo-soyuz-test-project", "nasa-commercial-crew-program",
-              "exomars-esa-roscosmos", "moon-base"]),
+        (
+            {},
+            [
+                "apollo-soyuz-test-project",
+                "nasa-commercial-crew-program",
+                "exomars-esa-roscosmos",
+                "moon-base",
+            ],
+        ),
         ({"teacher_only": True}, ["moon-base"]),
-        ({"slugs": ["moon-base", "apollo-soyuz-test-project"]},
-         ["moon-base", "apollo-soyuz-test-project"]),
+        (
+            {"slugs": ["moon-base", "apollo-soyuz-test-project"]},
+            ["moon-base", "apollo-soyuz-test-project"],
+        ),
     ],
 )
 def test_json_export_chooses_all_mine_or_given_slugs(store, mine, tmp_path, kwargs, slugs):
@@ -69,8 +87,14 @@ def test_json_export_chooses_all_mine_or_given_slugs(store, mine, tmp_path, kwar
     assert document["format"] == "space-explorer-partnerships" and document["version"] == 1
     assert sorted(p["slug"] for p in document["partnerships"]) == sorted(slugs)
     if "moon-base" in slugs:
-        assert {"slug": "blue-origin", "name": "Blue Origin", "full_name": "Blue Origin LLC",
-                "country": "US", "kind": "company", "aliases": []} in document["partners"]
+        assert {
+            "slug": "blue-origin",
+            "name": "Blue Origin",
+            "full_name": "Blue Origin LLC",
+            "country": "US",
+            "kind": "company",
+            "aliases": [],
+        } in document["partners"]
 
 
 def test_an_unknown_slug_is_an_error(store):

@@ -44,8 +44,13 @@ def teacher_world(catalog, paths):
     blue = Partner("blue-origin", "Blue Origin", "Blue Origin LLC", "US", "company")
     with store.db.atomic():
         store.write_partners([blue], origin="user")
-    base = replace(store.get("exomars-esa-roscosmos"), slug="moon-base", name="Moon Base",
-                   partners=(Participant(blue, "lander"),), origin="user")
+    base = replace(
+        store.get("exomars-esa-roscosmos"),
+        slug="moon-base",
+        name="Moon Base",
+        partners=(Participant(blue, "lander"),),
+        origin="user",
+    )
     store.save(base)
     store.save(replace(store.get("apollo-soyuz-test-project"), name="ASTP (mine)", edited=True))
     catalog.reload_lessons()
@@ -68,8 +73,11 @@ def test_a_pack_imported_into_a_fresh_data_dir_gives_the_same_content(
     assert (summary.lessons, summary.images, summary.partnerships) == (1, 1, 2)
     plan = read_pack(pack, elsewhere.partnerships, elsewhere.paths)
     assert {(i.id, i.status) for i in plan.items} == {
-        ("partnership:moon-base", "new"), ("partnership:apollo-soyuz-test-project", "changed"),
-        ("lesson:our-moon-base", "new"), ("image:images/base.png", "new")}
+        ("partnership:moon-base", "new"),
+        ("partnership:apollo-soyuz-test-project", "changed"),
+        ("lesson:our-moon-base", "new"),
+        ("image:images/base.png", "new"),
+    }
     result = import_pack(plan, elsewhere.partnerships, elsewhere.paths)
     elsewhere.reload_lessons()
     assert (result.partnerships, result.lessons, result.images) == (2, 1, 1)
@@ -89,13 +97,15 @@ def test_importing_the_same_pack_again_changes_nothing(teacher_world, paths, tmp
     assert {i.status for i in plan.items} == {"unchanged"}
 
 
-def test_conflicts_keep_the_teachers_version_unless_chosen(teacher_world, paths, elsewhere,
-                                                           tmp_path):
+def test_conflicts_keep_the_teachers_version_unless_chosen(
+    teacher_world, paths, elsewhere, tmp_path
+):
     pack = tmp_path / "pack.zip"
     export_pack(teacher_world.partnerships, paths, pack)
     theirs = elsewhere.partnerships
-    mine = replace(theirs.get("exomars-esa-roscosmos"), slug="moon-base", name="Their base",
-                   origin="user")
+    mine = replace(
+        theirs.get("exomars-esa-roscosmos"), slug="moon-base", name="Their base", origin="user"
+    )
     theirs.save(mine)
     lesson = elsewhere.paths.teacher_lessons / "our-moon-base.md"
     lesson.write_text(LESSON.replace("Our moon base", "Their moon base"), encoding="utf-8")
@@ -106,8 +116,9 @@ def test_conflicts_keep_the_teachers_version_unless_chosen(teacher_world, paths,
     assert theirs.get("moon-base").name == "Their base"
     assert "Their moon base" in lesson.read_text(encoding="utf-8")
     plan = read_pack(pack, theirs, elsewhere.paths)
-    import_pack(plan, theirs, elsewhere.paths,
-                {"partnership:moon-base": True, "lesson:our-moon-base": True})
+    import_pack(
+        plan, theirs, elsewhere.paths, {"partnership:moon-base": True, "lesson:our-moon-base": True}
+    )
     assert theirs.get("moon-base").name == "Moon Base"
     assert lesson.read_text(encoding="utf-8") == LESSON
 
@@ -116,8 +127,11 @@ def test_a_pack_import_can_be_undone(teacher_world, paths, elsewhere, tmp_path):
     pack = tmp_path / "pack.zip"
     export_pack(teacher_world.partnerships, paths, pack)
     before_rows = database_rows(elsewhere.db)
-    import_pack(read_pack(pack, elsewhere.partnerships, elsewhere.paths),
-                elsewhere.partnerships, elsewhere.paths)
+    import_pack(
+        read_pack(pack, elsewhere.partnerships, elsewhere.paths),
+        elsewhere.partnerships,
+        elsewhere.paths,
+    )
     report = undo_last_import(elsewhere.partnerships, elsewhere.paths)
     assert (report.removed, report.restored, report.files) == (1, 1, 2)
     assert database_rows(elsewhere.db) == before_rows
@@ -128,10 +142,17 @@ def _zip(path, entries, manifest=True, symlink=None):
     names = [name for name, _ in entries]
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         if manifest:
-            archive.writestr("manifest.json", json.dumps({
-                "format": "space-explorer-pack", "format_version": 1,
-                "lessons": [{"path": n} for n in names if n.endswith(".md")],
-                "images": [{"path": n} for n in names if not n.endswith(".md")]}))
+            archive.writestr(
+                "manifest.json",
+                json.dumps(
+                    {
+                        "format": "space-explorer-pack",
+                        "format_version": 1,
+                        "lessons": [{"path": n} for n in names if n.endswith(".md")],
+                        "images": [{"path": n} for n in names if not n.endswith(".md")],
+                    }
+                ),
+            )
         for name, data in entries:
             archive.writestr(name, data)
         if symlink:
@@ -149,8 +170,11 @@ def _zip(path, entries, manifest=True, symlink=None):
         ([("/tmp/evil.md", LESSON)], {}, "/tmp/evil.md: an absolute path is not allowed"),
         ([("C:/evil.md", LESSON)], {}, "C:/evil.md: an absolute path is not allowed"),
         ([("lessons\\..\\evil.md", LESSON)], {}, "a name with a backslash"),
-        ([], {"symlink": "lessons/images/link.png"},
-         "lessons/images/link.png: symbolic links are not allowed"),
+        (
+            [],
+            {"symlink": "lessons/images/link.png"},
+            "lessons/images/link.png: symbolic links are not allowed",
+        ),
         ([("lessons/.hidden.md", LESSON)], {}, "hidden files are not allowed"),
         ([("lessons/run.exe", "MZ")], {}, "only lessons (.md) and images"),
         ([("evil.md", LESSON)], {}, "only manifest.json and files under lessons/"),
@@ -182,21 +206,35 @@ def test_a_symlink_already_on_disk_cannot_lead_outside(catalog, paths, tmp_path)
     ("make", "limits", "reason"),
     [
         (lambda p: p.write_bytes(b"this is not a zip at all"), None, "not a valid zip file"),
-        (lambda p: p.write_bytes(_zip(p, [("lessons/a.md", LESSON)]).read_bytes()[:60]),
-         None, "not a valid zip file"),
-        (lambda p: _zip(p, [("lessons/images/zeros.png", b"\0" * 200_000)]),
-         ZipLimits(ratio_floor=1000), "compressed suspiciously well (a zip bomb?)"),
-        (lambda p: _zip(p, [("lessons/images/big.png", PNG * 50)]),
-         ZipLimits(max_file=10_000), "too large"),
-        (lambda p: _zip(p, [(f"lessons/l{i}.md", LESSON) for i in range(5)]),
-         ZipLimits(max_entries=3), "too many entries"),
-        (lambda p: _zip(p, [(f"lessons/l{i}.md", LESSON * 20) for i in range(5)]),
-         ZipLimits(max_total=10_000), "the contents are too large (over 10 KiB unpacked)"),
+        (
+            lambda p: p.write_bytes(_zip(p, [("lessons/a.md", LESSON)]).read_bytes()[:60]),
+            None,
+            "not a valid zip file",
+        ),
+        (
+            lambda p: _zip(p, [("lessons/images/zeros.png", b"\0" * 200_000)]),
+            ZipLimits(ratio_floor=1000),
+            "compressed suspiciously well (a zip bomb?)",
+        ),
+        (
+            lambda p: _zip(p, [("lessons/images/big.png", PNG * 50)]),
+            ZipLimits(max_file=10_000),
+            "too large",
+        ),
+        (
+            lambda p: _zip(p, [(f"lessons/l{i}.md", LESSON) for i in range(5)]),
+            ZipLimits(max_entries=3),
+            "too many entries",
+        ),
+        (
+            lambda p: _zip(p, [(f"lessons/l{i}.md", LESSON * 20) for i in range(5)]),
+            ZipLimits(max_total=10_000),
+            "the contents are too large (over 10 KiB unpacked)",
+        ),
     ],
     ids=["not a zip", "truncated", "zip bomb", "huge entry", "too many entries", "huge total"],
 )
-def test_malformed_or_huge_zips_get_a_clear_error(catalog, paths, tmp_path, make, limits,
-                                                  reason):
+def test_malformed_or_huge_zips_get_a_clear_error(catalog, paths, tmp_path, make, limits, reason):
     pack = tmp_path / "p.zip"
     make(pack)
     before = database_rows(catalog.db)
@@ -209,14 +247,23 @@ def test_malformed_or_huge_zips_get_a_clear_error(catalog, paths, tmp_path, make
 @pytest.mark.parametrize(
     ("manifest", "reason"),
     [
-        ({"format": "space-explorer-pack", "format_version": 99},
-         "made by a newer version of the app"),
+        (
+            {"format": "space-explorer-pack", "format_version": 99},
+            "made by a newer version of the app",
+        ),
         ({"format": "something-else"}, "does not describe a content pack"),
-        ({"format": "space-explorer-pack", "format_version": 1, "lessons": []},
-         "lessons/a.md: not listed in manifest.json"),
-        ({"format": "space-explorer-pack", "format_version": 1,
-          "lessons": [{"path": "lessons/a.md"}, {"path": "lessons/gone.md"}]},
-         "'lessons' lists 'lessons/gone.md', which is not in the pack"),
+        (
+            {"format": "space-explorer-pack", "format_version": 1, "lessons": []},
+            "lessons/a.md: not listed in manifest.json",
+        ),
+        (
+            {
+                "format": "space-explorer-pack",
+                "format_version": 1,
+                "lessons": [{"path": "lessons/a.md"}, {"path": "lessons/gone.md"}],
+            },
+            "'lessons' lists 'lessons/gone.md', which is not in the pack",
+        ),
     ],
 )
 def test_a_bad_manifest_is_refused(catalog, paths, tmp_path, manifest, reason):
@@ -231,10 +278,25 @@ def test_a_bad_manifest_is_refused(catalog, paths, tmp_path, manifest, reason):
 def test_an_invalid_partnership_in_a_pack_is_shown_and_never_imported(catalog, paths, tmp_path):
     pack = tmp_path / "p.zip"
     with zipfile.ZipFile(pack, "w") as archive:
-        archive.writestr("manifest.json", json.dumps({
-            "format": "space-explorer-pack", "format_version": 1,
-            "partnerships": [{"slug": "odd", "name": "Odd", "type": "bilateral",
-                              "start_year": 1800, "status": "active", "domain": "lunar"}]}))
+        archive.writestr(
+            "manifest.json",
+            json.dumps(
+                {
+                    "format": "space-explorer-pack",
+                    "format_version": 1,
+                    "partnerships": [
+                        {
+                            "slug": "odd",
+                            "name": "Odd",
+                            "type": "bilateral",
+                            "start_year": 1800,
+                            "status": "active",
+                            "domain": "lunar",
+                        }
+                    ],
+                }
+            ),
+        )
     plan = read_pack(pack, catalog.partnerships, paths)
     item = plan.items[0]
     assert (item.id, item.status) == ("partnership:odd", "invalid")
@@ -243,8 +305,9 @@ def test_an_invalid_partnership_in_a_pack_is_shown_and_never_imported(catalog, p
     assert catalog.partnerships.get("odd") is None
 
 
-def test_a_failure_while_writing_files_puts_everything_back(teacher_world, paths, elsewhere,
-                                                            tmp_path, monkeypatch):
+def test_a_failure_while_writing_files_puts_everything_back(
+    teacher_world, paths, elsewhere, tmp_path, monkeypatch
+):
     from explorer.store import pack_import
 
     pack = tmp_path / "pack.zip"

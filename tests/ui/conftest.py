@@ -34,7 +34,8 @@ def write_long_lesson(folder: Path, sections: int = 6) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     body = "\n\n".join(
         f"## Part {n}\n\n" + " ".join(["Docking adapters join two spacecraft."] * 40)
-        for n in range(1, sections + 1))
+        for n in range(1, sections + 1)
+    )
     path = folder / "long-read.md"
     path.write_text(LONG_LESSON.format(sections=body), encoding="utf-8")
     return path

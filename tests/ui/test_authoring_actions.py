@@ -39,6 +39,7 @@ def answer_question(monkeypatch, button, asked=None):
 
 def in_dialog(qtbot, steps):
     """Run `steps(dialog)` once the modal dialog that is about to open is up."""
+
     def run():
         steps(QApplication.activeModalWidget())
 
@@ -92,8 +93,13 @@ def test_editing_a_bundled_lesson_offers_a_copy(authoring, catalog, monkeypatch)
 
 
 def test_a_new_lesson_is_written_saved_and_appears(qtbot, authoring, catalog):
-    in_dialog(qtbot, lambda dialog: (qtbot.keyClicks(dialog.title, "Why partner at all?"),
-                                     qtbot.keyClick(dialog.title, Qt.Key.Key_Return)))
+    in_dialog(
+        qtbot,
+        lambda dialog: (
+            qtbot.keyClicks(dialog.title, "Why partner at all?"),
+            qtbot.keyClick(dialog.title, Qt.Key.Key_Return),
+        ),
+    )
     authoring.new_lesson_action.trigger()
     (editor,) = authoring.editors.values()
     # the bundled "why-partner" keeps its slug: the new lesson must not override it
@@ -123,8 +129,13 @@ def test_a_lesson_that_is_not_utf8_gets_a_message(authoring, catalog, monkeypatc
 def test_an_unsaved_new_lesson_is_listed_and_opened_from_its_draft(qtbot, authoring, catalog):
     path = catalog.paths.teacher_lessons / "half-written.md"
     write_draft(catalog.paths.drafts, path, "---\ntitle: Half\nsection: types\n---\nSo far\n")
-    in_dialog(qtbot, lambda dialog: (qtbot.keyClicks(dialog.filter, "half"),
-                                     qtbot.keyClick(dialog.filter, Qt.Key.Key_Return)))
+    in_dialog(
+        qtbot,
+        lambda dialog: (
+            qtbot.keyClicks(dialog.filter, "half"),
+            qtbot.keyClick(dialog.filter, Qt.Key.Key_Return),
+        ),
+    )
     editor = authoring.edit_lesson()
     assert editor.path == path and editor.text().endswith("So far\n")
     assert editor.is_dirty()
@@ -132,8 +143,11 @@ def test_an_unsaved_new_lesson_is_listed_and_opened_from_its_draft(qtbot, author
 
 def test_open_my_lessons_folder(authoring, catalog, monkeypatch):
     opened = []
-    monkeypatch.setattr(QDesktopServices, "openUrl",
-                        staticmethod(lambda url: opened.append(url.toLocalFile()) or True))
+    monkeypatch.setattr(
+        QDesktopServices,
+        "openUrl",
+        staticmethod(lambda url: opened.append(url.toLocalFile()) or True),
+    )
     authoring.open_folder_action.trigger()
     assert opened == [str(catalog.paths.teacher_lessons)]
 

@@ -62,12 +62,12 @@ def test_a_lesson_with_problems_still_appears_with_its_messages(qtbot, watcher, 
         path.write_text(text)
     lesson = catalog.library.get("broken")
     assert lesson is not None
-    assert [str(p) for p in lesson.problems] == [
-        f"{path}:6: link to unknown partnership 'nope'"]
+    assert [str(p) for p in lesson.problems] == [f"{path}:6: link to unknown partnership 'nope'"]
 
 
 def test_a_teacher_lesson_overrides_the_bundled_one_and_removing_it_restores(
-        qtbot, watcher, catalog):
+    qtbot, watcher, catalog
+):
     path = catalog.paths.teacher_lessons / "why-partner.md"
     bundled_title = catalog.library.get("why-partner").title
     with qtbot.waitSignal(watcher.lessons_changed, timeout=5000):

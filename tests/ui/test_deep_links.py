@@ -34,8 +34,11 @@ def test_a_malformed_target_is_refused(target):
         ("lesson:no-such-lesson", "unknown target 'lesson:no-such-lesson' (no such lesson)"),
         ("partnership:mir-2", "unknown target 'partnership:mir-2' (no such partnership)"),
         ("topic:bravery", "unknown target 'topic:bravery' (no such topic)"),
-        ("frobnicate:x", "unknown target 'frobnicate:x' (use lesson:SLUG, partnership:SLUG, "
-                         "topic:TAG, glossary:SLUG or timeline)"),
+        (
+            "frobnicate:x",
+            "unknown target 'frobnicate:x' (use lesson:SLUG, partnership:SLUG, "
+            "topic:TAG, glossary:SLUG or timeline)",
+        ),
     ],
 )
 def test_open_with_a_bad_target_exits_2_with_one_line(capsys, tmp_path, target, message):

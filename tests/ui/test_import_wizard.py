@@ -81,7 +81,10 @@ def test_wizard_maps_columns_and_previews_a_bad_row(qtbot, open_wizard, sheet):
     mapping = wizard.columns_page.mapping
     chosen = mapping.choices()
     assert (chosen["name"], chosen["start_year"], chosen["partners"]) == (
-        "Title", "From", "Agencies")
+        "Title",
+        "From",
+        "Agencies",
+    )
     assert chosen["countries"] == ""
     assert mapping.table.item(1, 0).text() == "Name *"  # required fields are marked
     assert mapping.table.item(3, 2).text() == "2030"  # an example from the file
@@ -159,20 +162,25 @@ def test_a_file_read_wrongly_can_be_read_with_another_encoding(qtbot, open_wizar
 
 
 def test_an_import_through_the_wizard_lands_and_can_be_undone(
-        qtbot, catalog, paths, settings, sheet, monkeypatch):
+    qtbot, catalog, paths, settings, sheet, monkeypatch
+):
     window = QMainWindow()
     qtbot.addWidget(window)
     transfer = TransferActions(window, catalog, paths, lambda: [], settings)
     assert not transfer.undo_import_action.isEnabled()
-    changed = ("apollo-soyuz-test-project,Apollo and Soyuz,bilateral,1975,1975,completed,"
-               "human-spaceflight,NASA,\n")
+    changed = (
+        "apollo-soyuz-test-project,Apollo and Soyuz,bilateral,1975,1975,completed,"
+        "human-spaceflight,NASA,\n"
+    )
     wizard = transfer.import_spreadsheet(sheet(HEADER + GOOD + changed))
     qtbot.addWidget(wizard)
     to_check(qtbot, wizard)
     panel = wizard.check_page.panel
     assert panel.filter_buttons["changed"].text() == "Changed 1"
-    assert "Changes Name" in panel.table.model().index(0, 3).data() + \
-        panel.table.model().index(1, 3).data()
+    assert (
+        "Changes Name"
+        in panel.table.model().index(0, 3).data() + panel.table.model().index(1, 3).data()
+    )
     with qtbot.waitSignal(transfer.catalog_changed, timeout=20_000):
         click(qtbot, wizard, Button.CommitButton)
     store = catalog.partnerships
@@ -188,10 +196,16 @@ def test_an_import_through_the_wizard_lands_and_can_be_undone(
     assert "sheet.csv" in transfer.undo_import_action.text()
 
     asked, told = [], []
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(
-        lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes))
-    monkeypatch.setattr(QMessageBox, "information", staticmethod(
-        lambda *a, **k: told.append(a[2]) or QMessageBox.StandardButton.Ok))
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        staticmethod(lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes),
+    )
+    monkeypatch.setattr(
+        QMessageBox,
+        "information",
+        staticmethod(lambda *a, **k: told.append(a[2]) or QMessageBox.StandardButton.Ok),
+    )
     with qtbot.waitSignal(transfer.catalog_changed, timeout=20_000):
         transfer.undo_import_action.trigger()
     qtbot.waitUntil(lambda: transfer.job is None)
@@ -203,8 +217,10 @@ def test_an_import_through_the_wizard_lands_and_can_be_undone(
 
 
 def test_skip_keeps_existing_partnerships(qtbot, open_wizard, catalog, sheet):
-    changed = ("apollo-soyuz-test-project,Apollo and Soyuz,bilateral,1975,1975,completed,"
-               "human-spaceflight,NASA,\n")
+    changed = (
+        "apollo-soyuz-test-project,Apollo and Soyuz,bilateral,1975,1975,completed,"
+        "human-spaceflight,NASA,\n"
+    )
     wizard = open_wizard(sheet(HEADER + GOOD + changed))
     to_check(qtbot, wizard)
     tick(qtbot, wizard.check_page.panel.skip_existing)

@@ -110,7 +110,8 @@ def test_a_title_typed_in_its_field_changes_only_the_title_line(qtbot, open_edit
     assert editor.text().startswith("---\ntitle: Ours\nsection: types\n")
     press_save(qtbot, editor)
     assert lesson_file.read_bytes() == ORIGINAL.replace(
-        b"title: Mine   # my own lesson\r\n", b"title: Ours\r\n")
+        b"title: Mine   # my own lesson\r\n", b"title: Ours\r\n"
+    )
 
 
 def test_a_topic_ticked_changes_only_the_topics_line(qtbot, open_editor, lesson_file):
@@ -119,7 +120,8 @@ def test_a_topic_ticked_changes_only_the_topics_line(qtbot, open_editor, lesson_
     qtbot.mouseClick(editor.fields.topics["cost-sharing"], Qt.MouseButton.LeftButton)
     press_save(qtbot, editor)
     assert lesson_file.read_bytes() == ORIGINAL.replace(
-        b"topics: [bilateral]", b"topics: [cost-sharing, bilateral]")
+        b"topics: [bilateral]", b"topics: [cost-sharing, bilateral]"
+    )
 
 
 def test_a_partnership_chosen_from_the_filtered_list_is_cited(qtbot, open_editor, lesson_file):
@@ -127,8 +129,11 @@ def test_a_partnership_chosen_from_the_filtered_list_is_cited(qtbot, open_editor
     editor.tabs.setCurrentIndex(DETAILS_TAB)
     checklist = editor.fields.partnerships
     qtbot.keyClicks(checklist.filter, "apollo")
-    visible = [checklist.list.item(i) for i in range(checklist.list.count())
-               if not checklist.list.item(i).isHidden()]
+    visible = [
+        checklist.list.item(i)
+        for i in range(checklist.list.count())
+        if not checklist.list.item(i).isHidden()
+    ]
     assert [item.text() for item in visible] == ["Apollo-Soyuz Test Project (ASTP)  ·  1975"]
     checklist.list.setFocus()
     checklist.list.setCurrentItem(visible[0])
@@ -174,7 +179,8 @@ def test_broken_front_matter_disables_the_fields_and_says_why(qtbot, open_editor
 
 
 def test_an_interrupted_save_leaves_the_old_file_whole(
-        qtbot, open_editor, lesson_file, monkeypatch):
+    qtbot, open_editor, lesson_file, monkeypatch
+):
     editor = open_editor(lesson_file)
     type_at_end(qtbot, editor, "Half-way")
 
@@ -196,13 +202,17 @@ def test_an_interrupted_save_leaves_the_old_file_whole(
     assert read_draft(editor.drafts, lesson_file).text.endswith("Half-way")
 
 
-@pytest.mark.parametrize(("button", "closed", "file_ends"), [
-    (Button.Cancel, False, b"spaces.\t\r\n"),
-    (Button.Discard, True, b"spaces.\t\r\n"),
-    (Button.Save, True, b"Unsaved"),
-])
+@pytest.mark.parametrize(
+    ("button", "closed", "file_ends"),
+    [
+        (Button.Cancel, False, b"spaces.\t\r\n"),
+        (Button.Discard, True, b"spaces.\t\r\n"),
+        (Button.Save, True, b"Unsaved"),
+    ],
+)
 def test_closing_with_unsaved_changes_asks(
-        qtbot, open_editor, lesson_file, monkeypatch, button, closed, file_ends):
+    qtbot, open_editor, lesson_file, monkeypatch, button, closed, file_ends
+):
     editor = open_editor(lesson_file)
     type_at_end(qtbot, editor, "Unsaved")
     asked = []
@@ -245,7 +255,8 @@ def test_a_discarded_draft_is_gone(qtbot, open_editor, lesson_file, catalog):
 
 
 def test_a_file_changed_on_disk_is_reloaded_when_nothing_is_unsaved(
-        qtbot, open_editor, lesson_file):
+    qtbot, open_editor, lesson_file
+):
     editor = open_editor(lesson_file)
     lesson_file.write_bytes(ORIGINAL.replace(b"Mine", b"Theirs"))
     qtbot.waitUntil(lambda: editor.text().startswith("---\ntitle: Theirs"))
@@ -253,7 +264,8 @@ def test_a_file_changed_on_disk_is_reloaded_when_nothing_is_unsaved(
 
 
 def test_a_file_changed_on_disk_while_editing_gives_a_warning(
-        qtbot, open_editor, lesson_file, monkeypatch):
+    qtbot, open_editor, lesson_file, monkeypatch
+):
     editor = open_editor(lesson_file)
     type_at_end(qtbot, editor, "Mine wins")
     lesson_file.write_bytes(ORIGINAL.replace(b"Mine", b"Theirs"))
@@ -276,7 +288,8 @@ def test_reload_from_the_warning_takes_the_other_version(qtbot, open_editor, les
 
 
 def test_saving_over_a_change_not_yet_noticed_asks_first(
-        qtbot, open_editor, lesson_file, monkeypatch):
+    qtbot, open_editor, lesson_file, monkeypatch
+):
     editor = open_editor(lesson_file)
     type_at_end(qtbot, editor, "Mine")
     editor.file_watch.blockSignals(True)  # the change is not noticed before the save
@@ -308,16 +321,17 @@ def test_insert_link_picks_a_partnership_by_typing(qtbot, open_editor, lesson_fi
 
     QTimer.singleShot(0, pick)
     qtbot.keyClick(editor.editor, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
-    assert editor.text().endswith(
-        "[ExoMars (ESA-Roscosmos)](partnership:exomars-esa-roscosmos)")
+    assert editor.text().endswith("[ExoMars (ESA-Roscosmos)](partnership:exomars-esa-roscosmos)")
 
 
 def test_insert_image_copies_it_next_to_the_lesson(
-        qtbot, open_editor, lesson_file, tmp_path, monkeypatch):
+    qtbot, open_editor, lesson_file, tmp_path, monkeypatch
+):
     picture = tmp_path / "Launch Pad.png"
     picture.write_bytes(b"\x89PNG\r\n\x1a\n")
-    monkeypatch.setattr(QFileDialog, "getOpenFileName",
-                        staticmethod(lambda *args, **kwargs: (str(picture), "")))
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *args, **kwargs: (str(picture), ""))
+    )
     editor = open_editor(lesson_file)
     type_at_end(qtbot, editor, "")
     editor.image_action.trigger()

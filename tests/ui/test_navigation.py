@@ -27,8 +27,9 @@ def test_parsing_a_location(text, expected):
     assert Location.parse(text) == expected
 
 
-@pytest.mark.parametrize("location", [Location("lesson", "a"), Location("timeline"),
-                                      Location("topic", "")])
+@pytest.mark.parametrize(
+    "location", [Location("lesson", "a"), Location("timeline"), Location("topic", "")]
+)
 def test_a_location_survives_a_round_trip_through_text(location):
     assert Location.parse(str(location)) == location
 

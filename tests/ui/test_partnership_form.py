@@ -39,8 +39,7 @@ def click(qtbot, widget):
 
 
 def shown_errors(form):
-    return {field: label.text() for field, label in form.errors.items()
-            if label.isVisibleTo(form)}
+    return {field: label.text() for field, label in form.errors.items() if label.isVisibleTo(form)}
 
 
 def add_partner(qtbot, form, name, key=False):
@@ -73,14 +72,18 @@ def test_a_new_partnership_is_saved_and_found_by_search(qtbot, open_form, catalo
     fill_new(qtbot, form)
     assert form.slug.text() == "lunar-relay-club"
     assert form.partners.entries() == [("nasa", ""), ("esa", "")]
-    assert form.isVisible() and catalog.partnerships.get("lunar-relay-club") is None, \
+    assert form.isVisible() and catalog.partnerships.get("lunar-relay-club") is None, (
         "Enter in a table cell must finish the cell, not save the form"
+    )
     with qtbot.waitSignal(form.partnership_saved) as saved:
         click(qtbot, form.save_button)
     assert saved.args == ["lunar-relay-club"]
     record = catalog.partnerships.get("lunar-relay-club")
     assert (record.origin, record.start_year, record.partner_names) == (
-        "user", 2028, ("NASA", "ESA"))
+        "user",
+        2028,
+        ("NASA", "ESA"),
+    )
     assert [(m.year, m.event) for m in record.milestones] == [(2028, "Agreement signed")]
     hits = catalog.search.search("relay club").of_kind("partnership")
     assert [hit.slug for hit in hits] == ["lunar-relay-club"]
@@ -104,14 +107,18 @@ def test_a_problem_shows_as_soon_as_its_field_is_touched(qtbot, open_form):
     form.start_year.clear()
     qtbot.keyClicks(form.start_year, "1850")
     assert shown_errors(form) == {
-        "start_year": "Start year must be a year between 1900 and 2100, not 1850."}
+        "start_year": "Start year must be a year between 1900 and 2100, not 1850."
+    }
 
 
-@pytest.mark.parametrize(("field", "text", "message"), [
-    ("countries", "US, France", "'France' is not a two-letter country code (or 'intl')."),
-    ("slug", "Not A Slug", "Use lowercase words joined by hyphens, like 'mars-sample-return'."),
-    ("slug", ASTP, f"A partnership with the slug '{ASTP}' already exists."),
-])
+@pytest.mark.parametrize(
+    ("field", "text", "message"),
+    [
+        ("countries", "US, France", "'France' is not a two-letter country code (or 'intl')."),
+        ("slug", "Not A Slug", "Use lowercase words joined by hyphens, like 'mars-sample-return'."),
+        ("slug", ASTP, f"A partnership with the slug '{ASTP}' already exists."),
+    ],
+)
 def test_field_checks(qtbot, open_form, field, text, message):
     form = open_form()
     qtbot.keyClicks(getattr(form, field), text)

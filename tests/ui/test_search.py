@@ -11,7 +11,8 @@ from explorer.ui.search.model import SearchResultsModel, build_rows
 
 # popup menus on the offscreen platform: harmless platform notices
 pytestmark = pytest.mark.qt_log_ignore(
-    "propagateSizeHints", "does not support raise", "grabbing the keyboard")
+    "propagateSizeHints", "does not support raise", "grabbing the keyboard"
+)
 
 
 def kinds(panel):
@@ -30,11 +31,11 @@ def focus_search(qtbot, window):
 
 def choose_in_menu(qtbot, button, value):
     """Open a filter button's menu with a real click and click one of its entries."""
+
     def click_entry():
         menu = button.menu_
         action = button.action_for(value)
-        qtbot.mouseClick(menu, Qt.MouseButton.LeftButton,
-                         pos=menu.actionGeometry(action).center())
+        qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(action).center())
         menu.close()
 
     with qtbot.waitSignal(button.selection_changed):
@@ -47,8 +48,11 @@ def test_ctrl_k_focuses_search_and_shows_suggestions(qtbot, window):
     assert panel.field.hasFocus()
     assert window.read_view.sidebar_stack.currentWidget() is panel
     assert panel.pages.currentIndex() == 1  # suggestions
-    suggestion = next(b for b in panel.pages.widget(1).findChildren(type(panel.clear_filters))
-                      if b.text() == "Apollo Soyuz")
+    suggestion = next(
+        b
+        for b in panel.pages.widget(1).findChildren(type(panel.clear_filters))
+        if b.text() == "Apollo Soyuz"
+    )
     qtbot.mouseClick(suggestion, Qt.MouseButton.LeftButton)
     assert panel.field.text() == "Apollo Soyuz"
     assert "Apollo-Soyuz Test Project (ASTP)" in titles(panel, "partnership")
@@ -80,7 +84,9 @@ def test_a_filter_changes_the_results_and_the_counts(qtbot, window):
     with qtbot.waitSignal(panel.facets_updated):
         qtbot.keyClicks(panel.field, "nasa")
     assert set(titles(panel, "partnership")) == {
-        "Apollo-Soyuz Test Project (ASTP)", "NASA Commercial Crew Program"}
+        "Apollo-Soyuz Test Project (ASTP)",
+        "NASA Commercial Crew Program",
+    }
     domain = panel.button("domain")
     assert domain.count_of("human-spaceflight") == 2
     with qtbot.waitSignal(panel.facets_updated):
@@ -143,8 +149,11 @@ def hit(kind, slug):
 def test_many_lessons_are_folded_above_the_partnerships():
     hits = [hit("lesson", f"l{n}") for n in range(7)] + [hit("partnership", "p")]
     rows = build_rows(hits, 1, lambda h: "")
-    assert [r.kind for r in rows] == ["heading"] + ["lesson"] * 4 + ["expand", "heading",
-                                                                      "partnership"]
+    assert [r.kind for r in rows] == ["heading"] + ["lesson"] * 4 + [
+        "expand",
+        "heading",
+        "partnership",
+    ]
     assert rows[5].title == "Show all 7 lessons"
     assert len(build_rows(hits, 1, lambda h: "", expanded={"lesson"})) == 10
 

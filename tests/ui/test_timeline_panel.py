@@ -13,16 +13,34 @@ from explorer.core.models import Participant, Partner, Partnership
 from explorer.ui.timeline.panel import TimelinePanel
 
 TODAY = date(2026, 11, 26)
-ASTP, EXOMARS, CREW = ("apollo-soyuz-test-project", "exomars-esa-roscosmos",
-                       "nasa-commercial-crew-program")
+ASTP, EXOMARS, CREW = (
+    "apollo-soyuz-test-project",
+    "exomars-esa-roscosmos",
+    "nasa-commercial-crew-program",
+)
 NASA, ESA, JAXA = Partner("nasa", "NASA"), Partner("esa", "ESA"), Partner("jaxa", "JAXA")
 
 
-def record(slug, start, end=None, kind="multilateral", partners=(NASA, ESA, JAXA),
-           status="completed", domain="lunar") -> Partnership:
-    return Partnership(slug=slug, name=slug.replace("-", " ").title(), type=kind,
-                       start_year=start, end_year=end, status=status, domain=domain,
-                       partners=tuple(Participant(p) for p in partners), origin="user")
+def record(
+    slug,
+    start,
+    end=None,
+    kind="multilateral",
+    partners=(NASA, ESA, JAXA),
+    status="completed",
+    domain="lunar",
+) -> Partnership:
+    return Partnership(
+        slug=slug,
+        name=slug.replace("-", " ").title(),
+        type=kind,
+        start_year=start,
+        end_year=end,
+        status=status,
+        domain=domain,
+        partners=tuple(Participant(p) for p in partners),
+        origin="user",
+    )
 
 
 @pytest.fixture
@@ -60,9 +78,16 @@ def point_of(panel: TimelinePanel, slug: str, box: int | None = None) -> QPoint:
 
 
 def wheel(widget, pos: QPoint, notches: float) -> None:
-    event = QWheelEvent(QPointF(pos), QPointF(widget.mapToGlobal(pos)), QPoint(0, 0),
-                        QPoint(0, round(120 * notches)), Qt.MouseButton.NoButton,
-                        Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    event = QWheelEvent(
+        QPointF(pos),
+        QPointF(widget.mapToGlobal(pos)),
+        QPoint(0, 0),
+        QPoint(0, round(120 * notches)),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
     QApplication.sendEvent(widget, event)
 
 
@@ -80,7 +105,7 @@ def test_the_wheel_zooms_keeping_the_year_under_the_cursor(panel):
         before = view.time_scale()
         wheel(view.viewport(), QPoint(x, 200), notches)
         after = view.time_scale()
-        assert after.ppy == pytest.approx(before.ppy * 1.2 ** notches, rel=1e-6)
+        assert after.ppy == pytest.approx(before.ppy * 1.2**notches, rel=1e-6)
         assert after.year(x) == pytest.approx(before.year(x), abs=1.0 / after.ppy)
 
 
@@ -95,10 +120,13 @@ def test_zoom_buttons_and_fit_all(qtbot, panel):
 
 
 def test_a_click_on_a_bar_selects_it_and_asks_to_open_its_page(qtbot, panel):
-    with qtbot.waitSignals([panel.partnership_selected, panel.partnership_open_requested],
-                           check_params_cbs=[lambda s: s == EXOMARS, lambda s: s == EXOMARS]):
-        qtbot.mouseClick(panel.view.viewport(), Qt.MouseButton.LeftButton,
-                         pos=point_of(panel, EXOMARS))
+    with qtbot.waitSignals(
+        [panel.partnership_selected, panel.partnership_open_requested],
+        check_params_cbs=[lambda s: s == EXOMARS, lambda s: s == EXOMARS],
+    ):
+        qtbot.mouseClick(
+            panel.view.viewport(), Qt.MouseButton.LeftButton, pos=point_of(panel, EXOMARS)
+        )
     assert panel.view.selected == EXOMARS
     assert panel.table.current_slug() == EXOMARS
 
@@ -111,15 +139,20 @@ def test_dragging_pans_instead_of_clicking(qtbot, panel):
     with qtbot.assertNotEmitted(panel.partnership_open_requested):
         qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=start)
         qtbot.mouseMove(view.viewport(), start + QPoint(120, 0))
-        qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton,
-                           pos=start + QPoint(120, 0))
-    assert view.time_scale().left == pytest.approx(before - 120 / view.time_scale().ppy,
-                                                   abs=1.5 / view.time_scale().ppy)
+        qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=start + QPoint(120, 0))
+    assert view.time_scale().left == pytest.approx(
+        before - 120 / view.time_scale().ppy, abs=1.5 / view.time_scale().ppy
+    )
 
 
 def test_arrow_keys_visit_partnerships_in_time_order_and_enter_opens(qtbot, make_panel):
-    panel = make_panel([record("gateway", 2020, status="active"),
-                        record("igy", 1957, 1958), record("mir", 1995, 1998)])
+    panel = make_panel(
+        [
+            record("gateway", 2020, status="active"),
+            record("igy", 1957, 1958),
+            record("mir", 1995, 1998),
+        ]
+    )
     view = panel.view
     view.setFocus()
     visited = []
@@ -134,8 +167,9 @@ def test_arrow_keys_visit_partnerships_in_time_order_and_enter_opens(qtbot, make
     assert view.selected == "igy"
     qtbot.keyClick(view, Qt.Key.Key_End)
     assert view.selected == "gateway"
-    with qtbot.waitSignal(panel.partnership_open_requested,
-                          check_params_cb=lambda s: s == "gateway"):
+    with qtbot.waitSignal(
+        panel.partnership_open_requested, check_params_cb=lambda s: s == "gateway"
+    ):
         qtbot.keyClick(view, Qt.Key.Key_Return)
 
 
@@ -156,8 +190,7 @@ def test_keys_zoom_pan_and_fit(qtbot, panel):
 
 
 def test_up_and_down_move_between_rows(qtbot, make_panel):
-    panel = make_panel([record(f"crowd-{i}", 2000 + i, 2020, kind="bilateral")
-                        for i in range(3)])
+    panel = make_panel([record(f"crowd-{i}", 2000 + i, 2020, kind="bilateral") for i in range(3)])
     view = panel.view
     view.show_years(1995, 2025)
     view.select("crowd-0")
@@ -219,8 +252,7 @@ def test_the_list_shows_exactly_what_the_timeline_shows(qtbot, panel, qtmodeltes
     with qtbot.waitSignal(panel.partnership_selected, check_params_cb=lambda s: s == EXOMARS):
         qtbot.keyClick(table, Qt.Key.Key_Down)
     assert panel.view.selected == EXOMARS  # the timeline follows the list
-    with qtbot.waitSignal(panel.partnership_open_requested,
-                          check_params_cb=lambda s: s == EXOMARS):
+    with qtbot.waitSignal(panel.partnership_open_requested, check_params_cb=lambda s: s == EXOMARS):
         qtbot.keyClick(table, Qt.Key.Key_Return)
     table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
     assert table.slugs() == [EXOMARS, ASTP]
@@ -264,8 +296,7 @@ def test_highlight_fades_the_rest_and_shows_a_caption(qtbot, panel):
 
 
 def test_highlighted_rows_show_even_in_a_folded_lane(make_panel):
-    panel = make_panel([record(f"crowd-{i}", 1990 + i, 2020, kind="bilateral")
-                        for i in range(9)])
+    panel = make_panel([record(f"crowd-{i}", 1990 + i, 2020, kind="bilateral") for i in range(9)])
     panel.view.fit_all()
     hidden = panel.scene.place_of("crowd-8")
     assert panel.scene.is_hidden(hidden)
@@ -279,8 +310,7 @@ def test_highlighted_rows_show_even_in_a_folded_lane(make_panel):
 
 
 def test_focus_shows_a_folded_partnership_without_unfolding_its_lane(make_panel):
-    panel = make_panel([record(f"crowd-{i}", 1990 + i, 2020, kind="bilateral")
-                        for i in range(9)])
+    panel = make_panel([record(f"crowd-{i}", 1990 + i, 2020, kind="bilateral") for i in range(9)])
     panel.view.fit_all()
     assert panel.focus_partnership("crowd-7")
     place = panel.scene.place_of("crowd-7")
@@ -297,22 +327,23 @@ def test_folded_lanes_unfold_on_a_click_on_their_count(qtbot, make_panel):
     from explorer.core.timeline_layout import clusters
 
     for years in (1, 2, 5, 10):  # the cached counts, merged from yearly ones, are right
-        assert [(c.start, c.end, {e.slug for e in c.entries})
-                for c in panel.scene.state.clusters(box, years)] == [
-            (c.start, c.end, {e.slug for e in c.entries}) for c in clusters(box, years)]
+        assert [
+            (c.start, c.end, {e.slug for e in c.entries})
+            for c in panel.scene.state.clusters(box, years)
+        ] == [(c.start, c.end, {e.slug for e in c.entries}) for c in clusters(box, years)]
     top = panel.view.mapToScene(QPoint(0, 0)).y()
     m = panel.scene.metrics
     y = box.top + m.header + 6 * m.row + m.overflow / 2 - top
     x = panel.view.time_scale().x(1997.0)
-    qtbot.mouseClick(panel.view.viewport(), Qt.MouseButton.LeftButton,
-                     pos=QPoint(round(x), round(y)))
+    qtbot.mouseClick(
+        panel.view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(round(x), round(y))
+    )
     assert not panel.scene.boxes[0].folded
     assert panel.scene.boxes[0].shown_rows >= 9
 
 
 def test_zooming_in_unfolds_and_zooming_out_folds(make_panel):
-    panel = make_panel([record(f"crowd-{i}", 1990 + i, 2020, kind="bilateral")
-                        for i in range(9)])
+    panel = make_panel([record(f"crowd-{i}", 1990 + i, 2020, kind="bilateral") for i in range(9)])
     panel.view.fit_all()
     assert panel.scene.boxes[0].folded
     panel.view.show_years(1995, 2005)
@@ -322,8 +353,7 @@ def test_zooming_in_unfolds_and_zooming_out_folds(make_panel):
 
 
 def test_a_partnership_saved_in_the_store_appears(catalog, panel):
-    catalog.partnerships.save(record("artemis-accords", 2020, status="active",
-                                     kind="multilateral"))
+    catalog.partnerships.save(record("artemis-accords", 2020, status="active", kind="multilateral"))
     assert "artemis-accords" in panel.shown_slugs()
     assert panel.count_label.text() == "Showing 4 of 4 partnerships"
 
@@ -343,8 +373,9 @@ def test_exported_png_and_svg_are_valid_and_not_empty(tmp_path, panel):
     image = QImage(str(png))
     assert not image.isNull() and image.width() >= panel.view.viewport().width()
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
-    colours = {image.pixel(x, y) for x in range(0, image.width(), 37)
-               for y in range(0, image.height(), 23)}
+    colours = {
+        image.pixel(x, y) for x in range(0, image.width(), 37) for y in range(0, image.height(), 23)
+    }
     assert len(colours) > 5  # something was drawn, not a blank page
     svg = panel.export_image(tmp_path / "view.svg")
     root = ElementTree.parse(svg).getroot()
@@ -382,8 +413,12 @@ def test_tab_reaches_every_control_then_the_timeline(qtbot, panel):
             break
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
     assert seen[-1] is panel.view
-    for widget in (panel.group_combo, panel.fit_button, panel.filter_bar.text,
-                   panel.filter_bar.menus["partner"]):
+    for widget in (
+        panel.group_combo,
+        panel.fit_button,
+        panel.filter_bar.text,
+        panel.filter_bar.menus["partner"],
+    ):
         assert widget in seen
     assert all(w.accessibleName() for w in seen)
 
@@ -408,8 +443,7 @@ def test_a_page_opens_beside_the_timeline(qtbot, panel):
     panel.set_detail_widget(page)
     panel.partnership_open_requested.connect(lambda slug: page.setPlainText(f"page of {slug}"))
     assert not page.isVisible()
-    qtbot.mouseClick(panel.view.viewport(), Qt.MouseButton.LeftButton,
-                     pos=point_of(panel, CREW))
+    qtbot.mouseClick(panel.view.viewport(), Qt.MouseButton.LeftButton, pos=point_of(panel, CREW))
     assert page.isVisible() and page.toPlainText() == f"page of {CREW}"
     assert page.geometry().left() >= panel.stack.geometry().right()  # beside, on the right
 

@@ -43,8 +43,11 @@ def teacher_world(catalog, paths):
     paths.teacher_lessons.mkdir(parents=True, exist_ok=True)
     (paths.teacher_lessons / "our-moon-base.md").write_text(LESSON, encoding="utf-8")
     store = catalog.partnerships
-    store.save(replace(store.get("exomars-esa-roscosmos"), slug="moon-base", name="Moon Base",
-                       origin="user"))
+    store.save(
+        replace(
+            store.get("exomars-esa-roscosmos"), slug="moon-base", name="Moon Base", origin="user"
+        )
+    )
     catalog.reload_lessons()
     return catalog
 
@@ -54,13 +57,16 @@ def tick(qtbot, box) -> None:
 
 
 def save_as(monkeypatch, path: Path) -> None:
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        staticmethod(lambda *a, **k: (str(path), "")))
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(path), ""))
+    )
 
 
 def row_texts(tree: QTreeWidget) -> list[list[str]]:
-    return [[tree.topLevelItem(i).text(c) for c in range(tree.columnCount())]
-            for i in range(tree.topLevelItemCount())]
+    return [
+        [tree.topLevelItem(i).text(c) for c in range(tree.columnCount())]
+        for i in range(tree.topLevelItemCount())
+    ]
 
 
 def click_row(qtbot, tree: QTreeWidget, index: int, column: int = 1) -> None:
@@ -71,6 +77,7 @@ def click_row(qtbot, tree: QTreeWidget, index: int, column: int = 1) -> None:
 
 
 # -- content packs ----------------------------------------------------------------------------
+
 
 def open_pack(qtbot, paths, pack: Path) -> PackImportDialog:
     dialog = PackImportDialog(paths, pack)
@@ -94,7 +101,9 @@ def test_a_pack_shows_each_item_with_a_choice(qtbot, teacher_world, paths, tmp_p
     rows = {r[0]: r for r in row_texts(dialog.tree)}
     assert rows["Moon Base"][1:] == ["Partnership", "New: a new partnership", "Added"]
     assert rows["Our moon base"][2:] == [
-        "Conflict: your lesson file our-moon-base.md differs", "Keeps your version"]
+        "Conflict: your lesson file our-moon-base.md differs",
+        "Keeps your version",
+    ]
     assert dialog.choices() == {"partnership:moon-base": True, "lesson:our-moon-base": False}
     assert dialog.import_button.text() == "&Import 1 Item"
 
@@ -126,6 +135,7 @@ def test_a_broken_pack_is_reported_in_the_dialog(qtbot, catalog, paths, tmp_path
 
 # -- export -------------------------------------------------------------------------------------
 
+
 @pytest.fixture
 def open_export(qtbot, settings):
     def open_(catalog, filtered=()):
@@ -137,8 +147,9 @@ def open_export(qtbot, settings):
     return open_
 
 
-def test_export_writes_the_current_filter_as_csv(qtbot, catalog, open_export, tmp_path,
-                                                 monkeypatch):
+def test_export_writes_the_current_filter_as_csv(
+    qtbot, catalog, open_export, tmp_path, monkeypatch
+):
     dialog = open_export(catalog, ["apollo-soyuz-test-project"])
     assert not dialog.format_buttons["pack"].isEnabled()  # nothing of the teacher's yet
     assert not dialog.scope_buttons["mine"].isEnabled()
@@ -152,8 +163,7 @@ def test_export_writes_the_current_filter_as_csv(qtbot, catalog, open_export, tm
     assert dialog.message.text() == f"Wrote 1 partnership to {out}."
 
 
-def test_export_all_as_json_and_a_pack(qtbot, teacher_world, open_export, tmp_path,
-                                       monkeypatch):
+def test_export_all_as_json_and_a_pack(qtbot, teacher_world, open_export, tmp_path, monkeypatch):
     dialog = open_export(teacher_world)
     tick(qtbot, dialog.format_buttons["json"])
     save_as(monkeypatch, tmp_path / "all.json")
@@ -169,11 +179,13 @@ def test_export_all_as_json_and_a_pack(qtbot, teacher_world, open_export, tmp_pa
         qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     assert (tmp_path / "share.zip").is_file()
     assert dialog.message.text() == (
-        f"Wrote {tmp_path / 'share.zip'}: 1 lesson, 0 images and 1 partnership.")
+        f"Wrote {tmp_path / 'share.zip'}: 1 lesson, 0 images and 1 partnership."
+    )
 
 
-def test_an_export_that_cannot_be_written_says_where(qtbot, catalog, open_export, tmp_path,
-                                                     monkeypatch):
+def test_an_export_that_cannot_be_written_says_where(
+    qtbot, catalog, open_export, tmp_path, monkeypatch
+):
     blocker = tmp_path / "a-file"
     blocker.write_text("in the way")
     dialog = open_export(catalog)
@@ -186,6 +198,7 @@ def test_an_export_that_cannot_be_written_says_where(qtbot, catalog, open_export
 
 
 # -- backups ------------------------------------------------------------------------------------
+
 
 def test_backups_are_listed_made_and_restored(qtbot, catalog, paths, settings, monkeypatch):
     lesson = paths.teacher_lessons / "our-moon-base.md"
@@ -208,8 +221,11 @@ def test_backups_are_listed_made_and_restored(qtbot, catalog, paths, settings, m
     lesson.write_text(LESSON + "\nChanged my mind.\n", encoding="utf-8")
     click_row(qtbot, dialog.tree, 0)
     asked = []
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(
-        lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes))
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        staticmethod(lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes),
+    )
     with qtbot.waitSignal(transfer.catalog_changed, timeout=20_000):
         qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.job is None)
@@ -230,8 +246,9 @@ def test_a_restore_not_confirmed_changes_nothing(qtbot, catalog, paths, monkeypa
     qtbot.waitUntil(lambda: dialog.job is None)
     lesson.write_text("mine now", encoding="utf-8")
     click_row(qtbot, dialog.tree, 0)
-    monkeypatch.setattr(QMessageBox, "question",
-                        staticmethod(lambda *a, **k: QMessageBox.StandardButton.Cancel))
+    monkeypatch.setattr(
+        QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Cancel)
+    )
     qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
     assert dialog.job is None
     assert lesson.read_text(encoding="utf-8") == "mine now"
@@ -239,14 +256,22 @@ def test_a_restore_not_confirmed_changes_nothing(qtbot, catalog, paths, monkeypa
 
 # -- the actions --------------------------------------------------------------------------------
 
+
 def test_the_file_menu_actions(qtbot, catalog, paths, settings, monkeypatch):
     window = QMainWindow()
     qtbot.addWidget(window)
-    transfer = TransferActions(window, catalog, paths, lambda: ["apollo-soyuz-test-project"],
-                               settings)
+    transfer = TransferActions(
+        window, catalog, paths, lambda: ["apollo-soyuz-test-project"], settings
+    )
     texts = [a.text() if a else None for a in transfer.file_menu_actions()]
-    assert texts == ["Import &Spreadsheet (CSV)…", "Import Content &Pack…", "E&xport…", None,
-                     "&Undo Last Import…", "&Backups…"]
+    assert texts == [
+        "Import &Spreadsheet (CSV)…",
+        "Import Content &Pack…",
+        "E&xport…",
+        None,
+        "&Undo Last Import…",
+        "&Backups…",
+    ]
     assert not transfer.undo_import_action.isEnabled()
 
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: ("", "")))
@@ -264,20 +289,30 @@ def test_the_file_menu_actions(qtbot, catalog, paths, settings, monkeypatch):
 
 # -- the words for errors -------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     ("error", "expected"),
     [
         (CancelledError(), "Cancelled: nothing was changed."),
-        (ImportRefusedError("1 row(s) are invalid; nothing was imported",
-                            (Problem("/x/sheet.csv", 7, "From: not a year"),)),
-         "1 row(s) are invalid; nothing was imported.\n"
-         "sheet.csv, row 7: From: not a year"),
-        (CsvError(Problem("/x/sheet.csv", 3, "a quoted cell is never closed")),
-         "sheet.csv, row 3: a quoted cell is never closed"),
-        (PackError("/x/p.zip: ../evil.md: a path outside the pack"),
-         "/x/p.zip: ../evil.md: a path outside the pack."),
-        (PermissionError(13, "Permission denied", "/x/out.csv"),
-         "/x/out.csv: Permission denied. Nothing was changed."),
+        (
+            ImportRefusedError(
+                "1 row(s) are invalid; nothing was imported",
+                (Problem("/x/sheet.csv", 7, "From: not a year"),),
+            ),
+            "1 row(s) are invalid; nothing was imported.\nsheet.csv, row 7: From: not a year",
+        ),
+        (
+            CsvError(Problem("/x/sheet.csv", 3, "a quoted cell is never closed")),
+            "sheet.csv, row 3: a quoted cell is never closed",
+        ),
+        (
+            PackError("/x/p.zip: ../evil.md: a path outside the pack"),
+            "/x/p.zip: ../evil.md: a path outside the pack.",
+        ),
+        (
+            PermissionError(13, "Permission denied", "/x/out.csv"),
+            "/x/out.csv: Permission denied. Nothing was changed.",
+        ),
         (RuntimeError("boom"), "Something went wrong (RuntimeError: boom). Nothing was changed."),
     ],
 )

@@ -17,8 +17,9 @@ def lesson_item(window, title):
 def test_opening_a_lesson_from_the_library_shows_and_highlights_it(qtbot, window):
     library = window.read_view.library
     item = lesson_item(window, "Sharing the cost")
-    qtbot.mouseClick(library.viewport(), Qt.MouseButton.LeftButton,
-                     pos=library.visualItemRect(item).center())
+    qtbot.mouseClick(
+        library.viewport(), Qt.MouseButton.LeftButton, pos=library.visualItemRect(item).center()
+    )
     assert window.current_location() == Location("lesson", "sharing-the-cost")
     assert "Splitting the bill for Mars" in window.read_view.article.toPlainText()
     assert library.currentItem() is item and item.isSelected()
@@ -29,15 +30,19 @@ def test_the_library_groups_lessons_by_section_in_reading_order(window):
     library = window.read_view.library
     groups = [library.topLevelItem(i) for i in range(library.topLevelItemCount())]
     assert [g.text(0) for g in groups] == ["FOUNDATIONS", "BENEFITS", "BROWSE"]
-    assert [g.child(0).text(0) for g in groups] == ["Why partner at all?", "Sharing the cost",
-                                                    "All topics"]
+    assert [g.child(0).text(0) for g in groups] == [
+        "Why partner at all?",
+        "Sharing the cost",
+        "All topics",
+    ]
 
 
 def test_all_topics_opens_from_the_library(qtbot, window):
     library = window.read_view.library
     item = next(i for i in library.page_items() if i.text(0) == "All topics")
-    qtbot.mouseClick(library.viewport(), Qt.MouseButton.LeftButton,
-                     pos=library.visualItemRect(item).center())
+    qtbot.mouseClick(
+        library.viewport(), Qt.MouseButton.LeftButton, pos=library.visualItemRect(item).center()
+    )
     assert window.current_location() == Location("topic", "")
     assert item.isSelected()
 
@@ -61,8 +66,9 @@ def test_the_mouse_back_button_goes_back_even_over_the_library(qtbot, window):
     window.show_target("partnership", "exomars-esa-roscosmos")
     library = window.read_view.library
     item = lesson_item(window, "Sharing the cost")
-    qtbot.mouseClick(library.viewport(), Qt.MouseButton.BackButton,
-                     pos=library.visualItemRect(item).center())
+    qtbot.mouseClick(
+        library.viewport(), Qt.MouseButton.BackButton, pos=library.visualItemRect(item).center()
+    )
     assert window.current_location() == Location("lesson", "why-partner")
     assert library.currentItem() is not item  # the press was not taken as a click
 
@@ -89,8 +95,7 @@ def test_previous_and_next_lesson_links_at_the_foot_of_a_lesson(qtbot, window):
     assert not window.actions.previous_lesson.isEnabled()
 
 
-def test_an_external_link_asks_before_anything_opens(qtbot, monkeypatch, make_window,
-                                                      long_lesson):
+def test_an_external_link_asks_before_anything_opens(qtbot, monkeypatch, make_window, long_lesson):
     asked, opened = [], []
 
     def cancel(*args, **kw):
@@ -104,15 +109,17 @@ def test_an_external_link_asks_before_anything_opens(qtbot, monkeypatch, make_wi
     assert asked and "https://www.nasa.gov/" in asked[0]
     assert opened == []
     assert window.current_location() == Location("lesson", "long-read")
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *args, **kw: QMessageBox.StandardButton.Open)
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *args, **kw: QMessageBox.StandardButton.Open
+    )
     with qtbot.waitSignal(window.read_view.article.external_link_opened):
         click_link(qtbot, window.read_view.article, "the NASA site")
     assert opened == [QUrl("https://www.nasa.gov/")]
 
 
-def test_a_long_lesson_has_a_table_of_contents_that_scrolls_to_its_part(qtbot, make_window,
-                                                                        long_lesson):
+def test_a_long_lesson_has_a_table_of_contents_that_scrolls_to_its_part(
+    qtbot, make_window, long_lesson
+):
     window = make_window(("lesson", "long-read"), size=(900, 600))
     article = window.read_view.article
     assert "On this page" in article.toPlainText()
@@ -260,8 +267,7 @@ def test_the_keyboard_shortcuts_dialog_lists_the_real_shortcuts(window):
     assert headings == ["File", "Edit", "View", "Go", "Help", "In the panes"]
 
 
-def test_a_wide_picture_is_scaled_to_the_column_and_keeps_its_caption(qtbot, make_window,
-                                                                      paths):
+def test_a_wide_picture_is_scaled_to_the_column_and_keeps_its_caption(qtbot, make_window, paths):
     from PySide6.QtGui import QImage
 
     folder = paths.teacher_lessons
@@ -271,7 +277,8 @@ def test_a_wide_picture_is_scaled_to_the_column_and_keeps_its_caption(qtbot, mak
     picture.save(str(folder / "wide.png"))
     (folder / "pictures.md").write_text(
         "---\ntitle: Pictures\nsection: outlook\n---\n\n![A wide picture](wide.png)\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     window = make_window(("lesson", "pictures"), size=(760, 560))
     article = window.read_view.article
     cursor = article.document().find("A wide picture")
@@ -294,7 +301,8 @@ def test_a_changed_lesson_folder_shows_in_the_library_and_the_page(qtbot, make_w
     paths.teacher_lessons.mkdir(parents=True, exist_ok=True)
     (paths.teacher_lessons / "why-partner.md").write_text(
         "---\ntitle: Why partner (my version)\nsection: foundations\n---\n\nMine.\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     window.actions.reload.trigger()
     assert "Why partner (my version)" in window.read_view.article.toPlainText()
     item = window.read_view.library.currentItem()
@@ -304,8 +312,11 @@ def test_a_changed_lesson_folder_shows_in_the_library_and_the_page(qtbot, make_w
 
 def test_the_sidebar_can_be_hidden_and_stays_hidden(qtbot, make_window):
     window = make_window()
-    qtbot.keyClick(window.read_view.article, Qt.Key.Key_L,
-                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(
+        window.read_view.article,
+        Qt.Key.Key_L,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
     assert not window.read_view.sidebar_widget.isVisible()
     window.close()
     assert not make_window().read_view.sidebar_widget.isVisible()

@@ -105,9 +105,11 @@ class PageBuilder:
         child rows): what a search result's second line needs."""
         if self._facts is None:
             self._facts = {
-                row.slug: Partnership(row.slug, "", row.type, row.start_year, row.end_year,
-                                      row.status, row.domain)
-                for row in self.catalog.partnerships.facet_rows().values()}
+                row.slug: Partnership(
+                    row.slug, "", row.type, row.start_year, row.end_year, row.status, row.domain
+                )
+                for row in self.catalog.partnerships.facet_rows().values()
+            }
         return self._facts
 
     def hit_detail(self, hit: SearchHit) -> str:
@@ -122,8 +124,10 @@ class PageBuilder:
     def html(self, location: Location) -> str | None:
         kind, slug = location.kind, location.slug
         build: dict[str, Callable[[str], str | None]] = {
-            "lesson": self._lesson, "partnership": self._partnership,
-            "topic": self._topic, "glossary": self._glossary,
+            "lesson": self._lesson,
+            "partnership": self._partnership,
+            "topic": self._topic,
+            "glossary": self._glossary,
         }
         return build[kind](slug) if kind in build else None
 
@@ -135,9 +139,14 @@ class PageBuilder:
         cited = self.catalog.partnerships.many(cited_partnerships(lesson))
         titles = link_titles(self.catalog.glossary, library.lessons, cited)
         html, rendered = lesson_page(
-            lesson, None if slug in self._rendered else self.renderer, cited,
-            library.neighbours(slug), rendered=self._rendered.get(slug),
-            quiz=self.state.quiz.get(slug, {}), titles=titles)
+            lesson,
+            None if slug in self._rendered else self.renderer,
+            cited,
+            library.neighbours(slug),
+            rendered=self._rendered.get(slug),
+            quiz=self.state.quiz.get(slug, {}),
+            titles=titles,
+        )
         self._rendered[slug] = rendered
         return html
 
@@ -146,8 +155,9 @@ class PageBuilder:
         if p is None:
             return None
         lessons = self.catalog.library.lessons
-        return partnership_page(p, self.catalog.library.citing(slug),
-                                lambda tag: teaching_order(tag, lessons))
+        return partnership_page(
+            p, self.catalog.library.citing(slug), lambda tag: teaching_order(tag, lessons)
+        )
 
     def _topic(self, tag: str) -> str | None:
         lessons = self.catalog.library.lessons
@@ -155,15 +165,22 @@ class PageBuilder:
             return topic_index_page(topic_counts(self.all_partnerships()), lessons)
         if topic_kind(tag) is None:
             return None
-        return topic_page(tag, teaching_order(tag, lessons),
-                          illustrating(tag, self.all_partnerships()), self.state.sort)
+        return topic_page(
+            tag,
+            teaching_order(tag, lessons),
+            illustrating(tag, self.all_partnerships()),
+            self.state.sort,
+        )
 
     def _glossary(self, slug: str) -> str | None:
         entry = self.catalog.glossary.get(slug)
         if entry is None:
             return None
-        used = [x for x in self.catalog.library.lessons
-                if slug in x.key_terms or f"glossary:{slug}" in x.body]
+        used = [
+            x
+            for x in self.catalog.library.lessons
+            if slug in x.key_terms or f"glossary:{slug}" in x.body
+        ]
         return glossary_page(entry, self.catalog.glossary, used)
 
     # -- page state -----------------------------------------------------------------------

@@ -59,8 +59,11 @@ class FindBar(QWidget):
         return button
 
     def refresh_icons(self) -> None:
-        for button, name in ((self.previous, "up"), (self.next, "down"),
-                             (self.close_button, "close")):
+        for button, name in (
+            (self.previous, "up"),
+            (self.next, "down"),
+            (self.close_button, "close"),
+        ):
             button.setIcon(self._theme.icon(name))
         self.search_again()
 

@@ -43,8 +43,9 @@ class ArticleView(QTextBrowser):
     #: the user confirmed opening a web link in the system browser
     external_link_opened = Signal(QUrl)
 
-    def __init__(self, style_sheet: str = "", text_size: int = 16,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, style_sheet: str = "", text_size: int = 16, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("article")
         self.setOpenLinks(False)
@@ -149,8 +150,9 @@ class ArticleView(QTextBrowser):
             block = block.next()
 
     def _fit_image(self, position: int, image: QTextImageFormat, width: float) -> None:
-        picture = self.document().resource(QTextDocument.ResourceType.ImageResource,
-                                           QUrl(image.name()))
+        picture = self.document().resource(
+            QTextDocument.ResourceType.ImageResource, QUrl(image.name())
+        )
         if isinstance(picture, QByteArray | bytes):
             picture = QImage.fromData(picture)
         if not isinstance(picture, QImage | QPixmap) or not picture.width():
@@ -184,8 +186,11 @@ class ArticleView(QTextBrowser):
         if not self.anchorAt(point):  # type: ignore[arg-type]
             return ""
         offset = QPointF(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
-        position = self.document().documentLayout().hitTest(
-            QPointF(point) + offset, Qt.HitTestAccuracy.FuzzyHit)  # type: ignore[arg-type]
+        position = (
+            self.document()
+            .documentLayout()
+            .hitTest(QPointF(point) + offset, Qt.HitTestAccuracy.FuzzyHit)
+        )  # type: ignore[arg-type]
         cursor = QTextCursor(self.document())
         cursor.setPosition(min(position + 1, self.document().characterCount() - 1))
         return cursor.charFormat().toolTip()

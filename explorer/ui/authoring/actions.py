@@ -75,40 +75,56 @@ class AuthoringActions(QObject):
             return made
 
         self.new_lesson_action = action(
-            "&New Lesson…", self.new_lesson, "Write a lesson of your own", "Ctrl+N")
+            "&New Lesson…", self.new_lesson, "Write a lesson of your own", "Ctrl+N"
+        )
         self.edit_lesson_action = action(
-            "&Edit Lesson…", self.edit_lesson, "Edit this lesson, or choose one", "Ctrl+E")
+            "&Edit Lesson…", self.edit_lesson, "Edit this lesson, or choose one", "Ctrl+E"
+        )
         self.open_folder_action = action(
-            "Open My &Lessons Folder", self.open_lessons_folder,
-            "Show the folder where your own lessons live")
+            "Open My &Lessons Folder",
+            self.open_lessons_folder,
+            "Show the folder where your own lessons live",
+        )
         self.edit_copy_action = action(
-            "Edit a &Copy of This Lesson", self.edit_copy,
-            "Make your own version of a lesson that comes with the app")
+            "Edit a &Copy of This Lesson",
+            self.edit_copy,
+            "Make your own version of a lesson that comes with the app",
+        )
         self.revert_lesson_action = action(
-            "&Revert Lesson to Original…", self.revert_lesson,
-            "Remove your version and show the app's lesson again")
+            "&Revert Lesson to Original…",
+            self.revert_lesson,
+            "Remove your version and show the app's lesson again",
+        )
         self.new_partnership_action = action(
-            "New &Partnership…", self.new_partnership, "Add a partnership", "Ctrl+Shift+N")
+            "New &Partnership…", self.new_partnership, "Add a partnership", "Ctrl+Shift+N"
+        )
         self.edit_partnership_action = action(
-            "Edit P&artnership…", self.edit_partnership,
-            "Edit this partnership, or choose one")
+            "Edit P&artnership…", self.edit_partnership, "Edit this partnership, or choose one"
+        )
         self.delete_partnership_action = action(
-            "&Delete Partnership…", self.delete_partnership,
-            "Delete a partnership you added")
+            "&Delete Partnership…", self.delete_partnership, "Delete a partnership you added"
+        )
         self.revert_partnership_action = action(
-            "Re&vert Partnership to Original…", self.revert_partnership,
-            "Replace your version with the one that comes with the app")
+            "Re&vert Partnership to Original…",
+            self.revert_partnership,
+            "Replace your version with the one that comes with the app",
+        )
 
     def file_menu_actions(self) -> list[QAction | None]:
         """For the File menu, in order (None: a separator)."""
-        return [self.new_lesson_action, self.new_partnership_action, None,
-                self.open_folder_action]
+        return [self.new_lesson_action, self.new_partnership_action, None, self.open_folder_action]
 
     def edit_menu_actions(self) -> list[QAction | None]:
         """For the Edit menu, in order (None: a separator)."""
-        return [self.edit_lesson_action, self.edit_copy_action, self.revert_lesson_action,
-                None, self.edit_partnership_action, self.delete_partnership_action,
-                self.revert_partnership_action]
+        return [
+            self.edit_lesson_action,
+            self.edit_copy_action,
+            self.revert_lesson_action,
+            None,
+            self.edit_partnership_action,
+            self.delete_partnership_action,
+            self.revert_partnership_action,
+        ]
 
     def all_actions(self) -> list[QAction]:
         return [a for a in self.file_menu_actions() + self.edit_menu_actions() if a]
@@ -126,7 +142,8 @@ class AuthoringActions(QObject):
         lesson = self.catalog.library.get(self._current("lesson"))
         self.edit_copy_action.setEnabled(lesson is not None and lesson.origin == "bundled")
         self.revert_lesson_action.setEnabled(
-            lesson is not None and lesson.origin == "teacher" and self._overrides(lesson))
+            lesson is not None and lesson.origin == "teacher" and self._overrides(lesson)
+        )
         origin = self.catalog.partnerships.origin_of(self._current("partnership"))
         self.delete_partnership_action.setEnabled(origin is not None and origin[0] == "user")
         self.revert_partnership_action.setEnabled(origin == ("bundled", True))
@@ -166,23 +183,46 @@ class AuthoringActions(QObject):
         if lesson.origin == "teacher":
             return self.open_editor(lesson.source_path)
         answer = QMessageBox.question(
-            self.window, "Edit a copy?",
+            self.window,
+            "Edit a copy?",
             f"“{lesson.title}” comes with the app, so it cannot be changed. Edit a copy "
             "instead? Your copy takes its place in the library; Revert to Original brings "
-            "the app's lesson back.", Buttons.Yes | Buttons.Cancel, Buttons.Yes)
+            "the app's lesson back.",
+            Buttons.Yes | Buttons.Cancel,
+            Buttons.Yes,
+        )
         return self.edit_copy(slug) if answer == Buttons.Yes else None
 
     def _pick_lesson(self) -> str:
-        lessons = sorted(self.catalog.library.lessons,
-                         key=lambda x: (x.origin != "teacher", x.title.lower()))
-        choices = [Choice("draft", f"draft:{d.path}", f"{d.path.stem} (not saved yet)",
-                          f"autosaved {d.saved_label}")
-                   for d in list_drafts(self.catalog.paths.drafts) if not d.path.exists()]
-        choices += [Choice("lesson", x.slug, x.title, ("My lesson · " if x.origin == "teacher"
-                                                       else "") + SECTION_TITLES[x.section])
-                    for x in lessons]
-        picker = ChoicePicker(choices, self.window, title="Edit Lesson",
-                              accept_text="Edit", placeholder="Type a lesson's title…")
+        lessons = sorted(
+            self.catalog.library.lessons, key=lambda x: (x.origin != "teacher", x.title.lower())
+        )
+        choices = [
+            Choice(
+                "draft",
+                f"draft:{d.path}",
+                f"{d.path.stem} (not saved yet)",
+                f"autosaved {d.saved_label}",
+            )
+            for d in list_drafts(self.catalog.paths.drafts)
+            if not d.path.exists()
+        ]
+        choices += [
+            Choice(
+                "lesson",
+                x.slug,
+                x.title,
+                ("My lesson · " if x.origin == "teacher" else "") + SECTION_TITLES[x.section],
+            )
+            for x in lessons
+        ]
+        picker = ChoicePicker(
+            choices,
+            self.window,
+            title="Edit Lesson",
+            accept_text="Edit",
+            placeholder="Type a lesson's title…",
+        )
         chosen = picker.chosen() if picker.exec() == QDialog.DialogCode.Accepted else None
         return chosen.slug if chosen else ""
 
@@ -202,8 +242,11 @@ class AuthoringActions(QObject):
         try:
             editor = LessonEditor(self.catalog, path, new_text, css, self.window)
         except (OSError, UnicodeDecodeError) as exc:
-            reason = "it is not UTF-8 text" if isinstance(exc, UnicodeDecodeError) else (
-                exc.strerror or str(exc))
+            reason = (
+                "it is not UTF-8 text"
+                if isinstance(exc, UnicodeDecodeError)
+                else (exc.strerror or str(exc))
+            )
             QMessageBox.critical(self.window, "Cannot open the lesson", f"{path}: {reason}")
             return None
         self.editors[key] = editor
@@ -221,8 +264,9 @@ class AuthoringActions(QObject):
         folder.mkdir(parents=True, exist_ok=True)
         if QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
             return True
-        QMessageBox.information(self.window, "My lessons folder",
-                                f"Your lessons live in this folder:\n\n{folder}")
+        QMessageBox.information(
+            self.window, "My lessons folder", f"Your lessons live in this folder:\n\n{folder}"
+        )
         return False
 
     def edit_copy(self, slug: str = "") -> LessonEditor | None:
@@ -232,8 +276,11 @@ class AuthoringActions(QObject):
         try:
             path = teacher_copy(lesson, self.catalog.paths.teacher_lessons)
         except OSError as exc:
-            QMessageBox.critical(self.window, "Cannot copy the lesson",
-                                 f"{lesson.source_path}: {exc.strerror or exc}")
+            QMessageBox.critical(
+                self.window,
+                "Cannot copy the lesson",
+                f"{lesson.source_path}: {exc.strerror or exc}",
+            )
             return None
         self.watcher.rescan()
         return self.open_editor(path)
@@ -246,9 +293,13 @@ class AuthoringActions(QObject):
             return False
         keep = self.catalog.paths.drafts / REPLACED
         answer = QMessageBox.question(
-            self.window, "Revert to the original?",
+            self.window,
+            "Revert to the original?",
             f"Show the app's own “{lesson.title}” again instead of your version? Your "
-            f"version is moved to {keep}.", Buttons.Yes | Buttons.Cancel, Buttons.Cancel)
+            f"version is moved to {keep}.",
+            Buttons.Yes | Buttons.Cancel,
+            Buttons.Cancel,
+        )
         if answer != Buttons.Yes:
             return False
         editor = self.editors.get(lesson.source_path.resolve())
@@ -276,11 +327,17 @@ class AuthoringActions(QObject):
         return self._open_form(slug) if slug else None
 
     def _pick_partnership(self) -> str:
-        choices = [Choice("partnership", p.slug, p.name, p.years_label())
-                   for p in sorted(self.catalog.partnerships.all(),
-                                   key=lambda p: p.name.lower())]
-        picker = ChoicePicker(choices, self.window, title="Edit Partnership",
-                              accept_text="Edit", placeholder="Type a partnership's name…")
+        choices = [
+            Choice("partnership", p.slug, p.name, p.years_label())
+            for p in sorted(self.catalog.partnerships.all(), key=lambda p: p.name.lower())
+        ]
+        picker = ChoicePicker(
+            choices,
+            self.window,
+            title="Edit Partnership",
+            accept_text="Edit",
+            placeholder="Type a partnership's name…",
+        )
         chosen = picker.chosen() if picker.exec() == QDialog.DialogCode.Accepted else None
         return chosen.slug if chosen else ""
 

@@ -81,7 +81,10 @@ class BackupsDialog(QDialog):
         intro = QLabel(
             "Your own partnerships and lesson files are backed up before every import, "
             "undo and restore, and once a day when something changed. The newest 10 are "
-            f"kept, in {paths.backups}.", objectName="hint", wordWrap=True)
+            f"kept, in {paths.backups}.",
+            objectName="hint",
+            wordWrap=True,
+        )
         intro.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.tree = self._make_tree()
         self.progress = ProgressPanel()
@@ -128,8 +131,14 @@ class BackupsDialog(QDialog):
         self.backups = list_backups(self.paths)
         self.tree.clear()
         for info in self.backups:
-            item = QTreeWidgetItem([when_text(info.created), reason_text(info.reason),
-                                    holds_text(info), size_text(info.size)])
+            item = QTreeWidgetItem(
+                [
+                    when_text(info.created),
+                    reason_text(info.reason),
+                    holds_text(info),
+                    size_text(info.size),
+                ]
+            )
             item.setData(0, ID_ROLE, info.id)
             item.setToolTip(0, info.id)
             item.setTextAlignment(3, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -151,8 +160,7 @@ class BackupsDialog(QDialog):
         chosen = self.chosen()
         idle = self.job is None
         self.create_button.setEnabled(idle)
-        self.restore_button.setEnabled(idle and chosen is not None
-                                       and chosen.reason != "damaged")
+        self.restore_button.setEnabled(idle and chosen is not None and chosen.reason != "damaged")
 
     # -- work --------------------------------------------------------------------------------
     def _run(self, text: str, work: Work, on_success: Callable[[Any], None]) -> None:
@@ -185,13 +193,16 @@ class BackupsDialog(QDialog):
         if chosen is None or chosen.reason == "damaged" or self.job is not None:
             return
         answer = QMessageBox.question(
-            self, "Restore this backup?",
+            self,
+            "Restore this backup?",
             f"Make your partnerships and lesson files what they were on "
             f"{when_text(chosen.created)} ({holds_text(chosen).lower()})? Lesson files "
             "that are not in the backup are removed, and partnerships of yours that are "
             "not in it go back to the app's version or away. What you have now is backed "
-            "up first, so you can restore it again.", Buttons.Yes | Buttons.Cancel,
-            Buttons.Cancel)
+            "up first, so you can restore it again.",
+            Buttons.Yes | Buttons.Cancel,
+            Buttons.Cancel,
+        )
         if answer != Buttons.Yes:
             return
         backup_id = chosen.id
@@ -202,12 +213,20 @@ class BackupsDialog(QDialog):
         self._run("Restoring…", work, self._on_restore_job_succeeded)
 
     def _on_restore_job_succeeded(self, report: RestoreReport) -> None:
-        removed = (f", removed {plural(report.removed_files, 'lesson file')}"
-                   if report.removed_files else "")
-        show_message(self.message, (
-            f"Restored {plural(report.partnerships, 'partnership')} and "
-            f"{plural(report.files, 'lesson file')}{removed}. What you had before is in "
-            "the newest backup."), "formNotice")
+        removed = (
+            f", removed {plural(report.removed_files, 'lesson file')}"
+            if report.removed_files
+            else ""
+        )
+        show_message(
+            self.message,
+            (
+                f"Restored {plural(report.partnerships, 'partnership')} and "
+                f"{plural(report.files, 'lesson file')}{removed}. What you had before is in "
+                "the newest backup."
+            ),
+            "formNotice",
+        )
         self.restored.emit(report.backup)
 
     def _on_job_failed(self, exc: Exception) -> None:

@@ -25,8 +25,9 @@ class Banner(QFrame):
         self.kind = ""
         self.hide()
 
-    def show_message(self, kind: str, text: str,
-                     buttons: Sequence[tuple[str, Callable[[], None]]]) -> None:
+    def show_message(
+        self, kind: str, text: str, buttons: Sequence[tuple[str, Callable[[], None]]]
+    ) -> None:
         """Show `text` with buttons; a button runs its callback and hides the bar.
         `kind` names the message (tests and callers ask `banner.kind`)."""
         for button in self.buttons:

@@ -38,15 +38,25 @@ from explorer.ui.authoring.worker import Job
 FOLDER_KEY = "export/folder"
 #: format -> (title, explanation, file name, file-dialog filter)
 FORMATS = {
-    "csv": ("Partnerships as a spreadsheet (CSV)",
-            "Opens in Excel, LibreOffice or Google Sheets, and imports back unchanged.",
-            "partnerships.csv", "Spreadsheets (*.csv)"),
-    "json": ("Partnerships as JSON", "For scripts and other programs.",
-             "partnerships.json", "JSON files (*.json)"),
-    "pack": ("A content pack for colleagues",
-             "Your own lessons, their images and your partnerships, in one .zip file "
-             "that File › Import Content Pack reads.",
-             "my-content-pack.zip", "Content packs (*.zip)"),
+    "csv": (
+        "Partnerships as a spreadsheet (CSV)",
+        "Opens in Excel, LibreOffice or Google Sheets, and imports back unchanged.",
+        "partnerships.csv",
+        "Spreadsheets (*.csv)",
+    ),
+    "json": (
+        "Partnerships as JSON",
+        "For scripts and other programs.",
+        "partnerships.json",
+        "JSON files (*.json)",
+    ),
+    "pack": (
+        "A content pack for colleagues",
+        "Your own lessons, their images and your partnerships, in one .zip file "
+        "that File › Import Content Pack reads.",
+        "my-content-pack.zip",
+        "Content packs (*.zip)",
+    ),
 }
 
 
@@ -54,8 +64,13 @@ class ExportDialog(QDialog):
     #: a file was written: its path
     exported = Signal(Path)
 
-    def __init__(self, catalog: Catalog, settings: QSettings, filtered: Sequence[str],
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        catalog: Catalog,
+        settings: QSettings,
+        filtered: Sequence[str],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Export")
         self.catalog, self.settings = catalog, settings
@@ -94,8 +109,10 @@ class ExportDialog(QDialog):
             self.formats.addButton(button)
             self.format_buttons[key] = button
             if key == "pack":
-                about += (f" You have {plural(teacher_lessons, 'lesson')} and "
-                          f"{plural(self.mine, 'partnership')} of your own.")
+                about += (
+                    f" You have {plural(teacher_lessons, 'lesson')} and "
+                    f"{plural(self.mine, 'partnership')} of your own."
+                )
                 button.setEnabled(bool(teacher_lessons or self.mine))
             note = QLabel(about, objectName="hint", wordWrap=True)
             note.setContentsMargins(24, 0, 0, 6)
@@ -110,10 +127,16 @@ class ExportDialog(QDialog):
         total = self.catalog.partnerships.count()
         choices = {
             "all": f"All {plural(total, 'partnership')}",
-            "mine": (f"Only yours: the {plural(self.mine, 'partnership')} you added or edited"
-                     if self.mine else "Only yours (you have not added or edited any yet)"),
-            "filtered": (f"The current filter: {plural(len(self.filtered), 'partnership')}"
-                         if self.filtered else "The current filter (none is set)"),
+            "mine": (
+                f"Only yours: the {plural(self.mine, 'partnership')} you added or edited"
+                if self.mine
+                else "Only yours (you have not added or edited any yet)"
+            ),
+            "filtered": (
+                f"The current filter: {plural(len(self.filtered), 'partnership')}"
+                if self.filtered
+                else "The current filter (none is set)"
+            ),
         }
         for key, text in choices.items():
             button = QRadioButton(text)
@@ -138,8 +161,7 @@ class ExportDialog(QDialog):
         kind = self.chosen_format()
         _title, _about, name, pattern = FORMATS[kind]
         folder = str(self.settings.value(FOLDER_KEY) or Path.home())
-        chosen, _ = QFileDialog.getSaveFileName(self, "Export", str(Path(folder) / name),
-                                                pattern)
+        chosen, _ = QFileDialog.getSaveFileName(self, "Export", str(Path(folder) / name), pattern)
         if not chosen:
             return
         out = Path(chosen)
@@ -177,9 +199,11 @@ class ExportDialog(QDialog):
     def _on_job_succeeded(self, out: Path, result: object) -> None:
         self._idle()
         if isinstance(result, PackSummary):
-            text = (f"Wrote {out}: {plural(result.lessons, 'lesson')}, "
-                    f"{plural(result.images, 'image')} and "
-                    f"{plural(result.partnerships, 'partnership')}.")
+            text = (
+                f"Wrote {out}: {plural(result.lessons, 'lesson')}, "
+                f"{plural(result.images, 'image')} and "
+                f"{plural(result.partnerships, 'partnership')}."
+            )
             if result.skipped:
                 text += f" Left out (not a lesson or an image): {', '.join(result.skipped)}."
         else:
@@ -192,8 +216,10 @@ class ExportDialog(QDialog):
         self._idle()
         text = error_text(exc)
         if isinstance(exc, OSError):
-            text = (f"{out} could not be written ({exc.strerror or exc}). Nothing was "
-                    "changed; choose another folder or name.")
+            text = (
+                f"{out} could not be written ({exc.strerror or exc}). Nothing was "
+                "changed; choose another folder or name."
+            )
         self._show(text, "fieldError")
 
     def _show(self, text: str, kind: str) -> None:

@@ -33,11 +33,22 @@ from explorer.core.models import Problem
 from explorer.store.csv_import import MAX_FILE_BYTES
 
 FIELD_TITLES = {
-    "slug": "Slug (id)", "name": "Name", "type": "Type", "start_year": "Start year",
-    "end_year": "End year", "status": "Status", "domain": "Domain", "partners": "Partners",
-    "countries": "Countries", "benefits": "Benefits", "challenges": "Challenges",
-    "milestones": "Milestones", "description": "Description", "caveats": "Caveats",
-    "citations": "Sources", "checked": "Date checked",
+    "slug": "Slug (id)",
+    "name": "Name",
+    "type": "Type",
+    "start_year": "Start year",
+    "end_year": "End year",
+    "status": "Status",
+    "domain": "Domain",
+    "partners": "Partners",
+    "countries": "Countries",
+    "benefits": "Benefits",
+    "challenges": "Challenges",
+    "milestones": "Milestones",
+    "description": "Description",
+    "caveats": "Caveats",
+    "citations": "Sources",
+    "checked": "Date checked",
 }
 FIELD_HINTS = {
     "slug": "Lowercase letters, digits and hyphens; made from the name when left out",
@@ -75,23 +86,29 @@ class FileSample:
     examples: Mapping[str, str] = field(default_factory=dict)  # column -> a non-empty cell
 
 
-def read_sample(path: Path, encoding: str | None = None, delimiter: str | None = None,
-                progress: Progress | None = None) -> FileSample:
+def read_sample(
+    path: Path,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+    progress: Progress | None = None,
+) -> FileSample:
     """Read the whole table (so that detection and broken quotes are found now); raises
     CsvError (with file and row) or OSError."""
     if progress is not None:
         progress("reading", 0, 0)
     if path.stat().st_size > MAX_FILE_BYTES:
-        raise CsvError(Problem(str(path), 1, f"the file is too large (over "
-                                             f"{MAX_FILE_BYTES // 2**20} MiB)"))
+        raise CsvError(
+            Problem(str(path), 1, f"the file is too large (over {MAX_FILE_BYTES // 2**20} MiB)")
+        )
     table = read_table(path.read_bytes(), str(path), encoding, delimiter)
     examples: dict[str, str] = {}
     for _, cells in table.rows[:EXAMPLE_ROWS]:
         for heading, cell in zip(table.header, cells, strict=False):
             if cell and heading and heading not in examples:
                 examples[heading] = " ".join(cell.split())
-    return FileSample(path, table.encoding, table.delimiter, table.header, len(table.rows),
-                      examples)
+    return FileSample(
+        path, table.encoding, table.delimiter, table.header, len(table.rows), examples
+    )
 
 
 def _settings_key(header: Sequence[str]) -> str:
@@ -107,12 +124,16 @@ def remembered_mapping(settings: QSettings, header: Sequence[str]) -> dict[str, 
         return {}
     if not isinstance(saved, dict):
         return {}
-    return {f: c for f, c in saved.items()
-            if f in FIELDS and isinstance(c, str) and (c == "" or c in header)}
+    return {
+        f: c
+        for f, c in saved.items()
+        if f in FIELDS and isinstance(c, str) and (c == "" or c in header)
+    }
 
 
-def remember_mapping(settings: QSettings, header: Sequence[str],
-                     mapping: Mapping[str, str]) -> None:
+def remember_mapping(
+    settings: QSettings, header: Sequence[str], mapping: Mapping[str, str]
+) -> None:
     settings.setValue(_settings_key(header), json.dumps(dict(mapping), sort_keys=True))
 
 
@@ -192,15 +213,18 @@ class MappingTable(QWidget):
         layout.addLayout(footer)
 
     # -- filling ---------------------------------------------------------------------------
-    def show_sample(self, sample: FileSample, detected: tuple[str, str],
-                    choices: Mapping[str, str]) -> None:
+    def show_sample(
+        self, sample: FileSample, detected: tuple[str, str], choices: Mapping[str, str]
+    ) -> None:
         """Show a file read with `sample.encoding` and `sample.delimiter` (`detected` is
         what detection found) and the field -> column `choices` ('' = left out)."""
         self.sample = sample
         _fill_reading(self.encoding, ENCODING_NAMES, sample.encoding, detected[0])
         _fill_reading(self.delimiter, DELIMITER_NAMES, sample.delimiter, detected[1])
-        self.summary.setText(f"{sample.rows:,} row{'s' * (sample.rows != 1)} below the "
-                             f"header, {len(sample.header)} columns")
+        self.summary.setText(
+            f"{sample.rows:,} row{'s' * (sample.rows != 1)} below the "
+            f"header, {len(sample.header)} columns"
+        )
         columns = [h for h in sample.header if h]
         for name, combo in self.combos.items():
             combo.clear()
@@ -214,8 +238,7 @@ class MappingTable(QWidget):
         """Offer the encodings and delimiters after a failed read ('' = detected)."""
         _fill_reading(self.encoding, ENCODING_NAMES, encoding or "utf-8", "")
         _fill_reading(self.delimiter, DELIMITER_NAMES, delimiter or ",", "")
-        self.summary.setText("Try another encoding or delimiter if the file was saved "
-                             "differently.")
+        self.summary.setText("Try another encoding or delimiter if the file was saved differently.")
 
     def choices(self) -> dict[str, str]:
         """field -> chosen column, '' for the fields left out."""
@@ -252,11 +275,11 @@ class MappingTable(QWidget):
         used = set(chosen.values())
         ignored = [h for h in (self.sample.header if self.sample else ()) if h and h not in used]
         self.ignored.setText(
-            f"Not imported: {', '.join(ignored)}" if ignored else "Every column is imported.")
+            f"Not imported: {', '.join(ignored)}" if ignored else "Every column is imported."
+        )
 
 
-def _fill_reading(combo: QComboBox, names: Mapping[str, str], current: str,
-                  detected: str) -> None:
+def _fill_reading(combo: QComboBox, names: Mapping[str, str], current: str, detected: str) -> None:
     combo.clear()
     for value, name in names.items():
         combo.addItem(f"{name} (detected)" if value == detected else name, value)

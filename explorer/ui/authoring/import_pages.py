@@ -43,15 +43,18 @@ class FilePage(QWizardPage):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__()
         self.setTitle("Choose a spreadsheet")
-        self.setSubTitle("Partnerships from a CSV file: one partnership a row, the first "
-                         "row naming the columns.")
+        self.setSubTitle(
+            "Partnerships from a CSV file: one partnership a row, the first row naming the columns."
+        )
         self.owner = wizard
         intro = QLabel(
             "Save the sheet from Excel, LibreOffice or Google Sheets as CSV (choose "
             "“CSV UTF-8” when offered). Name, Type, Start year, Status and Domain are "
             "required; Partners, Countries, Milestones, Sources and the others are "
             "optional. Nothing is changed until the last step, your data is backed up "
-            "first, and File › Undo Last Import takes an import back.", wordWrap=True)
+            "first, and File › Undo Last Import takes an import back.",
+            wordWrap=True,
+        )
         self.path = QLineEdit(objectName="importPath")
         self.path.setAccessibleName("CSV file")
         self.path.setPlaceholderText("The CSV file to import")
@@ -110,16 +113,21 @@ class ColumnsPage(QWizardPage):
 
     def initializePage(self) -> None:
         path = self.owner.file_page.chosen()
-        self.setSubTitle(f"{path.name}: choose the column of your file that fills each "
-                         "field. Your choices are remembered for files with these columns.")
+        self.setSubTitle(
+            f"{path.name}: choose the column of your file that fills each "
+            "field. Your choices are remembered for files with these columns."
+        )
         self.owner.read_file(path)
 
     def cleanupPage(self) -> None:
         self.owner.stop()
 
     def isComplete(self) -> bool:
-        return (self.owner.sample is not None and not self.owner.busy
-                and not self.mapping.missing_required())
+        return (
+            self.owner.sample is not None
+            and not self.owner.busy
+            and not self.mapping.missing_required()
+        )
 
     def show_sample(self, sample: FileSample, detected: tuple[str, str]) -> None:
         remembered = remembered_mapping(self.owner.settings, sample.header)
@@ -137,8 +145,11 @@ class ColumnsPage(QWizardPage):
 
     def _on_mapping_mapping_changed(self) -> None:
         missing = self.mapping.missing_required()
-        show_message(self.problem, f"Choose a column for {' and '.join(missing)}."
-                     if missing else "", "fieldError")
+        show_message(
+            self.problem,
+            f"Choose a column for {' and '.join(missing)}." if missing else "",
+            "fieldError",
+        )
         self.completeChanged.emit()
 
     def _on_mapping_reading_changed(self, encoding: str, delimiter: str) -> None:
@@ -146,8 +157,7 @@ class ColumnsPage(QWizardPage):
 
     def validatePage(self) -> bool:
         if self.owner.sample is not None:
-            remember_mapping(self.owner.settings, self.owner.sample.header,
-                             self.mapping.choices())
+            remember_mapping(self.owner.settings, self.owner.sample.header, self.mapping.choices())
         return True
 
 
@@ -183,8 +193,12 @@ class CheckPage(QWizardPage):
         self.owner.stop()
 
     def isComplete(self) -> bool:
-        return (self.owner.preview is not None and not self.owner.busy
-                and not self.owner.preview.problems and not self.panel.blocker())
+        return (
+            self.owner.preview is not None
+            and not self.owner.busy
+            and not self.owner.preview.problems
+            and not self.panel.blocker()
+        )
 
     def show_preview(self, preview: ImportPreview) -> None:
         self.setSubTitle(reading_text(preview))
@@ -219,8 +233,10 @@ class ImportPage(QWizardPage):
 
     def initializePage(self) -> None:
         self.setTitle("Importing")
-        self.setSubTitle(f"Importing {self.owner.file_page.chosen().name}, in one go: "
-                         "every row lands, or none does.")
+        self.setSubTitle(
+            f"Importing {self.owner.file_page.chosen().name}, in one go: "
+            "every row lands, or none does."
+        )
         show_message(self.result, "")
         self.owner.run_import()
 
@@ -230,7 +246,8 @@ class ImportPage(QWizardPage):
     def show_result(self, text: str, problem: bool = False) -> None:
         name = self.owner.file_page.chosen().name
         self.setTitle("Not imported" if problem else "Imported")
-        self.setSubTitle(f"Nothing of {name} was written." if problem
-                         else f"{name} is in the catalog.")
+        self.setSubTitle(
+            f"Nothing of {name} was written." if problem else f"{name} is in the catalog."
+        )
         show_message(self.result, text, "fieldError" if problem else "formNotice")
         self.completeChanged.emit()

@@ -35,8 +35,7 @@ from explorer.ui.authoring.import_mapping import FIELD_TITLES
 from explorer.ui.authoring.transfer_widgets import error_text, plural, problem_text
 from explorer.ui.widgets import text_field
 
-STATUS_TITLES = {"new": "New", "changed": "Changed", "unchanged": "Unchanged",
-                 "invalid": "Invalid"}
+STATUS_TITLES = {"new": "New", "changed": "Changed", "unchanged": "Unchanged", "invalid": "Invalid"}
 COLUMNS = ("Row", "Status", "Partnership", "Details")
 STATUS_ROLE = Qt.ItemDataRole.UserRole
 Index = QModelIndex | QPersistentModelIndex
@@ -60,8 +59,7 @@ class PreviewModel(QAbstractTableModel):
         self.lines: list[tuple[RowOutcome, str, str]] = []  # outcome, details, tooltip
         for outcome in preview.rows:
             if outcome.status == "invalid" and outcome.problems:
-                self.lines += [(outcome, p.message, problem_text(p))
-                               for p in outcome.problems]
+                self.lines += [(outcome, p.message, problem_text(p)) for p in outcome.problems]
             else:
                 self.lines.append((outcome, _details(outcome, ""), ""))
         warning = QStyle.StandardPixmap.SP_MessageBoxWarning
@@ -73,8 +71,9 @@ class PreviewModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return COLUMNS[section]
         return None
@@ -134,8 +133,9 @@ class PreviewPanel(QWidget):
         for status in ("", *STATUSES):
             button = QToolButton(checkable=True)
             button.setProperty("facet", "true")
-            button.setToolTip(f"Show the {STATUS_TITLES[status].lower()} rows" if status
-                              else "Show every row")
+            button.setToolTip(
+                f"Show the {STATUS_TITLES[status].lower()} rows" if status else "Show every row"
+            )
             self.filters.addButton(button)
             self.filter_buttons[status] = button
             counts.addWidget(button)
@@ -219,15 +219,15 @@ class PreviewPanel(QWidget):
 
     def _show_options(self, preview: ImportPreview, counts: dict[str, int]) -> None:
         names = [p.name for p in preview.new_partners]
-        shown = ", ".join(names[:12]) + (f" and {len(names) - 12} more" if len(names) > 12
-                                         else "")
+        shown = ", ".join(names[:12]) + (f" and {len(names) - 12} more" if len(names) > 12 else "")
         self.partners.setText(f"New partners to add: {shown}." if names else "")
         self.partners.setVisible(bool(names))
         for widget in (self.existing_label, self.update_existing, self.skip_existing):
             widget.setEnabled(bool(counts["changed"]))
         invalid = counts["invalid"]
         self.skip_invalid.setText(
-            f"Import the other rows and leave out the {plural(invalid, 'invalid row')}")
+            f"Import the other rows and leave out the {plural(invalid, 'invalid row')}"
+        )
         self.skip_invalid.setVisible(bool(invalid))
         self.skip_invalid.setChecked(False)
 
@@ -247,9 +247,11 @@ class PreviewPanel(QWidget):
             return "The file has not been checked yet."
         counts = self.preview.counts()
         if counts["invalid"] and not self.skip_invalid.isChecked():
-            return (f"{plural(counts['invalid'], 'row is', 'rows are')} invalid, so nothing "
-                    "can be imported yet. Fix the file in your spreadsheet, save it and "
-                    "choose Check Again, or leave the invalid rows out.")
+            return (
+                f"{plural(counts['invalid'], 'row is', 'rows are')} invalid, so nothing "
+                "can be imported yet. Fix the file in your spreadsheet, save it and "
+                "choose Check Again, or leave the invalid rows out."
+            )
         if not counts["new"] and not counts["changed"]:
             return "Nothing to import: every valid row is already in the catalog."
         return ""
@@ -257,7 +259,6 @@ class PreviewPanel(QWidget):
     def visible_details(self) -> list[str]:
         """The Details column as shown (tests, and a check of what the user sees)."""
         return [self.filter.index(r, 3).data() for r in range(self.filter.rowCount())]
-
 
 
 def _mark_active(button: QToolButton, on: bool) -> None:
@@ -270,8 +271,10 @@ def reading_text(preview: ImportPreview) -> str:
     """'What the import will do with each row of sheet.csv (UTF-8, comma-separated).'"""
     how = ""
     if preview.encoding:
-        how = (f" ({ENCODING_NAMES.get(preview.encoding, preview.encoding)}, "
-               f"{DELIMITER_NAMES.get(preview.delimiter, preview.delimiter)}-separated)")
+        how = (
+            f" ({ENCODING_NAMES.get(preview.encoding, preview.encoding)}, "
+            f"{DELIMITER_NAMES.get(preview.delimiter, preview.delimiter)}-separated)"
+        )
     return f"What the import will do with each row of {preview.source.name}{how}."
 
 
@@ -292,18 +295,20 @@ def result_text(result: ImportResult, preview: ImportPreview) -> str:
         done = f"Added {plural(result.added, 'partnership')}."
     lines = [done]
     if result.skipped:
-        lines.append(f"Kept {plural(result.skipped, 'partnership')} as they were (their rows "
-                     "were skipped).")
+        lines.append(
+            f"Kept {plural(result.skipped, 'partnership')} as they were (their rows were skipped)."
+        )
     if result.unchanged:
-        lines.append(f"{plural(result.unchanged, 'row was', 'rows were')} already in the "
-                     "catalog, unchanged.")
+        lines.append(
+            f"{plural(result.unchanged, 'row was', 'rows were')} already in the catalog, unchanged."
+        )
     if result.invalid:
         lines.append(f"Left out {plural(result.invalid, 'invalid row')}.")
     if result.partners_created:
         names = [p.name for p in preview.new_partners][:12]
         more = " …" if result.partners_created > 12 else ""
-        lines.append(f"New partner{'s' * (result.partners_created > 1)}: "
-                     f"{', '.join(names)}{more}.")
-    lines.append("Your data was backed up first. To take this import back, choose "
-                 "File › Undo Last Import.")
+        lines.append(f"New partner{'s' * (result.partners_created > 1)}: {', '.join(names)}{more}.")
+    lines.append(
+        "Your data was backed up first. To take this import back, choose File › Undo Last Import."
+    )
     return "\n".join(lines)

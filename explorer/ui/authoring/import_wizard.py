@@ -33,8 +33,13 @@ class ImportWizard(QWizard):
     #: rows were imported (the window's store must be told it changed): the result
     imported = Signal(ImportResult)
 
-    def __init__(self, paths: AppPaths, settings: QSettings, parent: QWidget | None = None,
-                 path: Path | None = None) -> None:
+    def __init__(
+        self,
+        paths: AppPaths,
+        settings: QSettings,
+        parent: QWidget | None = None,
+        path: Path | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Import Spreadsheet")
         self.setObjectName("importWizard")
@@ -63,9 +68,14 @@ class ImportWizard(QWizard):
         return self.job is not None
 
     # -- jobs ------------------------------------------------------------------------------
-    def _start(self, job: Job, panel: ProgressPanel, text: str,
-               succeeded: Callable[[Job, Any], None],
-               failed: Callable[[Job, Exception], None]) -> None:
+    def _start(
+        self,
+        job: Job,
+        panel: ProgressPanel,
+        text: str,
+        succeeded: Callable[[Job, Any], None],
+        failed: Callable[[Job, Exception], None],
+    ) -> None:
         """Run `job` (after stopping the one in hand), showing its progress in `panel`;
         its outcome goes to `succeeded(job, result)` or `failed(job, exception)`."""
         if self.job is not None:
@@ -104,9 +114,13 @@ class ImportWizard(QWizard):
         def work(progress: Progress) -> FileSample:
             return read_sample(path, encoding or None, delimiter or None, progress)
 
-        self._start(Job(work, self), page.progress, "Reading the file…",
-                    lambda job, sample: self._on_read_job_succeeded(job, sample, not encoding),
-                    lambda job, exc: self._on_read_job_failed(job, exc, encoding, delimiter))
+        self._start(
+            Job(work, self),
+            page.progress,
+            "Reading the file…",
+            lambda job, sample: self._on_read_job_succeeded(job, sample, not encoding),
+            lambda job, exc: self._on_read_job_failed(job, exc, encoding, delimiter),
+        )
 
     def _on_read_job_succeeded(self, job: Job, sample: FileSample, detected: bool) -> None:
         if self._done(job):
@@ -115,8 +129,7 @@ class ImportWizard(QWizard):
                 self.detected = (sample.encoding, sample.delimiter)
             self.columns_page.show_sample(sample, self.detected)
 
-    def _on_read_job_failed(self, job: Job, exc: Exception, encoding: str,
-                            delimiter: str) -> None:
+    def _on_read_job_failed(self, job: Job, exc: Exception, encoding: str, delimiter: str) -> None:
         if self._done(job):
             self.columns_page.show_failure(error_text(exc), encoding, delimiter)
 
@@ -127,15 +140,25 @@ class ImportWizard(QWizard):
         choices = self.columns_page.mapping.choices()
 
         def work(store: PartnershipStore, progress: Progress) -> ImportPreview:
-            return preview_csv(sample.path, store, choices, encoding=sample.encoding,
-                               delimiter=sample.delimiter, progress=progress)
+            return preview_csv(
+                sample.path,
+                store,
+                choices,
+                encoding=sample.encoding,
+                delimiter=sample.delimiter,
+                progress=progress,
+            )
 
         page = self.check_page
         page.panel.hide()
         show_message(page.blocker, "")
-        self._start(Job.with_store(self.paths, work, self), page.progress,
-                    "Checking the rows…", self._on_check_job_succeeded,
-                    self._on_check_job_failed)
+        self._start(
+            Job.with_store(self.paths, work, self),
+            page.progress,
+            "Checking the rows…",
+            self._on_check_job_succeeded,
+            self._on_check_job_failed,
+        )
 
     def _on_check_job_succeeded(self, job: Job, preview: ImportPreview) -> None:
         if self._done(job):
@@ -152,13 +175,23 @@ class ImportWizard(QWizard):
         on_existing, skip_invalid = panel.on_existing(), panel.skip_invalid.isChecked()
 
         def work(store: PartnershipStore, progress: Progress) -> ImportResult:
-            return import_csv(preview, store, self.paths, on_existing=on_existing,
-                              skip_invalid=skip_invalid, progress=progress)
+            return import_csv(
+                preview,
+                store,
+                self.paths,
+                on_existing=on_existing,
+                skip_invalid=skip_invalid,
+                progress=progress,
+            )
 
         self.finished_import = False
-        self._start(Job.with_store(self.paths, work, self), self.import_page.progress,
-                    "Backing up your data…", self._on_import_job_succeeded,
-                    self._on_import_job_failed)
+        self._start(
+            Job.with_store(self.paths, work, self),
+            self.import_page.progress,
+            "Backing up your data…",
+            self._on_import_job_succeeded,
+            self._on_import_job_failed,
+        )
 
     def _on_import_job_succeeded(self, job: Job, result: ImportResult) -> None:
         if self._done(job):
@@ -174,8 +207,11 @@ class ImportWizard(QWizard):
             self.finished_import = True
             self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
             self.import_page.show_result(
-                "Cancelled: nothing was imported." if isinstance(exc, CancelledError)
-                else error_text(exc), problem=True)
+                "Cancelled: nothing was imported."
+                if isinstance(exc, CancelledError)
+                else error_text(exc),
+                problem=True,
+            )
 
     # -- closing -----------------------------------------------------------------------------
     def reject(self) -> None:

@@ -63,8 +63,14 @@ class LessonEditor(QMainWindow):
     #: the editor closed (the path of its file)
     closed = Signal(Path)
 
-    def __init__(self, catalog: Catalog, path: Path, new_text: str | None = None,
-                 style_sheet: str = "", parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        catalog: Catalog,
+        path: Path,
+        new_text: str | None = None,
+        style_sheet: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
         """Edit the lesson file at `path`; `new_text` starts a lesson not yet on disk.
         Raises OSError or UnicodeDecodeError when the file cannot be read."""
         super().__init__(parent)
@@ -81,11 +87,13 @@ class LessonEditor(QMainWindow):
         self._saved = self._loaded.editable if new_text is None else None
         self._partnerships = [
             Choice("partnership", p.slug, p.name, p.years_label())
-            for p in sorted(catalog.partnerships.all(), key=lambda p: p.name.lower())]
+            for p in sorted(catalog.partnerships.all(), key=lambda p: p.name.lower())
+        ]
         self._known = KnownTargets(
             lessons=frozenset(x.slug for x in catalog.library.lessons),
             partnerships=frozenset(c.slug for c in self._partnerships),
-            glossary=frozenset(catalog.glossary))
+            glossary=frozenset(catalog.glossary),
+        )
         self._build(style_sheet)
         self.editor.setPlainText(self._loaded.editable if new_text is None else new_text)
         self.editor.document().setModified(False)
@@ -143,14 +151,21 @@ class LessonEditor(QMainWindow):
             self.addAction(made)
             return made
 
-        self.save_action = action("&Save", QKeySequence.StandardKey.Save, self.save,
-                                  "Save the lesson file")
-        self.link_action = action("Insert &Link…", "Ctrl+K", self.insert_link,
-                                  "Link to a lesson or partnership")
-        self.image_action = action("Insert &Image…", "Ctrl+Shift+I", self.insert_image,
-                                   "Copy a picture next to the lesson and show it")
-        self.close_action = action("&Close", QKeySequence.StandardKey.Close, self.close,
-                                   "Close the editor")
+        self.save_action = action(
+            "&Save", QKeySequence.StandardKey.Save, self.save, "Save the lesson file"
+        )
+        self.link_action = action(
+            "Insert &Link…", "Ctrl+K", self.insert_link, "Link to a lesson or partnership"
+        )
+        self.image_action = action(
+            "Insert &Image…",
+            "Ctrl+Shift+I",
+            self.insert_image,
+            "Copy a picture next to the lesson and show it",
+        )
+        self.close_action = action(
+            "&Close", QKeySequence.StandardKey.Close, self.close, "Close the editor"
+        )
         for item in (self.save_action, None, self.link_action, self.image_action):
             bar.addAction(item) if item else bar.addSeparator()
 
@@ -226,8 +241,10 @@ class LessonEditor(QMainWindow):
 
     # -- inserting ----------------------------------------------------------------------
     def link_choices(self) -> list[Choice]:
-        lessons = [Choice("lesson", x.slug, x.title, SECTION_TITLES.get(x.section, ""))
-                   for x in self.catalog.library.lessons]
+        lessons = [
+            Choice("lesson", x.slug, x.title, SECTION_TITLES.get(x.section, ""))
+            for x in self.catalog.library.lessons
+        ]
         return lessons + self._partnerships
 
     def insert_link(self) -> None:
@@ -243,15 +260,17 @@ class LessonEditor(QMainWindow):
         self._insert(link_markdown(choice.kind, choice.slug, selected or choice.title))
 
     def insert_image(self) -> None:
-        source, _ = QFileDialog.getOpenFileName(self, "Insert Image", str(Path.home()),
-                                                IMAGE_FILTER)
+        source, _ = QFileDialog.getOpenFileName(
+            self, "Insert Image", str(Path.home()), IMAGE_FILTER
+        )
         if not source:
             return
         try:
             relative = copy_image(Path(source), self.path.parent)
         except OSError as exc:
-            QMessageBox.critical(self, "Could not copy the picture",
-                                 f"{source}: {exc.strerror or exc}")
+            QMessageBox.critical(
+                self, "Could not copy the picture", f"{source}: {exc.strerror or exc}"
+            )
             return
         alt = Path(source).stem.replace("-", " ").replace("_", " ")
         self._insert(image_markdown(alt, relative))
@@ -274,10 +293,12 @@ class LessonEditor(QMainWindow):
         except OSError as exc:
             self._write_draft()
             QMessageBox.critical(
-                self, "Could not save the lesson",
+                self,
+                "Could not save the lesson",
                 f"{self.path} could not be written: {exc.strerror or exc}.\n\n"
                 "The file on disk is as it was. Your text is still here and is kept as a "
-                "draft; try again, or save after freeing space or fixing permissions.")
+                "draft; try again, or save after freeing space or fixing permissions.",
+            )
             return False
         self._loaded, self._saved, self._disk = new, text, data
         remove_draft(self.drafts, self.path)
@@ -298,11 +319,13 @@ class LessonEditor(QMainWindow):
 
     def _confirm_overwrite(self) -> bool:
         answer = QMessageBox.warning(
-            self, "The file changed on disk",
+            self,
+            "The file changed on disk",
             f"{self.path.name} was changed by another program since you opened it.\n\n"
             "Save your version over it? The other changes will be lost.",
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel)
+            QMessageBox.StandardButton.Cancel,
+        )
         return answer == QMessageBox.StandardButton.Save
 
     # -- drafts -------------------------------------------------------------------------
@@ -326,12 +349,19 @@ class LessonEditor(QMainWindow):
             if not self.is_dirty():  # a new lesson opened from its draft keeps it
                 remove_draft(self.drafts, self.path)
             return
-        since = "" if draft.base == text_hash(self._saved or "") else (
-            " The file has been saved since, so check before restoring.")
+        since = (
+            ""
+            if draft.base == text_hash(self._saved or "")
+            else (" The file has been saved since, so check before restoring.")
+        )
         self.banner.show_message(
-            "draft", f"Unsaved changes from {draft.saved_label} were kept.{since}",
-            [("Restore", lambda: replace_text(self.editor, draft.text)),
-             ("Discard", lambda: remove_draft(self.drafts, self.path))])
+            "draft",
+            f"Unsaved changes from {draft.saved_label} were kept.{since}",
+            [
+                ("Restore", lambda: replace_text(self.editor, draft.text)),
+                ("Discard", lambda: remove_draft(self.drafts, self.path)),
+            ],
+        )
 
     # -- the file on disk -----------------------------------------------------------------
     def _on_file_watch_touched(self) -> None:
@@ -340,8 +370,11 @@ class LessonEditor(QMainWindow):
             return  # our own save, or nothing that matters
         if data is None:
             self.banner.show_message(
-                "deleted", f"{self.path.name} was deleted or moved by another program. "
-                "Save to write it again.", [("Save", self.save)])
+                "deleted",
+                f"{self.path.name} was deleted or moved by another program. "
+                "Save to write it again.",
+                [("Save", self.save)],
+            )
             return
         try:
             loaded = LessonText.decode(data)
@@ -355,8 +388,10 @@ class LessonEditor(QMainWindow):
         if loaded is not None:
             buttons.insert(0, ("Reload", lambda: self._adopt(loaded, data)))
         self.banner.show_message(
-            "changed", f"{self.path.name} was changed by another program while you were "
-            "editing it.", buttons)
+            "changed",
+            f"{self.path.name} was changed by another program while you were editing it.",
+            buttons,
+        )
 
     def _adopt(self, loaded: LessonText, data: bytes) -> None:
         """Take the file's new content: the editor shows it and nothing is unsaved."""
@@ -383,9 +418,12 @@ class LessonEditor(QMainWindow):
     def _confirm_close(self) -> bool:
         buttons = QMessageBox.StandardButton
         answer = QMessageBox.warning(
-            self, "Unsaved changes",
+            self,
+            "Unsaved changes",
             f"Save your changes to “{self.lesson_title()}” before closing?",
-            buttons.Save | buttons.Discard | buttons.Cancel, buttons.Save)
+            buttons.Save | buttons.Discard | buttons.Cancel,
+            buttons.Save,
+        )
         if answer == buttons.Save:
             return self.save()
         if answer == buttons.Discard:

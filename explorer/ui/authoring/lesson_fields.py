@@ -38,8 +38,7 @@ from explorer.core.models import (
 )
 from explorer.ui.authoring.pickers import Choice, SearchableChecklist
 
-TOPIC_GROUPS = (("Benefits", BENEFITS), ("Challenges", CHALLENGES),
-                ("Types", PARTNERSHIP_TYPES))
+TOPIC_GROUPS = (("Benefits", BENEFITS), ("Challenges", CHALLENGES), ("Types", PARTNERSHIP_TYPES))
 
 
 def _lines(text: str) -> list[str]:
@@ -81,8 +80,9 @@ class LessonFieldsPanel(QScrollArea):
         self.summary.setPlaceholderText("One or two sentences for the library and search")
         self.objectives = QPlainTextEdit()
         self.objectives.setTabChangesFocus(True)
-        self.objectives.setPlaceholderText("One per line, e.g. Explain how a barter "
-                                           "agreement replaces an exchange of money.")
+        self.objectives.setPlaceholderText(
+            "One per line, e.g. Explain how a barter agreement replaces an exchange of money."
+        )
         self.topics: dict[str, QCheckBox] = {}
         self.partnerships = SearchableChecklist(partnerships, "Filter partnerships…")
         self.notice = QLabel(objectName="fieldsNotice", wordWrap=True)
@@ -93,8 +93,10 @@ class LessonFieldsPanel(QScrollArea):
 
     # -- layout -------------------------------------------------------------------------
     def _build(self) -> None:
-        for widget, name, lines in ((self.summary, "Summary", 4),
-                                    (self.objectives, "Objectives", 7)):
+        for widget, name, lines in (
+            (self.summary, "Summary", 4),
+            (self.objectives, "Objectives", 7),
+        ):
             widget.setAccessibleName(name)
             height = widget.fontMetrics().lineSpacing() * lines + 14
             widget.setFixedHeight(height)
@@ -165,8 +167,10 @@ class LessonFieldsPanel(QScrollArea):
         for widget in self._editors():
             widget.setEnabled(readable)
         self.notice.setVisible(not readable)
-        self.notice.setText("The details cannot be shown while the front matter has a "
-                            "problem. Fix it in the Text tab (see Problems).")
+        self.notice.setText(
+            "The details cannot be shown while the front matter has a "
+            "problem. Fix it in the Text tab (see Problems)."
+        )
         if fields is None:
             return
         self._show(fields)
@@ -199,8 +203,14 @@ class LessonFieldsPanel(QScrollArea):
         widget.blockSignals(False)
 
     def _editors(self) -> list[QWidget]:
-        return [self.title, self.section, self.summary, self.objectives,
-                *self.topics.values(), self.partnerships]
+        return [
+            self.title,
+            self.section,
+            self.summary,
+            self.objectives,
+            *self.topics.values(),
+            self.partnerships,
+        ]
 
     def _on_text_field_changed(self) -> None:
         self.fields_edited.emit()

@@ -22,8 +22,13 @@ if TYPE_CHECKING:
 class LessonPreview(ArticleView):
     """An article view that redraws a lesson in place, keeping the scroll position."""
 
-    def __init__(self, catalog: Catalog, style_sheet: str = "", text_size: int = 15,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        catalog: Catalog,
+        style_sheet: str = "",
+        text_size: int = 15,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(style_sheet, text_size, parent)
         self.setObjectName("preview")
         self.setAccessibleName("Preview")
@@ -45,13 +50,16 @@ class LessonPreview(ArticleView):
         cited = self.catalog.partnerships.many(cited_partnerships(lesson))
         titles = link_titles(self.catalog.glossary, self.catalog.library.lessons, cited)
         again = self._last[1] if self._last and self._last[0] == lesson.body else None
-        html, rendered = lesson_page(lesson, None if again else self.renderer, cited,
-                                     titles=titles, rendered=again)
+        html, rendered = lesson_page(
+            lesson, None if again else self.renderer, cited, titles=titles, rendered=again
+        )
         self._last = (lesson.body, rendered)
         self.redraw(html)
 
     def show_unreadable(self, problems: Sequence[Problem]) -> None:
         """The text cannot be read as a lesson yet: say why instead of a page."""
         items = "".join(f"<li>Line {p.line}: {escape(p.message)}</li>" for p in problems)
-        self.redraw("<h1>No preview yet</h1><p>The lesson cannot be read until this is "
-                    f"fixed:</p><ul>{items}</ul>")
+        self.redraw(
+            "<h1>No preview yet</h1><p>The lesson cannot be read until this is "
+            f"fixed:</p><ul>{items}</ul>"
+        )

@@ -22,8 +22,7 @@ from explorer.ui.authoring.pickers import plain_buttons
 
 
 class NewLessonDialog(QDialog):
-    def __init__(self, folder: Path, taken: Iterable[str],
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, folder: Path, taken: Iterable[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("New Lesson")
         self.folder = folder
@@ -39,8 +38,9 @@ class NewLessonDialog(QDialog):
         form.addRow("&Title", self.title)
         form.addRow("&Section", self.section)
         form.addRow("", self.file_label)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Create Lesson")
         plain_buttons(self.buttons)
         self.buttons.accepted.connect(self.accept)
@@ -61,5 +61,8 @@ class NewLessonDialog(QDialog):
     def _on_title_text_changed(self, text: str) -> None:
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(bool(text.strip()))
-        self.file_label.setText(f"Saved as {self.path().name} in your lessons folder"
-                                if text.strip() else "Give the lesson a title.")
+        self.file_label.setText(
+            f"Saved as {self.path().name} in your lessons folder"
+            if text.strip()
+            else "Give the lesson a title."
+        )

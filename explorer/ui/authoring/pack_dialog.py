@@ -45,8 +45,13 @@ from explorer.ui.authoring.worker import Job, Work, start_job
 ID_ROLE = Qt.ItemDataRole.UserRole
 ROW_HEIGHT = 26
 KINDS = {"partnership": "Partnership", "lesson": "Lesson", "image": "Image"}
-STATUS_TITLES = {"new": "New", "changed": "Changed", "conflict": "Conflict",
-                 "unchanged": "Unchanged", "invalid": "Invalid"}
+STATUS_TITLES = {
+    "new": "New",
+    "changed": "Changed",
+    "conflict": "Conflict",
+    "unchanged": "Unchanged",
+    "invalid": "Invalid",
+}
 #: status -> (what happens when chosen, when not)
 OUTCOMES = {
     "new": ("Added", "Left out"),
@@ -129,11 +134,12 @@ class PackImportDialog(QDialog):
     def show_plan(self, plan: PackPlan) -> None:
         self.plan = plan
         self.heading.setText(plan.title or plan.source.name)
-        counts = ", ".join(f"{n} {STATUS_TITLES[s].lower()}"
-                           for s, n in plan.counts().items() if n)
-        self.counts.setText(f"{plan.source.name}: {plural(len(plan.items), 'item')} "
-                            f"({counts or 'empty'}). Untick what you do not want; a "
-                            "conflict keeps your version unless you tick it.")
+        counts = ", ".join(f"{n} {STATUS_TITLES[s].lower()}" for s, n in plan.counts().items() if n)
+        self.counts.setText(
+            f"{plan.source.name}: {plural(len(plan.items), 'item')} "
+            f"({counts or 'empty'}). Untick what you do not want; a "
+            "conflict keeps your version unless you tick it."
+        )
         self.tree.blockSignals(True)
         self.tree.clear()
         for item in plan.items:
@@ -146,9 +152,14 @@ class PackImportDialog(QDialog):
         self._update_import_button()
 
     def _row(self, item: PackItem) -> QTreeWidgetItem:
-        row = QTreeWidgetItem([item.title or item.key, KINDS.get(item.kind, item.kind),
-                               f"{STATUS_TITLES[item.status]}: {item.reason}",
-                               outcome_text(item, item.default)])
+        row = QTreeWidgetItem(
+            [
+                item.title or item.key,
+                KINDS.get(item.kind, item.kind),
+                f"{STATUS_TITLES[item.status]}: {item.reason}",
+                outcome_text(item, item.default),
+            ]
+        )
         row.setData(0, ID_ROLE, item.id)
         row.setToolTip(0, item.id)
         if item.status in IMPORTABLE:
@@ -183,8 +194,7 @@ class PackImportDialog(QDialog):
     def _update_import_button(self) -> None:
         chosen = sum(self.choices().values())
         self.import_button.setEnabled(self.job is None and bool(chosen))
-        self.import_button.setText(f"&Import {plural(chosen, 'Item')}" if chosen
-                                   else "&Import")
+        self.import_button.setText(f"&Import {plural(chosen, 'Item')}" if chosen else "&Import")
 
     # -- importing ---------------------------------------------------------------------------
     def _on_import_button_clicked(self) -> None:
@@ -200,11 +210,16 @@ class PackImportDialog(QDialog):
 
     def _on_import_job_succeeded(self, result: PackResult) -> None:
         skipped = f"; {result.skipped} left out" if result.skipped else ""
-        show_message(self.message, (
-            f"Imported {plural(result.partnerships, 'partnership')}, "
-            f"{plural(result.lessons, 'lesson')} and {plural(result.images, 'image')}"
-            f"{skipped}. Your data was backed up first. To take this import back, choose "
-            "File › Undo Last Import."), "formNotice")
+        show_message(
+            self.message,
+            (
+                f"Imported {plural(result.partnerships, 'partnership')}, "
+                f"{plural(result.lessons, 'lesson')} and {plural(result.images, 'image')}"
+                f"{skipped}. Your data was backed up first. To take this import back, choose "
+                "File › Undo Last Import."
+            ),
+            "formNotice",
+        )
         self.import_button.hide()
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Close")
         self.imported.emit(result)

@@ -52,11 +52,22 @@ from explorer.ui.authoring.pickers import plain_buttons
 Buttons = QMessageBox.StandardButton
 #: what a screen reader calls each field
 FIELD_NAMES = {
-    "name": "Name", "slug": "Slug", "type": "Type", "status": "Status", "domain": "Domain",
-    "start_year": "Start year", "end_year": "End year", "partners": "Partners",
-    "countries": "Countries", "milestones": "Milestones", "benefits": "Benefits",
-    "challenges": "Challenges", "description": "Description", "caveats": "Caveats",
-    "citations": "Sources", "checked": "Date the facts were checked",
+    "name": "Name",
+    "slug": "Slug",
+    "type": "Type",
+    "status": "Status",
+    "domain": "Domain",
+    "start_year": "Start year",
+    "end_year": "End year",
+    "partners": "Partners",
+    "countries": "Countries",
+    "milestones": "Milestones",
+    "benefits": "Benefits",
+    "challenges": "Challenges",
+    "description": "Description",
+    "caveats": "Caveats",
+    "citations": "Sources",
+    "checked": "Date the facts were checked",
 }
 
 
@@ -66,8 +77,9 @@ class PartnershipForm(QDialog):
     #: the teacher's partnership was deleted (its slug)
     partnership_deleted = Signal(str)
 
-    def __init__(self, catalog: Catalog, slug: str | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, catalog: Catalog, slug: str | None = None, parent: QWidget | None = None
+    ) -> None:
         """A new partnership, or the one with `slug`."""
         super().__init__(parent)
         self.setObjectName("partnershipForm")
@@ -134,9 +146,13 @@ class PartnershipForm(QDialog):
     def _fields_grid(self) -> QGridLayout:
         """Caption | field(s), each row followed by the messages of its fields."""
         rows: list[list[tuple[str, str, QWidget]]] = [
-            [("name", "&Name", self.name)], [("slug", "S&lug", self.slug)],
-            [("type", "&Type", self.type), ("status", "Stat&us", self.status),
-             ("domain", "&Domain", self.domain)],
+            [("name", "&Name", self.name)],
+            [("slug", "S&lug", self.slug)],
+            [
+                ("type", "&Type", self.type),
+                ("status", "Stat&us", self.status),
+                ("domain", "&Domain", self.domain),
+            ],
             [("start_year", "&Years", self.start_year), ("end_year", "to", self.end_year)],
             [("partners", "&Partners", self.partners)],
             [("countries", "C&ountries", self.countries)],
@@ -144,7 +160,8 @@ class PartnershipForm(QDialog):
             [("benefits", "Benefits", self.benefits)],
             [("challenges", "Challenges", self.challenges)],
             [("description", "Desc&ription", self.description)],
-            [("caveats", "Ca&veats", self.caveats)], [("citations", "Sources", self.citations)],
+            [("caveats", "Ca&veats", self.caveats)],
+            [("citations", "Sources", self.citations)],
             [("checked", "Facts chec&ked", self.checked)],
         ]
         grid = QGridLayout()
@@ -182,8 +199,9 @@ class PartnershipForm(QDialog):
                 layout.addWidget(caption)
             layout.addWidget(widget)
         if row[0][0] == "start_year":
-            layout.addWidget(QLabel("(leave the end empty while active or planned)",
-                                    objectName="hint"))
+            layout.addWidget(
+                QLabel("(leave the end empty while active or planned)", objectName="hint")
+            )
         layout.addStretch(1)
         return holder
 
@@ -209,10 +227,14 @@ class PartnershipForm(QDialog):
 
     def _connect(self) -> None:
         edits: dict[str, Any] = {
-            "name": self.name.textEdited, "slug": self.slug.textEdited,
-            "type": self.type.activated, "status": self.status.activated,
-            "domain": self.domain.activated, "start_year": self.start_year.textEdited,
-            "end_year": self.end_year.textEdited, "partners": self.partners.rows_changed,
+            "name": self.name.textEdited,
+            "slug": self.slug.textEdited,
+            "type": self.type.activated,
+            "status": self.status.activated,
+            "domain": self.domain.activated,
+            "start_year": self.start_year.textEdited,
+            "end_year": self.end_year.textEdited,
+            "partners": self.partners.rows_changed,
             "countries": self.countries.textEdited,
             "milestones": self.milestones.rows_changed,
             "benefits": self.benefits.tags_changed,
@@ -231,8 +253,7 @@ class PartnershipForm(QDialog):
         self.name.setText(mapping.get("name", ""))
         self.slug.setText(mapping.get("slug", ""))
         self.slug.setReadOnly(p is not None)
-        for combo, key in ((self.type, "type"), (self.status, "status"),
-                           (self.domain, "domain")):
+        for combo, key in ((self.type, "type"), (self.status, "status"), (self.domain, "domain")):
             combo.setCurrentIndex(max(0, combo.findData(mapping.get(key))))
         self.start_year.setText(str(mapping.get("start_year") or ""))
         self.end_year.setText(str(mapping.get("end_year") or ""))
@@ -258,28 +279,36 @@ class PartnershipForm(QDialog):
             self.notice.setText(
                 "This partnership comes with the app. Your changes are kept as your own "
                 "version, and Revert to Original brings the app's version back."
-                + (" You have changed it." if p is not None and p.edited else ""))
+                + (" You have changed it." if p is not None and p.edited else "")
+            )
         self.notice.setVisible(bundled)
 
     def values(self) -> dict[str, Any]:
         """The form as a content mapping (docs/content-format.md)."""
         countries = [c.strip() for c in self.countries.text().replace(";", ",").split(",")]
         return {
-            "slug": self.slug.text().strip(), "name": self.name.text().strip(),
-            "type": self.type.currentData(), "status": self.status.currentData(),
+            "slug": self.slug.text().strip(),
+            "name": self.name.text().strip(),
+            "type": self.type.currentData(),
+            "status": self.status.currentData(),
             "domain": self.domain.currentData(),
             "start_year": year_value(self.start_year.text()),
             "end_year": year_value(self.end_year.text()),
-            "partners": [slug if not role else {"partner": slug, "role": role}
-                         for slug, role in self.partners.entries()],
+            "partners": [
+                slug if not role else {"partner": slug, "role": role}
+                for slug, role in self.partners.entries()
+            ],
             "countries": [c for c in countries if c],
-            "milestones": [{"year": year_value(year), "event": event}
-                           for year, event in self.milestones.rows()],
-            "benefits": self.benefits.tags(), "challenges": self.challenges.tags(),
+            "milestones": [
+                {"year": year_value(year), "event": event} for year, event in self.milestones.rows()
+            ],
+            "benefits": self.benefits.tags(),
+            "challenges": self.challenges.tags(),
             "description": self.description.toPlainText().strip(),
             "caveats": self.caveats.toPlainText().strip(),
-            "citations": [{"publisher": r[0], "title": r[1], "url": r[2]}
-                          for r in self.citations.rows()],
+            "citations": [
+                {"publisher": r[0], "title": r[1], "url": r[2]} for r in self.citations.rows()
+            ],
             "checked": self.checked.text().strip(),
         }
 
@@ -315,13 +344,15 @@ class PartnershipForm(QDialog):
             self._focus(first)
             return False
         record, problems = partnership_from_mapping(
-            self.values(), self.partners.partners, "the form")
+            self.values(), self.partners.partners, "the form"
+        )
         if record is None:  # field_errors checks everything this does; never expected
             QMessageBox.critical(self, "Cannot save", "\n".join(str(p) for p in problems))
             return False
         known = self.store.partners()
-        new = [self.partners.partners[slug] for slug, _ in self.partners.entries()
-               if slug not in known]
+        new = [
+            self.partners.partners[slug] for slug, _ in self.partners.entries() if slug not in known
+        ]
         save_partnership(self.store, record, new)
         self._initial = self.values()
         self.partnership_saved.emit(record.slug)
@@ -351,8 +382,10 @@ class PartnershipForm(QDialog):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Enter in a table cell finishes that cell; it must not press Save too."""
-        in_table = any(t.table.isAncestorOf(QApplication.focusWidget())
-                       for t in (self.partners, self.milestones, self.citations))
+        in_table = any(
+            t.table.isAncestorOf(QApplication.focusWidget())
+            for t in (self.partners, self.milestones, self.citations)
+        )
         if in_table and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             event.accept()
             return
@@ -363,9 +396,12 @@ class PartnershipForm(QDialog):
         """Cancel, Esc or the close button: ask before throwing changes away."""
         if self.values() != self._initial:
             answer = QMessageBox.question(
-                self, "Discard changes?", "Close the form and lose your changes?",
-                Buttons.Discard | Buttons.Cancel, Buttons.Cancel)
+                self,
+                "Discard changes?",
+                "Close the form and lose your changes?",
+                Buttons.Discard | Buttons.Cancel,
+                Buttons.Cancel,
+            )
             if answer != Buttons.Discard:
                 return
         super().reject()
-

@@ -19,9 +19,13 @@ def confirm_revert(parent: QWidget, catalog: Catalog, slug: str) -> bool:
     if record is None:
         return False
     answer = QMessageBox.question(
-        parent, "Revert to the original?",
+        parent,
+        "Revert to the original?",
         f"Replace your version of “{record.name}” with the one that comes with the app? "
-        "Your changes to it will be lost.", Buttons.Yes | Buttons.Cancel, Buttons.Cancel)
+        "Your changes to it will be lost.",
+        Buttons.Yes | Buttons.Cancel,
+        Buttons.Cancel,
+    )
     if answer != Buttons.Yes:
         return False
     try:
@@ -38,11 +42,21 @@ def confirm_delete(parent: QWidget, catalog: Catalog, slug: str) -> bool:
     if record is None:
         return False
     citing = catalog.library.citing(slug)
-    warning = (f" {len(citing)} lesson{'s' * (len(citing) != 1)} cite it and will show a "
-               "problem until the citation is removed.") if citing else ""
+    warning = (
+        (
+            f" {len(citing)} lesson{'s' * (len(citing) != 1)} cite it and will show a "
+            "problem until the citation is removed."
+        )
+        if citing
+        else ""
+    )
     answer = QMessageBox.question(
-        parent, "Delete this partnership?", f"Delete “{record.name}”?{warning}",
-        Buttons.Yes | Buttons.Cancel, Buttons.Cancel)
+        parent,
+        "Delete this partnership?",
+        f"Delete “{record.name}”?{warning}",
+        Buttons.Yes | Buttons.Cancel,
+        Buttons.Cancel,
+    )
     if answer != Buttons.Yes:
         return False
     try:

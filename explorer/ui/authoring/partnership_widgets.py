@@ -55,8 +55,9 @@ class RowsTable(QWidget):
     #: a cell was edited or a row added or removed
     rows_changed = Signal()
 
-    def __init__(self, headers: Sequence[str], noun: str, stretch: int,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, headers: Sequence[str], noun: str, stretch: int, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.table = QTableWidget(0, len(headers))
         self.table.setHorizontalHeaderLabels(list(headers))
@@ -64,12 +65,19 @@ class RowsTable(QWidget):
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         triggers = QAbstractItemView.EditTrigger
-        self.table.setEditTriggers(triggers.DoubleClicked | triggers.EditKeyPressed
-                                   | triggers.AnyKeyPressed | triggers.SelectedClicked)
+        self.table.setEditTriggers(
+            triggers.DoubleClicked
+            | triggers.EditKeyPressed
+            | triggers.AnyKeyPressed
+            | triggers.SelectedClicked
+        )
         header = self.table.horizontalHeader()
         for column in range(len(headers)):
-            mode = QHeaderView.ResizeMode.Stretch if column == stretch else \
-                QHeaderView.ResizeMode.ResizeToContents
+            mode = (
+                QHeaderView.ResizeMode.Stretch
+                if column == stretch
+                else QHeaderView.ResizeMode.ResizeToContents
+            )
             header.setSectionResizeMode(column, mode)
         self.add_button = QPushButton(f"Add {noun.capitalize()}", autoDefault=False)
         self.remove_button = QPushButton("Remove", autoDefault=False)
@@ -91,8 +99,10 @@ class RowsTable(QWidget):
         """Every row's cells (stripped); rows left wholly empty are skipped."""
         out = []
         for row in range(self.table.rowCount()):
-            cells = [(self.table.item(row, c).text().strip() if self.table.item(row, c) else "")
-                     for c in range(self.table.columnCount())]
+            cells = [
+                (self.table.item(row, c).text().strip() if self.table.item(row, c) else "")
+                for c in range(self.table.columnCount())
+            ]
             if any(cells):
                 out.append(cells)
         return out
@@ -145,7 +155,8 @@ class PartnersEditor(RowsTable):
         self.chooser.setAccessibleName("Partner to add")
         self.chooser.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.chooser.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         self.chooser.setMinimumContentsLength(16)
         self.chooser.lineEdit().setPlaceholderText("Type a partner's name…")
         self.new_button = QPushButton("New Partner…", autoDefault=False)
@@ -158,9 +169,12 @@ class PartnersEditor(RowsTable):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Enter in the partner field adds the partner (and does not press Save)."""
-        if watched is self.chooser.lineEdit() and event.type() == QEvent.Type.KeyPress \
-                and isinstance(event, QKeyEvent) \
-                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        if (
+            watched is self.chooser.lineEdit()
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
             self._on_add_button_clicked()
             return True
         return super().eventFilter(watched, event)
@@ -168,8 +182,11 @@ class PartnersEditor(RowsTable):
     def _fill_chooser(self) -> None:
         self.chooser.clear()
         for slug, partner in sorted(self.partners.items(), key=lambda kv: kv[1].name.lower()):
-            label = partner.name if partner.full_name in ("", partner.name) else \
-                f"{partner.name} ({partner.full_name})"
+            label = (
+                partner.name
+                if partner.full_name in ("", partner.name)
+                else f"{partner.name} ({partner.full_name})"
+            )
             self.chooser.addItem(label, slug)
         self.chooser.setCurrentIndex(-1)
 
@@ -209,10 +226,15 @@ class PartnersEditor(RowsTable):
         index = self.chooser.findText(self.chooser.currentText(), Qt.MatchFlag.MatchFixedString)
         if index < 0:  # also accept a partner's short name or slug typed in full
             typed = self.chooser.currentText().strip().lower()
-            index = next((i for i in range(self.chooser.count())
-                          if str(self.chooser.itemData(i)) == typed
-                          or self.partners[str(self.chooser.itemData(i))].name.lower() == typed),
-                         -1)
+            index = next(
+                (
+                    i
+                    for i in range(self.chooser.count())
+                    if str(self.chooser.itemData(i)) == typed
+                    or self.partners[str(self.chooser.itemData(i))].name.lower() == typed
+                ),
+                -1,
+            )
         if index < 0:
             return
         slug = str(self.chooser.itemData(index))
@@ -272,8 +294,9 @@ class NewPartnerDialog(QDialog):
         form.addRow("&Full name", self.full_name)
         form.addRow("&Country", self.country)
         form.addRow("&Kind", self.kind)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Add Partner")
         plain_buttons(buttons)
         buttons.accepted.connect(self._on_buttons_accepted)
@@ -286,16 +309,21 @@ class NewPartnerDialog(QDialog):
 
     def partner(self) -> Partner:
         name = self.name.text().strip()
-        return Partner(slug=slugify(name), name=name,
-                       full_name=self.full_name.text().strip() or name,
-                       country=self.country.text().strip(), kind=str(self.kind.currentData()))
+        return Partner(
+            slug=slugify(name),
+            name=name,
+            full_name=self.full_name.text().strip() or name,
+            country=self.country.text().strip(),
+            kind=str(self.kind.currentData()),
+        )
 
     def _on_buttons_accepted(self) -> None:
         partner = self.partner()
         if not partner.slug:
             self.error.show_errors(["Give the partner a name with letters or digits."])
         elif partner.slug in self.taken:
-            self.error.show_errors([f"A partner called '{partner.name}' already exists; "
-                                    "choose it from the list."])
+            self.error.show_errors(
+                [f"A partner called '{partner.name}' already exists; choose it from the list."]
+            )
         else:
             self.accept()

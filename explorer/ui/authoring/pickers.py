@@ -76,8 +76,9 @@ class SearchableChecklist(QWidget):
     #: the user checked or unchecked an item
     checked_changed = Signal()
 
-    def __init__(self, choices: Iterable[Choice], placeholder: str = "Filter…",
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, choices: Iterable[Choice], placeholder: str = "Filter…", parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.filter = QLineEdit(placeholderText=placeholder, clearButtonEnabled=True)
         self.filter.setAccessibleName(placeholder.rstrip("…"))
@@ -174,23 +175,32 @@ class TwoLineDelegate(QStyledItemDelegate):
         rect = option.rect.adjusted(PAD_X, PAD_Y, -PAD_X, -PAD_Y)
         line = option.fontMetrics.lineSpacing()
         painter.save()
-        for row, (value, brush) in enumerate(((index.data(), text),
-                                              (index.data(DETAIL_ROLE), muted))):
+        for row, (value, brush) in enumerate(
+            ((index.data(), text), (index.data(DETAIL_ROLE), muted))
+        ):
             painter.setPen(brush.color())
             area = QRect(rect.left(), rect.top() + row * (line + 2), rect.width(), line)
-            elided = option.fontMetrics.elidedText(str(value or ""), Qt.TextElideMode.ElideRight,
-                                                   area.width())
-            painter.drawText(area, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                             elided)
+            elided = option.fontMetrics.elidedText(
+                str(value or ""), Qt.TextElideMode.ElideRight, area.width()
+            )
+            painter.drawText(
+                area, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, elided
+            )
         painter.restore()
 
 
 class ChoicePicker(QDialog):
     """Type to filter a list of lessons or partnerships; Enter (or double-click) picks one."""
 
-    def __init__(self, choices: Sequence[Choice], parent: QWidget | None = None, *,
-                 title: str = "Insert Link", accept_text: str = "Insert Link",
-                 placeholder: str = "Type a lesson or partnership…") -> None:
+    def __init__(
+        self,
+        choices: Sequence[Choice],
+        parent: QWidget | None = None,
+        *,
+        title: str = "Insert Link",
+        accept_text: str = "Insert Link",
+        placeholder: str = "Type a lesson or partnership…",
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.filter = QLineEdit(placeholderText=placeholder, clearButtonEnabled=True)
@@ -206,8 +216,9 @@ class ChoicePicker(QDialog):
             item.setData(SLUG_ROLE, index)
             item.setData(DETAIL_ROLE, f"{kind} · {choice.detail or choice.slug}")
             self.list.addItem(item)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(accept_text)
         plain_buttons(self.buttons)
         self.buttons.accepted.connect(self.accept)
@@ -242,9 +253,12 @@ class ChoicePicker(QDialog):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Up and Down in the filter field move through the list."""
-        if watched is self.filter and isinstance(event, QKeyEvent) and \
-                event.type() == QEvent.Type.KeyPress and \
-                event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+        if (
+            watched is self.filter
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down)
+        ):
             self._step(-1 if event.key() == Qt.Key.Key_Up else 1)
             return True
         return super().eventFilter(watched, event)

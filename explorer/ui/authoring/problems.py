@@ -45,8 +45,7 @@ class ProblemsPane(QWidget):
         self.label.setProperty("found", bool(count))
         self.label.style().unpolish(self.label)
         self.label.style().polish(self.label)
-        self.label.setText(
-            "No problems" if not count else f"{count} problem{'s' * (count != 1)}")
+        self.label.setText("No problems" if not count else f"{count} problem{'s' * (count != 1)}")
 
     def messages(self) -> list[str]:
         return [self.list.item(row).text() for row in range(self.list.count())]

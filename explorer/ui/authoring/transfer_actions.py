@@ -46,9 +46,14 @@ class TransferActions(QObject):
     #: read again): views should refresh what they show
     catalog_changed = Signal()
 
-    def __init__(self, parent: QWidget, catalog: Catalog, paths: AppPaths,
-                 current_slugs: Callable[[], list[str]],
-                 settings: QSettings | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget,
+        catalog: Catalog,
+        paths: AppPaths,
+        current_slugs: Callable[[], list[str]],
+        settings: QSettings | None = None,
+    ) -> None:
         super().__init__(parent)
         self.window = parent
         self.catalog, self.paths = catalog, paths
@@ -68,22 +73,35 @@ class TransferActions(QObject):
             return made
 
         self.import_csv_action = action(
-            "Import &Spreadsheet (CSV)…", self.import_spreadsheet,
-            "Add or update partnerships from a CSV file")
+            "Import &Spreadsheet (CSV)…",
+            self.import_spreadsheet,
+            "Add or update partnerships from a CSV file",
+        )
         self.import_pack_action = action(
-            "Import Content &Pack…", self.import_pack,
-            "Add the lessons and partnerships a colleague shared")
+            "Import Content &Pack…",
+            self.import_pack,
+            "Add the lessons and partnerships a colleague shared",
+        )
         self.export_action = action(
-            "E&xport…", self.export, "Save partnerships as CSV or JSON, or a content pack")
+            "E&xport…", self.export, "Save partnerships as CSV or JSON, or a content pack"
+        )
         self.undo_import_action = action(
-            "&Undo Last Import…", self.undo_last_import, "Take the last import back")
+            "&Undo Last Import…", self.undo_last_import, "Take the last import back"
+        )
         self.backups_action = action(
-            "&Backups…", self.backups, "See the backups of your data, or restore one")
+            "&Backups…", self.backups, "See the backups of your data, or restore one"
+        )
 
     def file_menu_actions(self) -> list[QAction | None]:
         """For the File menu, in order (None: a separator)."""
-        return [self.import_csv_action, self.import_pack_action, self.export_action, None,
-                self.undo_import_action, self.backups_action]
+        return [
+            self.import_csv_action,
+            self.import_pack_action,
+            self.export_action,
+            None,
+            self.undo_import_action,
+            self.backups_action,
+        ]
 
     def all_actions(self) -> list[QAction]:
         return [a for a in self.file_menu_actions() if a is not None]
@@ -94,7 +112,8 @@ class TransferActions(QObject):
         last = last_import(self.paths)
         self.undo_import_action.setEnabled(last is not None and self.job is None)
         self.undo_import_action.setText(
-            f"&Undo Import of “{Path(last.source).name}”…" if last else "&Undo Last Import…")
+            f"&Undo Import of “{Path(last.source).name}”…" if last else "&Undo Last Import…"
+        )
 
     # -- dialogs ---------------------------------------------------------------------------
     def _show(self, dialog: QDialog) -> None:
@@ -118,8 +137,9 @@ class TransferActions(QObject):
     def import_pack(self, path: Path | None = None) -> PackImportDialog | None:
         if path is None:
             start = str(self.settings.value(PACK_FOLDER_KEY) or Path.home())
-            name, _ = QFileDialog.getOpenFileName(self.window, "Import Content Pack", start,
-                                                  PACK_FILTER)
+            name, _ = QFileDialog.getOpenFileName(
+                self.window, "Import Content Pack", start, PACK_FILTER
+            )
             if not name:
                 return None
             path = Path(name)
@@ -159,17 +179,21 @@ class TransferActions(QObject):
         last = last_import(self.paths)
         if last is None or self.job is not None:
             self.refresh()
-            QMessageBox.information(self.window, "Undo Last Import",
-                                    "There is no import to undo.")
+            QMessageBox.information(self.window, "Undo Last Import", "There is no import to undo.")
             return None
-        what = ", ".join([plural(last.partnerships, "partnership")]
-                         + ([plural(last.files, "file")] if last.files else []))
+        what = ", ".join(
+            [plural(last.partnerships, "partnership")]
+            + ([plural(last.files, "file")] if last.files else [])
+        )
         answer = QMessageBox.question(
-            self.window, "Undo the last import?",
+            self.window,
+            "Undo the last import?",
             f"Undo the import of {Path(last.source).name} made on {when_text(last.created)} "
             f"({what})? Each goes back to what it was before, except what you changed "
             "since, which stays as it is. Your data is backed up first.",
-            Buttons.Yes | Buttons.Cancel, Buttons.Yes)
+            Buttons.Yes | Buttons.Cancel,
+            Buttons.Yes,
+        )
         if answer != Buttons.Yes:
             return None
         paths = self.paths
@@ -193,9 +217,11 @@ class TransferActions(QObject):
 
     def _on_undo_job_succeeded(self, report: UndoReport) -> None:
         self._catalog_changed()
-        lines = [f"Undone: {plural(report.restored, 'partnership')} put back, "
-                 f"{report.removed:,} removed, {plural(report.files, 'file')} put back or "
-                 "removed."]
+        lines = [
+            f"Undone: {plural(report.restored, 'partnership')} put back, "
+            f"{report.removed:,} removed, {plural(report.files, 'file')} put back or "
+            "removed."
+        ]
         if report.kept:
             kept = ", ".join(report.kept[:10]) + (" …" if len(report.kept) > 10 else "")
             lines.append(f"Kept as they are, because they changed after the import: {kept}.")
@@ -216,8 +242,7 @@ class TransferActions(QObject):
         if self.job is not None:
             return None
         paths = self.paths
-        self.job = job = Job.with_store(paths, lambda store, _p: daily_backup(store, paths),
-                                        self)
+        self.job = job = Job.with_store(paths, lambda store, _p: daily_backup(store, paths), self)
         job.finished.connect(self._on_job_finished)
         job.start()
         return job

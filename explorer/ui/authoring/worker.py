@@ -64,6 +64,7 @@ class Job(QThread):
     @classmethod
     def with_store(cls, paths: AppPaths, work: Work, parent: QObject | None = None) -> Job:
         """A job whose work gets a store over a database connection of its own."""
+
         def run(progress: Progress) -> object:
             db = open_database(paths.database).db
             try:
@@ -98,9 +99,13 @@ class Job(QThread):
             self.wait()
 
 
-def start_job(owner: QObject, paths: AppPaths, work: Work,
-              on_success: Callable[[object], None],
-              on_failure: Callable[[Exception], None]) -> Job:
+def start_job(
+    owner: QObject,
+    paths: AppPaths,
+    work: Work,
+    on_success: Callable[[object], None],
+    on_failure: Callable[[Exception], None],
+) -> Job:
     """Run `work` in the background with its own database connection; the handlers are
     connected before the thread starts, so a quick job cannot finish unheard."""
     job = Job.with_store(paths, work, owner)

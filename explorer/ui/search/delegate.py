@@ -49,9 +49,12 @@ class ResultDelegate(QStyledItemDelegate):
         for piece, matched in split_highlights(str(index.data(SNIPPET_ROLE) or "")):
             piece = escape(piece)
             parts.append(
-                f'<span style="background-color:{c("mark")}; color:{c("mark_text")}">{piece}'
-                "</span>" if matched and not selected
-                else f"<b><u>{piece}</u></b>" if matched else piece)
+                f'<span style="background-color:{c("mark")}; color:{c("mark_text")}">{piece}</span>'
+                if matched and not selected
+                else f"<b><u>{piece}</u></b>"
+                if matched
+                else piece
+            )
         snippet = f'<span style="color:{text}">{"".join(parts)}</span>'
         return [self._document(head, width, 0.92), self._document(snippet, width, 0.88)]
 
@@ -92,9 +95,13 @@ class ResultDelegate(QStyledItemDelegate):
             painter.setBrush(option.palette.color(QPalette.ColorRole.Highlight))
             painter.drawRoundedRect(QRectF(rect.adjusted(4, 1, -4, -1)), 5, 5)
         elif option.state & QStyle.StateFlag.State_MouseOver and index.data(KIND_ROLE) in (
-                "lesson", "partnership", "expand"):
-            painter.fillRect(rect.adjusted(4, 1, -4, -1), option.palette.color(
-                QPalette.ColorRole.Midlight))
+            "lesson",
+            "partnership",
+            "expand",
+        ):
+            painter.fillRect(
+                rect.adjusted(4, 1, -4, -1), option.palette.color(QPalette.ColorRole.Midlight)
+            )
         documents = self._documents(index, rect.width() - 2 * PAD_X, selected)
         heights = self._heights(documents)
         kind = index.data(KIND_ROLE)

@@ -34,8 +34,12 @@ class StayOpenMenu(QMenu):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         action = self.activeAction()
-        if (event.key() == Qt.Key.Key_Space and action is not None and action.isCheckable()
-                and action.isEnabled()):
+        if (
+            event.key() == Qt.Key.Key_Space
+            and action is not None
+            and action.isCheckable()
+            and action.isEnabled()
+        ):
             action.trigger()
             return
         super().keyPressEvent(event)
@@ -47,9 +51,16 @@ class FacetButton(QToolButton):
     #: the menu is opening: its counts must be up to date now
     counts_requested = Signal()
 
-    def __init__(self, facet: str, title: str, label: Callable[[object], str],
-                 order: Sequence[object] = (), searchable: bool = False,
-                 every_value: bool = False, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        facet: str,
+        title: str,
+        label: Callable[[object], str],
+        order: Sequence[object] = (),
+        searchable: bool = False,
+        every_value: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
         """`order` lists known values in the order shown; with `every_value` they are all
         listed, greyed out at 0, else only the values some partnership has."""
         super().__init__(parent)
@@ -75,8 +86,9 @@ class FacetButton(QToolButton):
         self.setMenu(self.menu_)
         self.narrow: QLineEdit | None = None
         if searchable:
-            self.narrow = text_field("", f"Type to find a {title.lower()}",
-                                     f"Find a {title.lower()}")
+            self.narrow = text_field(
+                "", f"Type to find a {title.lower()}", f"Find a {title.lower()}"
+            )
             self.narrow.textChanged.connect(self._on_narrow_text_changed)
             holder = QWidgetAction(self)
             holder.setDefaultWidget(self.narrow)
@@ -126,8 +138,9 @@ class FacetButton(QToolButton):
     def _values(self) -> list[object]:
         present = set(self._counts) | self._selected
         known = [v for v in self._order if v in present or self._every_value]
-        rest = sorted(present - set(known),
-                      key=lambda v: (-self._counts.get(v, 0), self._label(v).casefold()))
+        rest = sorted(
+            present - set(known), key=lambda v: (-self._counts.get(v, 0), self._label(v).casefold())
+        )
         return known + rest
 
     def _fill_menu(self) -> None:
@@ -140,7 +153,8 @@ class FacetButton(QToolButton):
         values = [v for v in self._values() if text in self._label(v).casefold()]
         if self.narrow is not None and not text:
             values = [v for v in values if v in self._selected] + [
-                v for v in values if v not in self._selected][: LONG_LIST]
+                v for v in values if v not in self._selected
+            ][:LONG_LIST]
         for value in values:
             action = QAction(self._action_text(value), self.menu_)
             action.setCheckable(True)
@@ -173,8 +187,11 @@ class FacetButton(QToolButton):
     def _update_text(self) -> None:
         chosen = sorted(self._labels())
         self.setText(f"{self.title} · {len(chosen)}" if chosen else self.title)
-        self.setToolTip(f"{self.title}: {', '.join(chosen)}" if chosen
-                        else f"Show only partnerships with this {self.title.lower()}")
+        self.setToolTip(
+            f"{self.title}: {', '.join(chosen)}"
+            if chosen
+            else f"Show only partnerships with this {self.title.lower()}"
+        )
         self.setAccessibleDescription(", ".join(chosen) or f"any {self.title.lower()}")
         self.setProperty("active", "true" if chosen else "false")
         self.style().unpolish(self)

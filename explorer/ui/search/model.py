@@ -46,7 +46,9 @@ class ResultRow:
 
 
 def build_rows(
-    hits: Sequence[SearchHit], partnership_count: int, detail: Callable[[SearchHit], str],
+    hits: Sequence[SearchHit],
+    partnership_count: int,
+    detail: Callable[[SearchHit], str],
     expanded: Collection[str] = (),
 ) -> list[ResultRow]:
     """Lessons first (few, and they teach), then partnerships, each under a heading.
@@ -66,12 +68,17 @@ def build_rows(
             rows.append(ResultRow("expand", f"Show all {len(lessons)} lessons", "lesson"))
     if partnerships:
         rows.append(ResultRow("heading", _count(partnership_count, "partnership")))
-        rows += [ResultRow("partnership", h.title, h.slug, h.snippet, detail(h))
-                 for h in partnerships]
+        rows += [
+            ResultRow("partnership", h.title, h.slug, h.snippet, detail(h)) for h in partnerships
+        ]
         if partnership_count > len(partnerships):
-            rows.append(ResultRow(
-                "more", f"Showing the first {len(partnerships)} of {partnership_count}. "
-                "Add words or filters to narrow the list."))
+            rows.append(
+                ResultRow(
+                    "more",
+                    f"Showing the first {len(partnerships)} of {partnership_count}. "
+                    "Add words or filters to narrow the list.",
+                )
+            )
     return rows
 
 
@@ -115,8 +122,12 @@ class SearchResultsModel(QAbstractListModel):
             return ". ".join(p for p in parts if p)
         if role == Qt.ItemDataRole.ToolTipRole and row.is_hit:
             return plain(row.snippet) or None
-        return {KIND_ROLE: row.kind, SLUG_ROLE: row.slug, SNIPPET_ROLE: row.snippet,
-                DETAIL_ROLE: row.detail}.get(role)
+        return {
+            KIND_ROLE: row.kind,
+            SLUG_ROLE: row.slug,
+            SNIPPET_ROLE: row.snippet,
+            DETAIL_ROLE: row.detail,
+        }.get(role)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         row = self.row_at(index)

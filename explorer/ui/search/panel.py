@@ -35,8 +35,16 @@ from explorer.ui.search.model import KIND_ROLE, SLUG_ROLE, SearchResultsModel, b
 from explorer.ui.theme import Theme
 from explorer.ui.widgets import text_field
 
-SUGGESTIONS = ("ESA Mars", "space station", "Artemis", "cost sharing", "Apollo Soyuz",
-               "commercial crew", "Earth observation", "technology transfer")
+SUGGESTIONS = (
+    "ESA Mars",
+    "space station",
+    "Artemis",
+    "cost sharing",
+    "Apollo Soyuz",
+    "commercial crew",
+    "Earth observation",
+    "technology transfer",
+)
 #: pause after the last change before the filter counts are recomputed
 FACET_DELAY_MS = 200
 LIMIT = 50
@@ -54,16 +62,26 @@ class SearchPanel(QWidget):
     #: the reader asked to leave search (Esc in an empty field, or Close)
     close_requested = Signal()
 
-    def __init__(self, index: SearchIndex, partner_names: Mapping[str, str], theme: Theme,
-                 detail: Callable[[SearchHit], str], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        index: SearchIndex,
+        partner_names: Mapping[str, str],
+        theme: Theme,
+        detail: Callable[[SearchHit], str],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._index = index
         self._detail = detail
         self._results = SearchResults()
         self._expanded: set[str] = set()
         self._facets_stale = True
-        self.field = text_field("searchField", "Search lessons and partnerships", "Search",
-                                theme.icon("search", "muted"))
+        self.field = text_field(
+            "searchField",
+            "Search lessons and partnerships",
+            "Search",
+            theme.icon("search", "muted"),
+        )
         self.field.setAccessibleDescription("Results appear as you type; Ctrl+K comes here")
         self.field.installEventFilter(self)
         self._facet_timer = QTimer(self, singleShot=True, interval=FACET_DELAY_MS)
@@ -132,9 +150,12 @@ class SearchPanel(QWidget):
         layout.addWidget(QLabel("Try searching for", objectName="emptyTitle"))
         for text in SUGGESTIONS:
             layout.addWidget(_link_button(text, lambda _=False, t=text: self.field.setText(t)))
-        hint = QLabel("Words still being typed match too, and small typos are forgiven. "
-                      "The filters work without any words: choose a type or a decade to "
-                      "browse partnerships.", objectName="hint")
+        hint = QLabel(
+            "Words still being typed match too, and small typos are forgiven. "
+            "The filters work without any words: choose a type or a decade to "
+            "browse partnerships.",
+            objectName="hint",
+        )
         hint.setWordWrap(True)
         layout.addSpacing(8)
         layout.addWidget(hint)
@@ -220,16 +241,20 @@ class SearchPanel(QWidget):
 
     def _fill_rows(self) -> None:
         results = self._results
-        self.model.set_rows(build_rows(results.hits, results.partnership_count, self._detail,
-                                       self._expanded))
+        self.model.set_rows(
+            build_rows(results.hits, results.partnership_count, self._detail, self._expanded)
+        )
 
     def _show_outcome(self, text: str, filters: Filters) -> None:
         results = self._results
         if results.hits:
             self.pages.setCurrentIndex(RESULTS)
-            notes = [f"Showing results for “{results.corrected}”." if results.corrected else "",
-                     "Filters apply to partnerships, so lessons are not listed."
-                     if not filters.is_empty() and text.strip() else ""]
+            notes = [
+                f"Showing results for “{results.corrected}”." if results.corrected else "",
+                "Filters apply to partnerships, so lessons are not listed."
+                if not filters.is_empty() and text.strip()
+                else "",
+            ]
             self.status.setText(" ".join(n for n in notes if n))
             self.status.setVisible(bool(self.status.text()))
             self._select_first()
@@ -240,15 +265,19 @@ class SearchPanel(QWidget):
         what = f"“{text.strip()}”" if text.strip() else "these filters"
         self.nothing_title.setText(f"Nothing matches {what}")
         if filters.is_empty():
-            self.nothing_text.setText("No lesson or partnership uses these words. Check the "
-                                      "spelling, or try fewer or more general words.")
+            self.nothing_text.setText(
+                "No lesson or partnership uses these words. Check the "
+                "spelling, or try fewer or more general words."
+            )
             self.nothing_clear.hide()
             return
         chosen = "; ".join(b.describe() for b in self.buttons if b.selected())
         unfiltered = self._index.search(text, Filters(), 1) if text.strip() else None
-        reason = (f"Without the filters there are matches; the filters ({chosen}) hide them."
-                  if unfiltered is not None and unfiltered.hits
-                  else f"No partnership fits all the filters together ({chosen}).")
+        reason = (
+            f"Without the filters there are matches; the filters ({chosen}) hide them."
+            if unfiltered is not None and unfiltered.hits
+            else f"No partnership fits all the filters together ({chosen})."
+        )
         self.nothing_text.setText(reason)
         self.nothing_clear.show()
 
@@ -345,4 +374,3 @@ def _link_button(text: str, slot: Callable[..., object]) -> QPushButton:
     button.setAccessibleName(text)
     button.clicked.connect(slot)
     return button
-

@@ -57,8 +57,11 @@ def paint_header(p: QPainter, style: TimelineStyle, f: Frame) -> None:
             p.drawLine(QPointF(x, AXIS - 7), QPointF(x, AXIS))
             if x + 4 >= 0:  # a label cut by the left edge ("955") is left out
                 p.setPen(style.text)
-                p.drawText(QRectF(x + 4, 2, 120, AXIS - 6), Qt.AlignmentFlag.AlignLeft
-                           | Qt.AlignmentFlag.AlignVCenter, tick.label)
+                p.drawText(
+                    QRectF(x + 4, 2, 120, AXIS - 6),
+                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                    tick.label,
+                )
         else:
             p.setPen(QPen(style.border, 1.0))
             p.drawLine(QPointF(x, AXIS - 4), QPointF(x, AXIS))
@@ -66,8 +69,9 @@ def paint_header(p: QPainter, style: TimelineStyle, f: Frame) -> None:
     x = f.scale.x(f.today)
     p.setPen(Qt.PenStyle.NoPen)
     p.setBrush(style.today)
-    p.drawPolygon(QPolygonF([QPointF(x - 5, HEADER - 7), QPointF(x + 5, HEADER - 7),
-                             QPointF(x, HEADER - 1)]))
+    p.drawPolygon(
+        QPolygonF([QPointF(x - 5, HEADER - 7), QPointF(x + 5, HEADER - 7), QPointF(x, HEADER - 1)])
+    )
     p.setPen(QPen(style.border, 1.0))
     p.drawLine(QPointF(0, HEADER - 0.5), QPointF(f.width, HEADER - 0.5))
 
@@ -82,12 +86,14 @@ def _paint_eras(p: QPainter, style: TimelineStyle, f: Frame) -> None:
         p.fillRect(rect, style.era[(i + 1) % 2])
         # a name may run on into the gap before the next era
         room = f.scale.x(f.bands[i + 1].start) if i + 1 < len(f.bands) else right
-        shown = QRectF(max(left, 0.0) + 5, top, min(room, f.width) - max(left, 0.0) - 10,
-                       ERA_STRIP - 3)
+        shown = QRectF(
+            max(left, 0.0) + 5, top, min(room, f.width) - max(left, 0.0) - 10, ERA_STRIP - 3
+        )
         if shown.width() < 24:
             continue
-        text = style.fm_small.elidedText(band.era.label(), Qt.TextElideMode.ElideRight,
-                                         shown.width())
+        text = style.fm_small.elidedText(
+            band.era.label(), Qt.TextElideMode.ElideRight, shown.width()
+        )
         p.setPen(style.era_text)
         p.drawText(shown, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
 
@@ -106,8 +112,9 @@ def sticky_top(box: LaneBox, plot_top: float, metrics: Metrics) -> float:
     return min(max(box.top, plot_top), box.bottom - metrics.header)
 
 
-def paint_lane_titles(p: QPainter, style: TimelineStyle, f: Frame, boxes: list[LaneBox],
-                      metrics: Metrics) -> None:
+def paint_lane_titles(
+    p: QPainter, style: TimelineStyle, f: Frame, boxes: list[LaneBox], metrics: Metrics
+) -> None:
     plot_top = f.top + HEADER
     bottom = f.top + f.height
     for box in boxes:
@@ -126,8 +133,11 @@ def paint_lane_titles(p: QPainter, style: TimelineStyle, f: Frame, boxes: list[L
         advance = p.fontMetrics().horizontalAdvance(title) + 12
         p.setFont(style.small)
         p.setPen(style.muted)
-        p.drawText(text_rect.adjusted(advance, 0, 0, 0),
-                   Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, lane_hint(box))
+        p.drawText(
+            text_rect.adjusted(advance, 0, 0, 0),
+            Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+            lane_hint(box),
+        )
 
 
 def lane_hint(box: LaneBox) -> str:

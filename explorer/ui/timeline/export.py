@@ -22,8 +22,9 @@ class ExportError(Exception):
     """The file could not be written; the message names it and says why."""
 
 
-def export_view(view: QGraphicsView, path: Path, caption: str, style: TimelineStyle,
-                scale: float = 2.0) -> Path:
+def export_view(
+    view: QGraphicsView, path: Path, caption: str, style: TimelineStyle, scale: float = 2.0
+) -> Path:
     """Render the visible part of `view` to `path` (.png or .svg), atomically: the file
     appears whole or not at all. PNGs are drawn at `scale` times the screen size."""
     path = Path(path)
@@ -52,8 +53,9 @@ def ask_and_export(parent: QWidget, name: str, export: Callable[[Path], Path]) -
     in a message that names the file."""
     suffix = Path(name).suffix
     kind = "PNG image (*.png)" if suffix == ".png" else "SVG drawing (*.svg)"
-    chosen, _ = QFileDialog.getSaveFileName(parent, "Save the timeline view",
-                                            str(Path.home() / name), kind)
+    chosen, _ = QFileDialog.getSaveFileName(
+        parent, "Save the timeline view", str(Path.home() / name), kind
+    )
     if not chosen:
         return
     path = Path(chosen)
@@ -65,10 +67,14 @@ def ask_and_export(parent: QWidget, name: str, export: Callable[[Path], Path]) -
         QMessageBox.warning(parent, "Could not save the image", str(exc))
 
 
-def _png(view: QGraphicsView, path: Path, size: QSize, caption: str, style: TimelineStyle,
-         scale: float) -> None:
-    image = QImage(round(size.width() * scale), round((size.height() + CAPTION) * scale),
-                   QImage.Format.Format_ARGB32_Premultiplied)
+def _png(
+    view: QGraphicsView, path: Path, size: QSize, caption: str, style: TimelineStyle, scale: float
+) -> None:
+    image = QImage(
+        round(size.width() * scale),
+        round((size.height() + CAPTION) * scale),
+        QImage.Format.Format_ARGB32_Premultiplied,
+    )
     image.setDevicePixelRatio(scale)
     image.fill(style.base)
     _paint(view, image, size, caption, style)
@@ -76,8 +82,7 @@ def _png(view: QGraphicsView, path: Path, size: QSize, caption: str, style: Time
         raise OSError(0, "the image could not be encoded", str(path))
 
 
-def _svg(view: QGraphicsView, path: Path, size: QSize, caption: str,
-         style: TimelineStyle) -> None:
+def _svg(view: QGraphicsView, path: Path, size: QSize, caption: str, style: TimelineStyle) -> None:
     generator = QSvgGenerator()
     generator.setFileName(str(path))
     generator.setSize(QSize(size.width(), size.height() + CAPTION))
@@ -87,19 +92,28 @@ def _svg(view: QGraphicsView, path: Path, size: QSize, caption: str,
     _paint(view, generator, size, caption, style)
 
 
-def _paint(view: QGraphicsView, device: QPaintDevice, size: QSize, caption: str,
-           style: TimelineStyle) -> None:
+def _paint(
+    view: QGraphicsView, device: QPaintDevice, size: QSize, caption: str, style: TimelineStyle
+) -> None:
     painter = QPainter(device)
     try:
-        painter.setRenderHints(QPainter.RenderHint.Antialiasing
-                               | QPainter.RenderHint.TextAntialiasing)
+        painter.setRenderHints(
+            QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing
+        )
         target = QRectF(0, 0, size.width(), size.height())
         painter.fillRect(QRectF(0, 0, size.width(), size.height() + CAPTION), style.base)
-        view.render(painter, target, QRect(0, 0, size.width(), size.height()),
-                    Qt.AspectRatioMode.IgnoreAspectRatio)
+        view.render(
+            painter,
+            target,
+            QRect(0, 0, size.width(), size.height()),
+            Qt.AspectRatioMode.IgnoreAspectRatio,
+        )
         painter.setPen(style.muted)
         painter.setFont(style.small)
-        painter.drawText(QRectF(10, size.height(), size.width() - 20, CAPTION),
-                         Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, caption)
+        painter.drawText(
+            QRectF(10, size.height(), size.width() - 20, CAPTION),
+            Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+            caption,
+        )
     finally:
         painter.end()

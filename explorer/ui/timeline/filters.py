@@ -34,8 +34,9 @@ class FilterBar(QWidget):
     #: the user changed a filter or the words (after a pause in typing)
     filters_changed = Signal()
 
-    def __init__(self, style: TimelineStyle, partners: Mapping[str, str],
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, style: TimelineStyle, partners: Mapping[str, str], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.partners = dict(partners)  # slug -> name
         self.text = QLineEdit()
@@ -68,8 +69,9 @@ class FilterBar(QWidget):
         button = QToolButton(checkable=True, checked=True)
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         button.setAccessibleName(f"Show {topic_title(kind).lower()} partnerships")
-        button.setToolTip(f"Show or hide {topic_title(kind).lower()} partnerships "
-                          "(the colour of their bars)")
+        button.setToolTip(
+            f"Show or hide {topic_title(kind).lower()} partnerships (the colour of their bars)"
+        )
         button.toggled.connect(self._on_type_toggled)
         return button
 
@@ -102,8 +104,12 @@ class FilterBar(QWidget):
         try:
             for kind, button in self.types.items():
                 button.setChecked(not filters.type or kind in filters.type)
-            self._chosen = {"domain": set(filters.domain), "status": set(filters.status),
-                            "decade": set(filters.decade), "partner": set(filters.partner)}
+            self._chosen = {
+                "domain": set(filters.domain),
+                "status": set(filters.status),
+                "decade": set(filters.decade),
+                "partner": set(filters.partner),
+            }
             if words is not None:
                 self.text.setText(words)
             self._typing.stop()
@@ -166,7 +172,8 @@ class FilterBar(QWidget):
             action.setCheckable(True)
             action.setChecked(value in self._chosen[name])
             action.toggled.connect(
-                lambda on, n=name, v=value: self._on_menu_action_toggled(n, v, on))
+                lambda on, n=name, v=value: self._on_menu_action_toggled(n, v, on)
+            )
             menu.addAction(action)
 
     # -- slots -----------------------------------------------------------------------------------

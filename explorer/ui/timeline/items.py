@@ -39,8 +39,7 @@ class PaintState:
     highlighted: frozenset[str] | None = None  # None: no highlight, nothing is faded
     widths: dict[str, float] = field(default_factory=dict)  # name widths in pixels
     elided: dict[tuple[str, int], str] = field(default_factory=dict)
-    counts: dict[tuple[str, tuple[int, ...], int], list[Cluster]] = field(
-        default_factory=dict)
+    counts: dict[tuple[str, tuple[int, ...], int], list[Cluster]] = field(default_factory=dict)
     colours: dict[tuple[str, bool, bool], QColor] = field(default_factory=dict)
     statics: dict[tuple[str, bool], QStaticText] = field(default_factory=dict)
 
@@ -55,8 +54,9 @@ class PaintState:
                 merged: dict[int, list[Entry]] = defaultdict(list)
                 for cluster in self.clusters(box, 1):
                     merged[int(cluster.start) // years * years].extend(cluster.entries)
-                found = [Cluster(float(b), float(b + years), tuple(v))
-                         for b, v in sorted(merged.items())]
+                found = [
+                    Cluster(float(b), float(b + years), tuple(v)) for b, v in sorted(merged.items())
+                ]
             self.counts[key] = found
         return found
 
@@ -137,8 +137,9 @@ class LaneLayer(QGraphicsItem):
     def boundingRect(self) -> QRectF:
         return self._rect
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
-              widget: QWidget | None = None) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
         exposed = option.exposedRect  # type: ignore[attr-defined]
         world = painter.worldTransform()
         sx, dx, dy = world.m11(), world.dx(), world.dy()
@@ -162,8 +163,15 @@ class LaneLayer(QGraphicsItem):
         painter.restore()
 
     # -- gathering ---------------------------------------------------------------------------
-    def _gather(self, batch: _Batch, e: Entry, slot_end: float, y: float,
-                to_device: tuple[float, float], clip: tuple[float, float]) -> None:
+    def _gather(
+        self,
+        batch: _Batch,
+        e: Entry,
+        slot_end: float,
+        y: float,
+        to_device: tuple[float, float],
+        clip: tuple[float, float],
+    ) -> None:
         """Queue one entry's shapes; `to_device` is (scale, offset) of x, `clip` the
         exposed device x range (shapes are cut to it, names stay inside it)."""
         sx, dx = to_device
@@ -187,7 +195,8 @@ class LaneLayer(QGraphicsItem):
             if cut_right > max(cut_left, solid) + 0.5:
                 start = round(max(cut_left, solid)) + 0.5
                 batch.planned[key].append(
-                    QRectF(start, round(top) + 0.5, round(cut_right) - start, BAR - 1))
+                    QRectF(start, round(top) + 0.5, round(cut_right) - start, BAR - 1)
+                )
         text = self._name(batch, e, key, slot_end, top, (left, right), to_device, clip)
         if e.milestones and sx >= MILESTONE_PPY:
             self._gather_marks(batch, e, key, mid, (left, right), text, sx, dx)
@@ -196,23 +205,49 @@ class LaneLayer(QGraphicsItem):
             reach.setRight(max(right, e.reach_end * sx + dx) + 3)
             batch.outlines.append((reach, e.slug == state.selected))
 
-    def _name(self, batch: _Batch, e: Entry, key: Key, slot_end: float, top: float,
-              bar: tuple[float, float], to_device: tuple[float, float],
-              clip: tuple[float, float]) -> QRectF | None:
+    def _name(
+        self,
+        batch: _Batch,
+        e: Entry,
+        key: Key,
+        slot_end: float,
+        top: float,
+        bar: tuple[float, float],
+        to_device: tuple[float, float],
+        clip: tuple[float, float],
+    ) -> QRectF | None:
         """Queue the name of an entry; where only a milestone's lead line is in view, the
         name goes there."""
         sx, dx = to_device
         left, right = bar
         slot_right = min(slot_end * sx + dx - LABEL_GAP, clip[1] + 2000)
         if e.reach_start * sx + dx < clip[0] and left > clip[1] - 40:
-            return self._gather_label(batch, e, key, min(left, slot_right), top, clip[0],
-                                      clip[0] + 1, clip[0], clip[0])
-        return self._gather_label(batch, e, key, slot_right, top, max(left, clip[0]), right,
-                                  e.solid_end * sx + dx, clip[0])
+            return self._gather_label(
+                batch, e, key, min(left, slot_right), top, clip[0], clip[0] + 1, clip[0], clip[0]
+            )
+        return self._gather_label(
+            batch,
+            e,
+            key,
+            slot_right,
+            top,
+            max(left, clip[0]),
+            right,
+            e.solid_end * sx + dx,
+            clip[0],
+        )
 
-    def _gather_marks(self, batch: _Batch, e: Entry, key: tuple[str, bool], mid: float,
-                      bar: tuple[float, float], text: QRectF | None, sx: float,
-                      dx: float) -> None:
+    def _gather_marks(
+        self,
+        batch: _Batch,
+        e: Entry,
+        key: tuple[str, bool],
+        mid: float,
+        bar: tuple[float, float],
+        text: QRectF | None,
+        sx: float,
+        dx: float,
+    ) -> None:
         """Diamonds at milestone years, except under the name (the tooltip lists them)."""
         left, right = bar
         solid = e.solid_end * sx + dx
@@ -225,15 +260,25 @@ class LaneLayer(QGraphicsItem):
             inside = left + DIAMOND <= cx <= min(right, solid) - DIAMOND
             # the square pen is drawn in coordinates turned by 45°
             (batch.on_bar if inside else batch.marks)[key].append(
-                QPointF(ROOT_HALF * (cx + mid), ROOT_HALF * (mid - cx)))
+                QPointF(ROOT_HALF * (cx + mid), ROOT_HALF * (mid - cx))
+            )
             if cx < left:
                 batch.leads[key] += [QPointF(cx, mid), QPointF(left, mid)]
             elif cx > right:
                 batch.leads[key] += [QPointF(right, mid), QPointF(cx, mid)]
 
-    def _gather_label(self, batch: _Batch, e: Entry, key: Key, slot_right: float,
-                      top: float, left: float, right: float, solid: float,
-                      clip_left: float) -> QRectF | None:
+    def _gather_label(
+        self,
+        batch: _Batch,
+        e: Entry,
+        key: Key,
+        slot_right: float,
+        top: float,
+        left: float,
+        right: float,
+        solid: float,
+        clip_left: float,
+    ) -> QRectF | None:
         """Queue the name where it fits, between `left` and `slot_right` (a bar that starts
         left of the view keeps its name at the view's edge); returns its rectangle."""
         state = self.state
@@ -247,8 +292,13 @@ class LaneLayer(QGraphicsItem):
         shown = min(width, place.width)
         rect = QRectF(place.x, top - 2, shown + 1, BAR + 4)
         on_solid = place.where == "inside" and not e.point and place.x + shown <= solid
-        batch.labels.append((QPointF(place.x, top + (BAR - state.style.fm.height()) / 2),
-                             text, state.label_colour(e.type, on_solid, key[1])))
+        batch.labels.append(
+            (
+                QPointF(place.x, top + (BAR - state.style.fm.height()) / 2),
+                text,
+                state.label_colour(e.type, on_solid, key[1]),
+            )
+        )
         return rect
 
     # -- drawing -----------------------------------------------------------------------------
@@ -273,8 +323,7 @@ class LaneLayer(QGraphicsItem):
         self._draw_diamonds(painter, batch)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         for rect, selected in batch.outlines:  # in the text colour: unlike any bar
-            painter.setPen(QPen(style.text if selected else style.muted,
-                                2.5 if selected else 1.2))
+            painter.setPen(QPen(style.text if selected else style.muted, 2.5 if selected else 1.2))
             painter.drawRoundedRect(rect, 5, 5)
         painter.setFont(style.font)
         current = None
@@ -319,8 +368,9 @@ class LaneLayer(QGraphicsItem):
             colour.setAlphaF(0.22)
         return colour
 
-    def _paint_counts(self, painter: QPainter, exposed: QRectF, sx: float, dx: float,
-                      dy: float) -> None:
+    def _paint_counts(
+        self, painter: QPainter, exposed: QRectF, sx: float, dx: float, dy: float
+    ) -> None:
         """The row of counts under a folded lane: '+12 more' per period."""
         m, style = self.state.metrics, self.state.style
         top = m.header + self.box.shown_rows * m.row + dy + 3
@@ -339,8 +389,9 @@ class LaneLayer(QGraphicsItem):
             if width + 8 > rect.width():
                 label = f"+{found.count}"
                 width = fm.horizontalAdvance(label)
-            texts.append((QPointF(rect.center().x() - width / 2,
-                                  top + (height - fm.height()) / 2), label))
+            texts.append(
+                (QPointF(rect.center().x() - width / 2, top + (height - fm.height()) / 2), label)
+            )
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(style.badge)

@@ -83,8 +83,7 @@ def step_row(view: TimelineView, delta: int) -> None:
     line = (box.line_of(place.row) or 0) + delta
     middle = (place.entry.start + place.entry.end) / 2
     while True:
-        found = nearest_in_row(box, box.rows[line], middle) \
-            if 0 <= line < box.shown_rows else None
+        found = nearest_in_row(box, box.rows[line], middle) if 0 <= line < box.shown_rows else None
         if found is not None:
             break
         index = box.index + (1 if delta > 0 else -1)

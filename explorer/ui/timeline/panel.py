@@ -50,9 +50,15 @@ class TimelinePanel(QWidget):
     #: the user changed the timeline's filters: the filters and the filter words
     filters_changed = Signal(Filters, str)
 
-    def __init__(self, partnerships: PartnershipStore, search: SearchIndex, *,
-                 today: date | None = None, eras: tuple[Era, ...] = ERAS,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        partnerships: PartnershipStore,
+        search: SearchIndex,
+        *,
+        today: date | None = None,
+        eras: tuple[Era, ...] = ERAS,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.store = partnerships
         self.search = search
@@ -100,17 +106,29 @@ class TimelinePanel(QWidget):
         """Tab goes through the controls as they read: toolbar, filters, then the view."""
         bar = self.filter_bar
         chain: list[QWidget] = [
-            self.timeline_button, self.list_button, self.group_combo, self.zoom_out_button,
-            self.zoom_in_button, self.fit_button, self.export_button, bar.text,
-            *bar.types.values(), *bar.menus.values(), bar.clear_button,
-            self.clear_highlight_button, self.view, self.table]
+            self.timeline_button,
+            self.list_button,
+            self.group_combo,
+            self.zoom_out_button,
+            self.zoom_in_button,
+            self.fit_button,
+            self.export_button,
+            bar.text,
+            *bar.types.values(),
+            *bar.menus.values(),
+            bar.clear_button,
+            self.clear_highlight_button,
+            self.view,
+            self.table,
+        ]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
 
     def _build_toolbar(self) -> QHBoxLayout:
         self.timeline_button = self._tool("Timeline", "Show the timeline", checkable=True)
-        self.list_button = self._tool("List", "Show the same partnerships as a table",
-                                      checkable=True)
+        self.list_button = self._tool(
+            "List", "Show the same partnerships as a table", checkable=True
+        )
         self.timeline_button.setChecked(True)
         switch = QButtonGroup(self)
         switch.setExclusive(True)
@@ -160,8 +178,7 @@ class TimelinePanel(QWidget):
         self.description = QLabel()
         self.description.setAccessibleName("What the timeline shows")
         self.count_label = QLabel()
-        self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight
-                                      | Qt.AlignmentFlag.AlignVCenter)
+        self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         status = QHBoxLayout()
         status.addWidget(self.description, 1)
         status.addWidget(self.count_label)
@@ -207,8 +224,9 @@ class TimelinePanel(QWidget):
         records = self.store.all()
         self._all = entries_for(records, self._today)
         self._facets = {e.slug: facet_row(e, self.today.year) for e in self._all}
-        self.filter_bar.set_partners({x.partner.slug: x.partner.name
-                                      for p in records for x in p.partners})
+        self.filter_bar.set_partners(
+            {x.partner.slug: x.partner.name for p in records for x in p.partners}
+        )
         self._apply()
 
     def records(self) -> list[Partnership]:
@@ -276,8 +294,9 @@ class TimelinePanel(QWidget):
         self.highlight_bar.show()
         if shown:
             self.view.restack(lambda: self.scene.pin(wanted | self._focused))
-            self.view.show_years(min(e.reach_start for e in shown) - 1,
-                                 max(e.reach_end for e in shown) + 1)
+            self.view.show_years(
+                min(e.reach_start for e in shown) - 1, max(e.reach_end for e in shown) + 1
+            )
             self.view.select(shown[0].slug)
             self.table.select_slug(shown[0].slug)
         self.view.viewport().update()
@@ -362,8 +381,9 @@ class TimelinePanel(QWidget):
         first, last = self.view.window()
         text = describe_window(self.shown, first, last)
         if self.highlighted:
-            lit = sum(1 for e in self.shown if e.slug in self.highlighted
-                      and e.overlaps(first, last))
+            lit = sum(
+                1 for e in self.shown if e.slug in self.highlighted and e.overlaps(first, last)
+            )
             text += f" · {lit} highlighted"
         if self._corrected:
             text += f" · showing matches for “{self._corrected}”"

@@ -55,8 +55,7 @@ class TimelineScene(QGraphicsScene):
     def metrics(self) -> Metrics:
         return self.state.metrics
 
-    def show_entries(self, entries: Iterable[Entry], by: str, first: float,
-                     last: float) -> None:
+    def show_entries(self, entries: Iterable[Entry], by: str, first: float, last: float) -> None:
         """Lay out `entries` in lanes grouped `by` type, domain or partner."""
         self.entries = list(entries)
         self.order = time_order(self.entries)
@@ -64,8 +63,9 @@ class TimelineScene(QGraphicsScene):
         self.lanes = build_lanes(self.entries, by)
         self.state.counts.clear()
         self.pinned = self._pins(self.pinned_slugs)
-        self.unfolded = {k: v for k, v in self.unfolded.items()
-                         if k in {lane.key for lane in self.lanes}}
+        self.unfolded = {
+            k: v for k, v in self.unfolded.items() if k in {lane.key for lane in self.lanes}
+        }
         self.restack()
 
     def expanded(self, lane: Lane) -> bool:
@@ -79,8 +79,9 @@ class TimelineScene(QGraphicsScene):
 
     def restack(self, boxes: list[LaneBox] | None = None) -> None:
         """Place the lanes (`boxes` when already worked out) and their layers."""
-        self.boxes = boxes or stack_lanes(self.lanes, self.expanded, self.metrics, self.window,
-                                          self.pinned)
+        self.boxes = boxes or stack_lanes(
+            self.lanes, self.expanded, self.metrics, self.window, self.pinned
+        )
         self._where = None
         for layer in self._layers:
             self.removeItem(layer)

@@ -47,9 +47,11 @@ class ShownModel(QAbstractTableModel):
     def set_highlighted(self, slugs: frozenset[str]) -> None:
         self.highlighted = slugs
         if self.entries:
-            self.dataChanged.emit(self.index(0, 0),
-                                  self.index(len(self.entries) - 1, len(COLUMNS) - 1),
-                                  [Qt.ItemDataRole.FontRole])
+            self.dataChanged.emit(
+                self.index(0, 0),
+                self.index(len(self.entries) - 1, len(COLUMNS) - 1),
+                [Qt.ItemDataRole.FontRole],
+            )
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.entries)
@@ -57,8 +59,9 @@ class ShownModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return COLUMNS[section]
         return None
@@ -87,7 +90,8 @@ class ShownModel(QAbstractTableModel):
         self.entries = self._sorted(self.entries, column, order)
         self._rows = {e.slug: i for i, e in enumerate(self.entries)}
         self.changePersistentIndexList(
-            old, [self.index(self._rows[s], i.column()) for s, i in zip(slugs, old, strict=True)])
+            old, [self.index(self._rows[s], i.column()) for s, i in zip(slugs, old, strict=True)]
+        )
         self.layoutChanged.emit()
 
     @staticmethod
@@ -101,8 +105,14 @@ class ShownModel(QAbstractTableModel):
 
 def _text(entry: Entry, column: int) -> str:
     p = entry.record
-    values = (p.name, p.years_label(), topic_title(p.type), topic_title(p.domain),
-              p.status.capitalize(), ", ".join(p.partner_names))
+    values = (
+        p.name,
+        p.years_label(),
+        topic_title(p.type),
+        topic_title(p.domain),
+        p.status.capitalize(),
+        ", ".join(p.partner_names),
+    )
     return values[column]
 
 
@@ -165,8 +175,9 @@ class PartnershipTable(QTableView):
             return
         super().keyPressEvent(event)
 
-    def _on_selection_current_row_changed(self, current: QModelIndex, _previous: QModelIndex
-                                          ) -> None:
+    def _on_selection_current_row_changed(
+        self, current: QModelIndex, _previous: QModelIndex
+    ) -> None:
         slug = current.data(SLUG_ROLE) if current.isValid() else None
         if slug:
             self.entry_selected.emit(slug)

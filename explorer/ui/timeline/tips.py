@@ -20,8 +20,9 @@ def entry_tip(entry: Entry, copies: int = 1) -> str:
     partners = ", ".join(names[:MAX_PARTNERS])
     if len(names) > MAX_PARTNERS:
         partners += f" and {len(names) - MAX_PARTNERS} more"
-    facts = " · ".join([p.years_label(), topic_title(p.type), topic_title(p.domain),
-                        p.status.capitalize()])
+    facts = " · ".join(
+        [p.years_label(), topic_title(p.type), topic_title(p.domain), p.status.capitalize()]
+    )
     lines = [f"<b>{html.escape(p.name)}</b>", html.escape(facts)]
     if partners:
         lines.append("Partners: " + html.escape(partners))
@@ -36,8 +37,11 @@ def entry_tip(entry: Entry, copies: int = 1) -> str:
 
 
 def cluster_tip(cluster: Cluster, lane: str) -> str:
-    years = f"{int(cluster.start)}–{int(cluster.end) - 1}" if cluster.end - cluster.start > 1 \
+    years = (
+        f"{int(cluster.start)}–{int(cluster.end) - 1}"
+        if cluster.end - cluster.start > 1
         else str(int(cluster.start))
+    )
     first = sorted(cluster.entries, key=lambda e: (e.start, e.name))[:MAX_NAMES]
     names = [html.escape(e.name) for e in first]
     more = cluster.count - len(names)
@@ -45,5 +49,7 @@ def cluster_tip(cluster: Cluster, lane: str) -> str:
     if more > 0:
         listing += f"<br>• and {more} more"
     noun = "partnership" if cluster.count == 1 else "partnerships"
-    return (f"<b>{cluster.count} more {noun} starting {years}</b> in {html.escape(lane)}"
-            f"<br>{listing}<br><i>Click to show every row of this lane</i>")
+    return (
+        f"<b>{cluster.count} more {noun} starting {years}</b> in {html.escape(lane)}"
+        f"<br>{listing}<br><i>Click to show every row of this lane</i>"
+    )

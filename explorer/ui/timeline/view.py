@@ -53,8 +53,13 @@ class TimelineView(QGraphicsView):
     #: the years shown or the zoom changed
     window_changed = Signal()
 
-    def __init__(self, scene: TimelineScene, today: float, eras: tuple[Era, ...] = ERAS,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        scene: TimelineScene,
+        today: float,
+        eras: tuple[Era, ...] = ERAS,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(scene, parent)
         self.timeline = scene
         self.today = today
@@ -67,8 +72,7 @@ class TimelineView(QGraphicsView):
         self._tidy = QTimer(self, singleShot=True, interval=TIDY_MS)
         self._tidy.timeout.connect(lambda: self._follow(tidy=True))
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.FullViewportUpdate)
-        self.setRenderHints(QPainter.RenderHint.Antialiasing
-                            | QPainter.RenderHint.TextAntialiasing)
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setOptimizationFlags(QGraphicsView.OptimizationFlag.DontAdjustForAntialiasing)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
@@ -81,7 +85,8 @@ class TimelineView(QGraphicsView):
         self.setAccessibleDescription(
             "Partnerships on a time axis. Left and right arrows step through them in time "
             "order, up and down move between rows, Enter opens the selected one, plus and "
-            "minus zoom, 0 fits everything, Control with arrows pans.")
+            "minus zoom, 0 fits everything, Control with arrows pans."
+        )
         self.horizontalScrollBar().valueChanged.connect(self._on_scroll_value_changed)
         self.verticalScrollBar().valueChanged.connect(self._on_scroll_value_changed)
 
@@ -90,8 +95,9 @@ class TimelineView(QGraphicsView):
         return TimeScale(self.mapToScene(QPoint(0, 0)).x(), self.transform().m11())
 
     def min_ppy(self) -> float:
-        return max(0.5, self.viewport().width() / max(self.timeline.last - self.timeline.first,
-                                                      1.0))
+        return max(
+            0.5, self.viewport().width() / max(self.timeline.last - self.timeline.first, 1.0)
+        )
 
     def set_time_scale(self, scale: TimeScale) -> None:
         """Show the axis at `scale` (clamped to the zoom limits and the scene's ends)."""
@@ -230,8 +236,15 @@ class TimelineView(QGraphicsView):
             if box.top <= y < box.bottom and title <= y < title + m.header:
                 return Hit("header", box)
         scale = self.time_scale()
-        return hit_test(self.timeline.boxes, scale.year(pos.x()), y, 6.0 / scale.ppy,
-                        cluster_years(scale.ppy), m, self.timeline.state.clusters)
+        return hit_test(
+            self.timeline.boxes,
+            scale.year(pos.x()),
+            y,
+            6.0 / scale.ppy,
+            cluster_years(scale.ppy),
+            m,
+            self.timeline.state.clusters,
+        )
 
     # -- mouse ----------------------------------------------------------------------------------
     def mousePressEvent(self, event: QMouseEvent) -> None:
@@ -240,15 +253,16 @@ class TimelineView(QGraphicsView):
             return
         self.setFocus(Qt.FocusReason.MouseFocusReason)
         self._press = event.position()
-        self._press_scroll = (self.horizontalScrollBar().value(),
-                              self.verticalScrollBar().value())
+        self._press_scroll = (self.horizontalScrollBar().value(), self.verticalScrollBar().value())
         self._dragging = False
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         if self._press is not None and event.buttons() & Qt.MouseButton.LeftButton:
             delta = event.position() - self._press
-            if not self._dragging and delta.manhattanLength() >= \
-                    QApplication.styleHints().startDragDistance():
+            if (
+                not self._dragging
+                and delta.manhattanLength() >= QApplication.styleHints().startDragDistance()
+            ):
                 self._dragging = True
                 self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
             if self._dragging:
@@ -281,8 +295,9 @@ class TimelineView(QGraphicsView):
     def _hover(self, pos: QPointF) -> None:
         hit = self.hit_at(pos)
         slug = hit.entry.slug if hit is not None and hit.entry is not None else None
-        self.viewport().setCursor(Qt.CursorShape.PointingHandCursor if hit is not None
-                                  else Qt.CursorShape.OpenHandCursor)
+        self.viewport().setCursor(
+            Qt.CursorShape.PointingHandCursor if hit is not None else Qt.CursorShape.OpenHandCursor
+        )
         if slug != self.timeline.state.hovered:
             self.timeline.state.hovered = slug
             self.viewport().update()
@@ -344,9 +359,15 @@ class TimelineView(QGraphicsView):
         scale = self.time_scale()
         width, height = self.viewport().width(), self.viewport().height()
         first, last = scale.window(width)
-        return Frame(scale, width, height, self.mapToScene(QPoint(0, 0)).y(),
-                     tuple(ticks(first, last, scale.ppy)),
-                     tuple(era_bands(self.eras, self.today, self.timeline.last)), self.today)
+        return Frame(
+            scale,
+            width,
+            height,
+            self.mapToScene(QPoint(0, 0)).y(),
+            tuple(ticks(first, last, scale.ppy)),
+            tuple(era_bands(self.eras, self.today, self.timeline.last)),
+            self.today,
+        )
 
     def _to_viewport(self, painter: QPainter) -> None:
         inverse, _ = self.viewportTransform().inverted()
