@@ -64,6 +64,7 @@ def load_partners(path: Path) -> tuple[dict[str, Partner], list[Problem]]:
             country=str(item.get("country") or ""),
             kind=kind,
             aliases=tuple(str(a) for a in item.get("aliases") or ()),
+            region=str(item.get("region") or ""),
         )
     return partners, problems
 

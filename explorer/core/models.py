@@ -102,6 +102,8 @@ class Partner:
     country: str = ""
     kind: str = "other"
     aliases: tuple[str, ...] = ()
+    #: for a body of nations (country 'intl'): the world region it belongs to, if one
+    region: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,6 +22,7 @@ from explorer.core.models import (
     topic_title,
 )
 from explorer.core.quiz import questions_html
+from explorer.core.regions import country_name
 
 if TYPE_CHECKING:  # rendering imports Markdown; the window's first paint must not wait for it
     from explorer.core.render import MarkdownRenderer, Rendered
@@ -34,80 +35,10 @@ DIV_TAG_RE = re.compile(r"<div\b[^>]*>|</div>")
 ADMONITION_RE = re.compile(r'<div class="admonition ?([^"]*)">')
 CALLOUT_KINDS = {"note", "tip", "warning", "important", "info", "example", "question"}
 
-COUNTRY_NAMES = {
-    "AE": "United Arab Emirates",
-    "AF": "Afghanistan",
-    "AR": "Argentina",
-    "AT": "Austria",
-    "AU": "Australia",
-    "AZ": "Azerbaijan",
-    "BD": "Bangladesh",
-    "BE": "Belgium",
-    "BG": "Bulgaria",
-    "BR": "Brazil",
-    "BY": "Belarus",
-    "CA": "Canada",
-    "CH": "Switzerland",
-    "CN": "China",
-    "CS": "Czechoslovakia",
-    "CU": "Cuba",
-    "CZ": "Czechia",
-    "DD": "East Germany",
-    "DE": "Germany",
-    "DK": "Denmark",
-    "EG": "Egypt",
-    "ES": "Spain",
-    "FI": "Finland",
-    "FR": "France",
-    "GB": "United Kingdom",
-    "GR": "Greece",
-    "HU": "Hungary",
-    "ID": "Indonesia",
-    "IE": "Ireland",
-    "IL": "Israel",
-    "IN": "India",
-    "IR": "Iran",
-    "IT": "Italy",
-    "JP": "Japan",
-    "KR": "South Korea",
-    "KZ": "Kazakhstan",
-    "LU": "Luxembourg",
-    "MN": "Mongolia",
-    "MX": "Mexico",
-    "NG": "Nigeria",
-    "NL": "Netherlands",
-    "NO": "Norway",
-    "NZ": "New Zealand",
-    "PE": "Peru",
-    "PK": "Pakistan",
-    "PL": "Poland",
-    "PT": "Portugal",
-    "RO": "Romania",
-    "RU": "Russia",
-    "SA": "Saudi Arabia",
-    "SE": "Sweden",
-    "SG": "Singapore",
-    "SU": "Soviet Union",
-    "SY": "Syria",
-    "TH": "Thailand",
-    "TR": "Turkey",
-    "TW": "Taiwan",
-    "UA": "Ukraine",
-    "US": "United States",
-    "VE": "Venezuela",
-    "VN": "Vietnam",
-    "ZA": "South Africa",
-    "intl": "international organisation",
-}
-
 
 def label(value: str) -> str:
     """'earth-observation' -> 'Earth observation' (types, domains, statuses)."""
     return value.replace("-", " ").capitalize() if value != "public-private" else "Public-private"
-
-
-def country_name(code: str) -> str:
-    return COUNTRY_NAMES.get(code, code)
 
 
 # -- lesson ----------------------------------------------------------------------------

@@ -24,6 +24,11 @@ def _bundled(package: str, folder: str) -> Path:
     return SOURCE_ROOT / folder
 
 
+def bundled_content_dir() -> Path:
+    """The app's own read-only content (lessons, partnerships, data tables)."""
+    return _bundled("content", "content")
+
+
 @dataclass(frozen=True, slots=True)
 class AppPaths:
     data_dir: Path
@@ -37,7 +42,7 @@ class AppPaths:
         base = Path(chosen) if chosen else Path(platformdirs.user_data_dir("space-explorer"))
         return cls(
             data_dir=base.expanduser().resolve(),
-            content_dir=_bundled("content", "content"),
+            content_dir=bundled_content_dir(),
             resources_dir=_bundled("resources", "resources"),
         )
 

@@ -106,3 +106,9 @@ def m002_lesson_index(db: Database) -> None:
         create_triggers=True,
     )
     db.table("vocabulary").create({"word": str}, pk="word")
+
+
+@migrations()
+def m003_partner_region(db: Database) -> None:
+    """A body of nations (country 'intl') names the world region it belongs to."""
+    db.table("partners").add_column("region", str)

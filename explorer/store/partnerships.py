@@ -48,6 +48,7 @@ class PartnershipStore:
                     country=row["country"] or "",
                     kind=row["kind"] or "other",
                     aliases=tuple(aliases.get(row["slug"], ())),
+                    region=row.get("region") or "",
                 )
                 for row in self.db.query("select * from partners order by name collate nocase")
             }
@@ -64,6 +65,7 @@ class PartnershipStore:
                     "full_name": p.full_name,
                     "country": p.country,
                     "kind": p.kind,
+                    "region": p.region,
                     "origin": origin,
                 }
             )
