@@ -15,6 +15,7 @@ from explorer.core.content import load_partners
 from explorer.core.models import Partner, Partnership
 from explorer.core.partnership_edit import bundled_version
 from explorer.core.records import as_teacher_version
+from explorer.store.database import writing
 from explorer.store.partnerships import PartnershipStore
 
 
@@ -29,7 +30,7 @@ def save_partnership(
     marked edited) with any partners they added, in one transaction."""
     stored = store.get(record.slug)
     version = as_teacher_version(record, stored)
-    with store.db.atomic():
+    with writing(store.db):
         store.write_partners(new_partners, origin="user")
         store.write([version])
     store.changed()
@@ -55,7 +56,7 @@ def revert_partnership(store: PartnershipStore, content_dir: Path, slug: str) ->
     if record is None:
         raise AuthoringError(f"the app's content has no partnership '{slug}' to revert to")
     record = replace(record, origin="bundled", edited=False)
-    with store.db.atomic():
+    with writing(store.db):
         store.write_partners(
             [x.partner for x in record.partners if x.partner.slug in partners], origin="bundled"
         )

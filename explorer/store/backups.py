@@ -22,6 +22,7 @@ from explorer.core.pack_format import MANIFEST, ZipLimits, entry_problem
 from explorer.core.paths import AppPaths
 from explorer.store import journal
 from explorer.store.bundled import refresh_bundled
+from explorer.store.database import writing
 from explorer.store.partnerships import PartnershipStore
 from explorer.store.safe_zip import PackError, inside, read_zip, write_zip
 from explorer.store.teacher_data import (
@@ -212,7 +213,7 @@ def restore_backup(store: PartnershipStore, paths: AppPaths, backup_id: str) -> 
     partners, records, files = _read_backup(known[backup_id].path, store)
     safety = create_backup(store, paths, "before-restore")
     existing = store.partners()
-    with store.db.atomic():
+    with writing(store.db):
         store.erase(teacher_slugs(store))
         store.write_partners([p for p in partners if p.slug not in existing], origin="user")
         store.write(records)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from explorer.core.content import content_hash, load_partners, load_partnership_folder
 from explorer.core.models import Problem
+from explorer.store.database import writing
 from explorer.store.partnerships import PartnershipStore
 from explorer.store.search_index import refresh_vocabulary
 
@@ -45,7 +46,7 @@ def refresh_bundled(store: PartnershipStore, content_dir: Path) -> RefreshReport
         for slug, (origin, edited) in existing.items()
         if origin == "bundled" and not edited and slug not in bundled_slugs
     ]
-    with db.atomic():
+    with writing(db):
         store.write_partners(partners.values(), origin="bundled")
         store.write(to_write)
         store.erase(stale)

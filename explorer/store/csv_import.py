@@ -32,6 +32,7 @@ from explorer.core.csv_rows import (
 from explorer.core.models import Partner, Problem
 from explorer.core.paths import AppPaths
 from explorer.store.backups import begin_import
+from explorer.store.database import writing
 from explorer.store.partnerships import PartnershipStore
 from explorer.store.search_index import refresh_vocabulary
 
@@ -176,7 +177,7 @@ def import_csv(
     partners, entry = begin_import(
         store, paths, "csv", str(preview.source), records, list(preview.new_partners)
     )
-    with store.db.atomic():
+    with writing(store.db):
         entry.add_partnerships(records, {row.slug: row.previous for row in rows})
         store.write_partners(partners, origin="user")
         total = len(records)

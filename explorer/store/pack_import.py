@@ -32,6 +32,7 @@ from explorer.core.paths import AppPaths
 from explorer.core.records import as_teacher_version, classify, normalised
 from explorer.store import journal
 from explorer.store.backups import begin_import
+from explorer.store.database import writing
 from explorer.store.partnerships import PartnershipStore
 from explorer.store.safe_zip import PackError, inside, read_zip
 from explorer.store.search_index import refresh_vocabulary
@@ -248,7 +249,7 @@ def import_pack(
     partners, entry = begin_import(
         store, paths, "pack", str(plan.source), records, list(plan.partners)
     )
-    with store.db.atomic():
+    with writing(store.db):
         entry.add_partnerships(records, {p.slug: p for p in store.many(r.slug for r in records)})
         store.write_partners(partners, origin="user")
         store.write(records)

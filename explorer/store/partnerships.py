@@ -11,6 +11,7 @@ from sqlite_utils import Database
 
 from explorer.core.models import Citation, Milestone, Participant, Partner, Partnership
 from explorer.core.search import FacetRow
+from explorer.store.database import writing
 
 CHILD_TABLES = ("partnership_partners", "partnership_countries", "milestones", "tags", "citations")
 
@@ -166,12 +167,12 @@ class PartnershipStore:
 
     def save(self, record: Partnership) -> None:
         """Save one record in its own transaction and tell subscribers."""
-        with self.db.atomic():
+        with writing(self.db):
             self.write([record])
         self.changed()
 
     def delete(self, slugs: Iterable[str]) -> None:
-        with self.db.atomic():
+        with writing(self.db):
             self.erase(slugs)
         self.changed()
 

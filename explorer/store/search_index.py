@@ -21,6 +21,7 @@ from explorer.core.search import (
     query_words,
     suggest_words,
 )
+from explorer.store.database import writing
 from explorer.store.partnerships import PartnershipStore
 
 VOCABULARY_WORD_RE = re.compile(r"[^\W\d_]{3,}")
@@ -61,7 +62,7 @@ def index_lessons(db: Database, lessons: Iterable[Lesson]) -> int:
         )
     gone = [slug for slug in current if slug not in seen]
     if rows or gone:
-        with db.atomic():
+        with writing(db):
             db.table("lessons").upsert_all(rows, pk="slug")
             for slug in gone:
                 db.execute("delete from lessons where slug = ?", [slug])

@@ -16,6 +16,7 @@ from explorer.core.models import Partnership
 from explorer.core.paths import AppPaths
 from explorer.store import journal
 from explorer.store.backups import create_backup
+from explorer.store.database import writing
 from explorer.store.partnerships import PartnershipStore
 from explorer.store.safe_zip import PackError, inside
 from explorer.store.search_index import refresh_vocabulary
@@ -36,7 +37,7 @@ def undo_last_import(store: PartnershipStore, paths: AppPaths) -> UndoReport:
     document = journal.load(paths)
     backup = create_backup(store, paths, "before-undo")
     entries = document.get("partnerships") or []
-    with store.db.atomic():
+    with writing(store.db):
         current = {p.slug: p for p in store.many(e["slug"] for e in entries)}
         erase, write, kept = _partnership_changes(entries, current, store)
         store.erase(erase)

@@ -37,7 +37,7 @@ def sheet(tmp_path):
 
 
 @pytest.fixture
-def open_wizard(qtbot, paths, settings):
+def open_wizard(qtbot, paths, settings, catalog):  # the window has opened its catalog
     made: list[ImportWizard] = []
 
     def open_(path: Path) -> ImportWizard:

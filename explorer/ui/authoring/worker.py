@@ -28,7 +28,7 @@ from PySide6.QtCore import QObject, QThread, Signal
 
 from explorer.core.csv_rows import Progress
 from explorer.core.paths import AppPaths
-from explorer.store.database import open_database
+from explorer.store.database import connect
 from explorer.store.partnerships import PartnershipStore
 
 #: the work: (its own store, a progress callable) -> a result for `succeeded`
@@ -66,7 +66,7 @@ class Job(QThread):
         """A job whose work gets a store over a database connection of its own."""
 
         def run(progress: Progress) -> object:
-            db = open_database(paths.database).db
+            db = connect(paths.database)
             try:
                 return work(PartnershipStore(db), progress)
             finally:

@@ -1,0 +1,1 @@
+"""Programs that tests start as real processes, to test what happens between processes."""
