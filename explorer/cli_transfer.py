@@ -195,7 +195,7 @@ def _csv_json(preview: im.ImportPreview, result: Any, dry_run: bool) -> dict[str
             "updated": result.updated,
             "skipped": result.skipped,
             "partners_created": result.partners_created,
-            "backup": result.backup,
+            "file": result.file,
         },
     }
 
@@ -227,8 +227,8 @@ def _print_csv(preview: im.ImportPreview, result: Any, dry_run: bool, refused: b
         skipped = f", {result.skipped} changed rows skipped" if result.skipped else ""
         print(
             f"Imported: {result.added} added, {result.updated} updated{skipped}, "
-            f"{result.partners_created} new partners. Backup {result.backup}; "
-            f"undo with '{PROG} undo-import'."
+            f"{result.partners_created} new partners. Saved as {result.file} in the data "
+            f"folder; undo with '{PROG} undo-import'."
         )
 
 
@@ -267,7 +267,6 @@ def _import_pack(catalog: Any, args: argparse.Namespace) -> int:
                     for i in plan.items
                 ],
                 "dry_run": args.dry_run,
-                "backup": result.backup if result else None,
             }
         )
     else:
@@ -286,7 +285,7 @@ def _print_pack(plan: im.PackPlan, result: im.PackResult | None) -> None:
         return
     print(
         f"Imported: {result.partnerships} partnerships, {result.lessons} lessons, "
-        f"{result.images} images; {result.skipped} left out. Backup {result.backup}; "
+        f"{result.images} images; {result.skipped} left out; "
         f"undo with '{PROG} undo-import'."
     )
 
@@ -374,7 +373,8 @@ def cmd_undo_import(paths: AppPaths, args: argparse.Namespace) -> int:
     catalog.reload_lessons()
     print(
         f"Undid the import of {report.source}: {report.removed} partnerships removed, "
-        f"{report.restored} put back, {report.files} files. Backup {report.backup}."
+        f"{report.restored} put back, {report.files} files. The import file is kept in "
+        f"{report.moved_to} (in the data folder)."
     )
     for item in report.kept:
         print(f"kept {item}: it changed after the import")

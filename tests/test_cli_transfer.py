@@ -163,11 +163,17 @@ def test_backups_are_listed_created_and_restored(capsys, data_dir, csv_file):
     empty = out.strip()
     assert code == 0 and empty.endswith("-manual")
     run(capsys, "import", csv_file(HEADER + GOOD), "--data-dir", data_dir)
+    code, out, _ = run(capsys, "backup", "create", "--data-dir", data_dir)
     code, out, _ = run(capsys, "backup", "list", "--json", "--data-dir", data_dir)
-    assert [b["reason"] for b in json.loads(out)] == ["before-import", "manual"]
+    assert [(b["reason"], b["partnerships"]) for b in json.loads(out)] == [
+        ("manual", 1),
+        ("manual", 0),
+    ]
     code, out, _ = run(capsys, "--data-dir", data_dir, "backup", "restore", empty)
     assert code == 0 and out.startswith(f"Restored {empty}")
     assert teacher_slugs(capsys, data_dir) == []
+    code, out, _ = run(capsys, "backup", "list", "--json", "--data-dir", data_dir)
+    assert json.loads(out)[0]["reason"] == "before-restore"
 
 
 def test_export_and_import_a_pack(capsys, data_dir, tmp_path, csv_file):

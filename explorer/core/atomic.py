@@ -11,24 +11,28 @@ import contextlib
 import os
 import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
 NEW_FILE_MODE = 0o644
+TEMP_SUFFIX = ".tmp"
 
 
 @contextlib.contextmanager
 def atomic_writer(path: Path) -> Iterator[BinaryIO]:
     """Write `path` through a binary file; it appears (whole) only if the block succeeds.
 
-    The temporary file is hidden (`.NAME.XXXX.tmp`) and removed if anything fails, so an
-    interrupted write leaves the previous file untouched.
+    The temporary file is hidden (`.NAME.PID.XXXX.tmp`) and removed if anything fails, so
+    an interrupted write leaves the previous file untouched; one left by a killed process
+    is removed at the next start (`sweep_temporary_files`).
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     mode = stat.S_IMODE(path.stat().st_mode) if path.is_file() else NEW_FILE_MODE
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    fd, temp = tempfile.mkstemp(
+        dir=path.parent, prefix=f".{path.name}.{os.getpid()}.", suffix=TEMP_SUFFIX
+    )
     try:
         with os.fdopen(fd, "wb") as handle:
             yield handle
@@ -67,3 +71,19 @@ def fsync_folder(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+def sweep_temporary_files(folder: Path, alive: Callable[[int], bool]) -> int:
+    """Remove temporary files that killed writers left under `folder` (hidden
+    `.NAME.PID.XXXX.tmp` files whose process `alive(pid)` says is gone)."""
+    removed = 0
+    if not folder.is_dir():
+        return 0
+    for path in folder.rglob(f".*{TEMP_SUFFIX}"):
+        parts = path.name.rsplit(".", 3)
+        pid = int(parts[1]) if len(parts) == 4 and parts[1].isdigit() else 0
+        if path.is_file() and not alive(pid):
+            with contextlib.suppress(OSError):
+                path.unlink()
+                removed += 1
+    return removed

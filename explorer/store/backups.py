@@ -1,14 +1,20 @@
-"""Backups of the teacher's data: their partnership rows and their lesson files.
+"""Backups of the teacher's files: a zip of everything they made, to go back in time.
 
-One zip per backup in `<data dir>/backups/` (`manifest.json`, `partnerships.json` in the
-data-document shape with origin and edited, and `lessons/...`), written atomically. Taken
-before every import, undo and restore, and once a day; the newest 10 are kept. A restore
-makes the teacher's data what it was, after first backing up what it is now.
+The teacher's files (explorer.core.teacher_files.TEACHER_AREAS: lessons, partnership
+files, imports, partners, drafts) are the source of truth and the database only indexes
+them, so a backup is for going back after a mistake (a deleted lesson, an edit gone wrong)
+or for moving to another machine, not for a damaged database. One zip per backup in
+`<data dir>/backups/`: `manifest.json` and the files under their own paths. Taken once a
+day when something changed, before a restore, and by hand; the newest 10 automatic ones
+are kept, and the newest 10 made by hand besides. A restore makes the files what they were
+in one file batch (explorer.core.file_batch), after backing up what is there now.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import re
 import zipfile
 from dataclasses import dataclass
@@ -16,32 +22,23 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from explorer.core.atomic import atomic_write_bytes
-from explorer.core.models import Partner, Partnership
+from explorer.core.changes import NOTHING, Changes
+from explorer.core.file_batch import FileBatch
 from explorer.core.pack_format import MANIFEST, ZipLimits, entry_problem
 from explorer.core.paths import AppPaths
-from explorer.store import journal
-from explorer.store.bundled import refresh_bundled
-from explorer.store.database import writing
+from explorer.core.teacher_files import import_bytes, import_name, now_stamp, teacher_files
+from explorer.store.maintenance import data_lock
 from explorer.store.partnerships import PartnershipStore
-from explorer.store.safe_zip import PackError, inside, read_zip, write_zip
-from explorer.store.teacher_data import (
-    data_document,
-    dumps,
-    lesson_files,
-    partners_for,
-    read_document,
-    select,
-    sha256,
-    teacher_slugs,
-)
+from explorer.store.safe_zip import PackError, read_zip, write_zip
+from explorer.store.teacher_data import dumps, read_document, sha256
+from explorer.store.teacher_index import sync_teacher_files
 
 BACKUP_FORMAT = "space-explorer-backup"
-BACKUP_VERSION = 1
-DATA = "partnerships.json"
+BACKUP_VERSION = 2
 KEEP = 10
 GiB = 1024**3
-LIMITS = ZipLimits(max_entries=20_000, max_file=GiB, max_total=4 * GiB, max_ratio=10_000)
+LIMITS = ZipLimits(max_entries=50_000, max_file=GiB, max_total=4 * GiB, max_ratio=10_000)
+AUTOMATIC = ("daily", "before-restore")
 
 
 class BackupError(Exception):
@@ -50,12 +47,12 @@ class BackupError(Exception):
 
 @dataclass(frozen=True, slots=True)
 class BackupInfo:
-    id: str  # the file name without .zip, e.g. 20261126-101500-before-import
+    id: str  # the file name without .zip, e.g. 20261126-101500-daily
     path: Path
     created: str  # ISO date and time
-    reason: str  # before-import, before-undo, before-restore, daily, manual (or damaged)
-    partnerships: int
-    files: int
+    reason: str  # daily, manual, before-restore (or damaged)
+    partnerships: int  # partnerships the teacher made or changed
+    files: int  # lesson and image files
     size: int
     fingerprint: str = ""
 
@@ -67,67 +64,47 @@ class RestoreReport:
     files: int
     removed_files: int
     safety_backup: str  # the backup of what was there just before the restore
+    changes: Changes = NOTHING
 
 
 @dataclass(frozen=True, slots=True)
 class _Snapshot:
-    data: bytes
-    files: list[tuple[str, bytes]]
+    files: dict[str, bytes]  # path relative to the data folder -> bytes
     partnerships: int
+    lessons: int
     fingerprint: str
 
 
 def _snapshot(store: PartnershipStore, paths: AppPaths) -> _Snapshot:
-    records = select(store, teacher_only=True)
-    data = dumps(
-        data_document(records, partners_for(store, records), bookkeeping=True), compact=True
-    )
-    folder = paths.teacher_lessons
-    files = [
-        (f"lessons/{p.relative_to(folder).as_posix()}", p.read_bytes())
-        for p in lesson_files(folder)
-    ]
-    digest = sha256(data + b"".join(name.encode() + sha256(b).encode() for name, b in files))
-    return _Snapshot(data, files, len(records), digest)
-
-
-def begin_import(
-    store: PartnershipStore,
-    paths: AppPaths,
-    kind: str,
-    source: str,
-    records: list[Partnership],
-    new_partners: list[Partner],
-) -> tuple[list[Partner], journal.Journal]:
-    """What every import does first: keep only the new partners its records use, back
-    up the teacher's data, and open the undo journal that names that backup."""
-    used = {x.partner.slug for record in records for x in record.partners}
-    partners = [p for p in new_partners if p.slug in used]
-    backup = create_backup(store, paths, "before-import")
-    entry = journal.Journal(kind, source, backup.id, partners_created=[p.slug for p in partners])
-    return partners, entry
+    files = {name: path.read_bytes() for name, path in teacher_files(paths.data_dir).items()}
+    digest = sha256(b"".join(name.encode() + sha256(data).encode() for name, data in files.items()))
+    sync_teacher_files(store, paths)
+    count = store.db.execute("select count(*) from partnerships where layer != ''").fetchone()[0]
+    lessons = sum(1 for name in files if name.startswith("lessons/"))
+    return _Snapshot(files, count, lessons, digest)
 
 
 def create_backup(
     store: PartnershipStore, paths: AppPaths, reason: str = "manual", keep: int = KEEP
 ) -> BackupInfo:
-    """Back up the teacher's data now, then keep only the newest `keep` backups."""
+    """Back up the teacher's files now, then prune old backups."""
     return _write(paths, _snapshot(store, paths), reason, keep)
 
 
 def daily_backup(
     store: PartnershipStore, paths: AppPaths, now: datetime | None = None
 ) -> BackupInfo | None:
-    """Back up once a day: not when today has a backup already, nor when nothing changed
-    since the newest backup, nor when the teacher has no data at all."""
+    """Back up what the teacher has, at most once a day and only when it differs from the
+    newest backup (whatever its reason); nothing when the teacher has made nothing yet."""
     now = now or datetime.now()
     backups = list_backups(paths)
-    if any(b.created.startswith(now.date().isoformat()) for b in backups):
-        return None
     snapshot = _snapshot(store, paths)
     if backups and backups[0].fingerprint == snapshot.fingerprint:
         return None
-    if not backups and not snapshot.partnerships and not snapshot.files:
+    today = now.date().isoformat()
+    if any(b.reason == "daily" and b.created.startswith(today) for b in backups):
+        return None
+    if not snapshot.files:
         return None
     return _write(paths, snapshot, "daily", KEEP, now)
 
@@ -137,25 +114,38 @@ def _write(
 ) -> BackupInfo:
     now = now or datetime.now()
     reason = re.sub(r"[^a-z0-9-]+", "-", reason.lower()).strip("-") or "manual"
-    folder = paths.backups
-    backup_id = f"{now:%Y%m%d-%H%M%S}-{reason}"
-    counter = 1
-    while (folder / f"{backup_id}.zip").exists():
-        counter += 1
-        backup_id = f"{now:%Y%m%d-%H%M%S}-{reason}-{counter}"
     manifest = {
         "format": BACKUP_FORMAT,
         "version": BACKUP_VERSION,
         "created": now.isoformat(timespec="microseconds"),
         "reason": reason,
         "partnerships": snapshot.partnerships,
-        "files": len(snapshot.files),
+        "files": snapshot.lessons,
         "fingerprint": snapshot.fingerprint,
     }
-    path = folder / f"{backup_id}.zip"
-    write_zip(path, [(MANIFEST, dumps(manifest)), (DATA, snapshot.data), *snapshot.files], level=1)
+    folder = paths.backups
+    folder.mkdir(parents=True, exist_ok=True)
+    hidden = folder / f".{now:%Y%m%d-%H%M%S}-{reason}.{os.getpid()}.zip.part"
+    write_zip(hidden, [(MANIFEST, dumps(manifest)), *snapshot.files.items()], level=1)
+    try:
+        path = _publish(hidden, folder, f"{now:%Y%m%d-%H%M%S}-{reason}")
+    finally:
+        hidden.unlink(missing_ok=True)
     prune(paths, keep)
     return _info(path)
+
+
+def _publish(hidden: Path, folder: Path, stem: str) -> Path:
+    """Give the finished zip its name without ever replacing another backup (two
+    processes backing up in the same second get two names)."""
+    for counter in range(1, 1000):
+        path = folder / (f"{stem}.zip" if counter == 1 else f"{stem}-{counter}.zip")
+        try:
+            os.link(hidden, path)
+        except FileExistsError:
+            continue
+        return path
+    raise BackupError("too many backups with the same time")
 
 
 def _info(path: Path) -> BackupInfo:
@@ -180,10 +170,6 @@ def _info(path: Path) -> BackupInfo:
         return BackupInfo(path.stem, path, created, "damaged", 0, 0, path.stat().st_size)
 
 
-def _manifest_only(name: str) -> str | None:
-    return None if name in (MANIFEST, DATA) or name.startswith("lessons/") else "unexpected"
-
-
 def list_backups(paths: AppPaths) -> list[BackupInfo]:
     """Every backup, newest first."""
     if not paths.backups.is_dir():
@@ -193,69 +179,82 @@ def list_backups(paths: AppPaths) -> list[BackupInfo]:
 
 
 def prune(paths: AppPaths, keep: int = KEEP) -> list[str]:
-    """Delete all but the newest `keep` backups; returns the ids deleted."""
-    old = list_backups(paths)[keep:]
+    """Keep the newest `keep` automatic backups and the newest `keep` others; returns the
+    ids deleted. A damaged file is never deleted."""
+    backups = [b for b in list_backups(paths) if b.reason != "damaged"]
+    automatic = [b for b in backups if b.reason in AUTOMATIC]
+    others = [b for b in backups if b.reason not in AUTOMATIC]
+    old = automatic[keep:] + others[keep:]
     for info in old:
         info.path.unlink(missing_ok=True)
     return [info.id for info in old]
 
 
 def restore_backup(store: PartnershipStore, paths: AppPaths, backup_id: str) -> RestoreReport:
-    """Make the teacher's rows and lesson files what they were in the backup.
-
-    What is there now is backed up first. The database changes in one transaction;
-    bundled rows the teacher had edited, and that the backup does not hold, go back to
-    the bundled version.
-    """
+    """Make the teacher's files what they were in the backup, all together or not at all,
+    after first backing up what is there now."""
     known = {b.id: b for b in list_backups(paths)}
     if backup_id not in known:
         raise BackupError(f"no backup with the id {backup_id!r} (see 'space-explorer backup list')")
-    partners, records, files = _read_backup(known[backup_id].path, store)
+    wanted = _read_backup(known[backup_id].path, store)
     safety = create_backup(store, paths, "before-restore")
-    existing = store.partners()
-    with writing(store.db):
-        store.erase(teacher_slugs(store))
-        store.write_partners([p for p in partners if p.slug not in existing], origin="user")
-        store.write(records)
-        store.db.execute("delete from meta where key = 'content_hash'")
-        refresh_bundled(store, paths.content_dir)
-    removed = _sync_files(paths.teacher_lessons, files)
-    journal.clear(paths)
-    store.changed()
-    return RestoreReport(backup_id, len(records), len(files), removed, safety.id)
-
-
-def _read_backup(path: Path, store: PartnershipStore) -> tuple[Any, Any, dict[str, bytes]]:
+    present = {name: path for name, path in teacher_files(paths.data_dir).items()}
+    batch = FileBatch(paths.data_dir, "restore")
     try:
-        members = read_zip(path, LIMITS, _manifest_only)
-        manifest = json.loads(members[MANIFEST])
-        document = json.loads(members[DATA])
-    except (PackError, KeyError, ValueError) as exc:
+        for name, data in wanted.items():
+            if name not in present or present[name].read_bytes() != data:
+                batch.put(name, data)
+        removed = [name for name in present if name not in wanted]
+        for name in removed:
+            batch.take(name)
+        with data_lock(paths):
+            batch.commit()
+    except BaseException:
+        batch.abandon()
+        raise
+    changes = sync_teacher_files(store, paths).changes
+    count = store.db.execute("select count(*) from partnerships where layer != ''").fetchone()[0]
+    lessons = sum(1 for name in wanted if name.startswith("lessons/"))
+    gone = sum(1 for name in removed if name.startswith("lessons/"))
+    return RestoreReport(backup_id, count, lessons, gone, safety.id, changes)
+
+
+def _allowed(name: str) -> str | None:
+    if name == MANIFEST:
+        return None
+    return entry_problem(name)
+
+
+def _read_backup(path: Path, store: PartnershipStore) -> dict[str, bytes]:
+    """The files a backup holds, by path under the data folder."""
+    try:
+        members = read_zip(path, LIMITS, _allowed)
+        manifest = json.loads(members.pop(MANIFEST))
+    except (PackError, KeyError, ValueError, RecursionError) as exc:
         raise BackupError(f"the backup {path.name} cannot be read ({exc})") from None
     if not isinstance(manifest, dict) or manifest.get("format") != BACKUP_FORMAT:
         raise BackupError(f"{path.name} is not a backup of this app")
-    partners, records, problems = read_document(document, store.partners(), path.name)
-    if problems:
-        raise BackupError(f"the backup {path.name} has a bad record: {problems[0]}")
-    files = {
-        name.removeprefix("lessons/"): data
-        for name, data in members.items()
-        if name.startswith("lessons/") and not entry_problem(name)
-    }
-    return partners, records, files
+    if manifest.get("version") == 1:
+        return _from_version_1(path, members, store)
+    if not isinstance(manifest.get("version"), int) or manifest["version"] > BACKUP_VERSION:
+        raise BackupError(f"{path.name} was made by a newer version of the app; update it")
+    return members
 
 
-def _sync_files(folder: Path, files: dict[str, bytes]) -> int:
-    """Write each file that differs (atomically) and remove teacher files not in `files`."""
-    folder.mkdir(parents=True, exist_ok=True)
-    for relative, data in files.items():
-        target = inside(folder, relative)
-        if not target.is_file() or target.read_bytes() != data:
-            atomic_write_bytes(target, data)
-    removed = 0
-    wanted = {inside(folder, relative) for relative in files}
-    for path in lesson_files(folder):
-        if path.resolve() not in wanted:
-            path.unlink()
-            removed += 1
-    return removed
+def _from_version_1(
+    path: Path, members: dict[str, bytes], store: PartnershipStore
+) -> dict[str, bytes]:
+    """A backup from before the teacher's partnerships were files: its rows become one
+    import file, its lessons stay lessons."""
+    files = {name: data for name, data in members.items() if name.startswith("lessons/")}
+    with contextlib.suppress(KeyError):
+        document = json.loads(members["partnerships.json"])
+        partners, records, problems = read_document(document, store.partners(), path.name)
+        if problems:
+            raise BackupError(f"the backup {path.name} has a bad record: {problems[0]}")
+        created = now_stamp()
+        title = f"backup {path.stem}"
+        files[import_name(created, title)] = import_bytes(
+            records, partners, created=created, title=title
+        )
+    return files

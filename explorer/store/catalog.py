@@ -11,14 +11,18 @@ from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
+from explorer.core.changes import Changes
 from explorer.core.content import load_glossary
 from explorer.core.library import LessonLibrary
 from explorer.core.models import GlossaryEntry, Problem
 from explorer.core.paths import AppPaths
 from explorer.store.bundled import RefreshReport, refresh_bundled
-from explorer.store.database import open_database
+from explorer.store.database import OpenedDatabase, open_database
+from explorer.store.legacy import move_rows_into_files, recover_from
+from explorer.store.maintenance import tidy_data_folder
 from explorer.store.partnerships import PartnershipStore
 from explorer.store.search_index import SearchIndex, index_lessons
+from explorer.store.teacher_index import sync_teacher_files
 
 
 @dataclass
@@ -35,9 +39,13 @@ class Catalog:
     @classmethod
     def open(cls, paths: AppPaths) -> Catalog:
         paths.ensure()
+        tidy_data_folder(paths)  # finish or drop what a killed process left half-done
         opened = open_database(paths.database)
         store = PartnershipStore(opened.db)
+        notices = [damage_notice(opened, paths)] if opened.set_aside else []
+        move_rows_into_files(store, paths)
         report = refresh_bundled(store, paths.content_dir)
+        sync_teacher_files(store, paths)
         glossary, _ = load_glossary(paths.content_dir / "glossary.yaml")
         catalog = cls(
             paths=paths,
@@ -47,7 +55,7 @@ class Catalog:
             library=LessonLibrary(),
             glossary=glossary,
             refresh=report,
-            notices=[opened.notice] if opened.notice else [],
+            notices=notices,
         )
         catalog.reload_lessons()
         return catalog
@@ -65,5 +73,26 @@ class Catalog:
     def problems(self) -> tuple[Problem, ...]:
         return self.refresh.problems + self.library.problems
 
+    def sync(self) -> Changes:
+        """Bring the index in step with the teacher's partnership files (changed by hand,
+        by another process or by a job); returns what changed."""
+        return sync_teacher_files(self.partnerships, self.paths).changes
+
     def close(self) -> None:
         self.db.close()
+
+
+def damage_notice(opened: OpenedDatabase, paths: AppPaths) -> str:
+    """What to tell the user after a damaged index was set aside and rebuilt."""
+    assert opened.set_aside is not None
+    rescued = recover_from(opened.set_aside.moved_to, paths)
+    told = opened.notice
+    if rescued.partnerships:
+        return (
+            f"{told} {rescued.partnerships} partnership(s) that were only in the old file "
+            "were recovered and are back in the app."
+        )
+    return (
+        f"{told} Your lessons and partnerships are kept as files in your data folder, so "
+        "nothing you made was lost."
+    )

@@ -19,6 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from explorer.core.changes import NOTHING, Changes
 from explorer.core.csv_columns import ColumnMapping, build_mapping
 from explorer.core.csv_format import CsvError, Table, read_table
 from explorer.core.csv_rows import (
@@ -31,13 +32,10 @@ from explorer.core.csv_rows import (
 )
 from explorer.core.models import Partner, Problem
 from explorer.core.paths import AppPaths
-from explorer.store.backups import begin_import
-from explorer.store.database import writing
+from explorer.store.import_files import land_import
 from explorer.store.partnerships import PartnershipStore
-from explorer.store.search_index import refresh_vocabulary
 
 STATUSES = ("new", "changed", "unchanged", "invalid")
-WRITE_CHUNK = 500
 MAX_FILE_BYTES = 256 * 2**20  # 10,000 rows are about 10 MiB: more is surely a mistake
 
 
@@ -85,7 +83,8 @@ class ImportResult:
     skipped: int  # changed rows left alone (on_existing="skip")
     invalid: int  # invalid rows left out (skip_invalid=True)
     partners_created: int
-    backup: str  # the id of the backup taken just before
+    file: str  # the import file in the data folder (undo moves it away)
+    changes: Changes = NOTHING
 
 
 def preview_csv(
@@ -155,7 +154,7 @@ def import_csv(
     skip_invalid: bool = False,
     progress: Progress | None = None,
 ) -> ImportResult:
-    """Write the previewed rows in one transaction, after a backup; undoable.
+    """Write the previewed rows as one import file and index them; undoable.
 
     Raises ImportRefusedError (writing nothing) when the file has problems, or when rows are
     invalid and `skip_invalid` is false. `on_existing` is "update" or "skip" for rows
@@ -174,31 +173,17 @@ def import_csv(
     wanted = {"new", "changed"} if on_existing == "update" else {"new"}
     rows = [row for row in preview.rows if row.status in wanted and row.record is not None]
     records = [row.record for row in rows if row.record is not None]
-    partners, entry = begin_import(
-        store, paths, "csv", str(preview.source), records, list(preview.new_partners)
+    landed = land_import(
+        store, paths, records, list(preview.new_partners), preview.source.name, progress
     )
-    with writing(store.db):
-        entry.add_partnerships(records, {row.slug: row.previous for row in rows})
-        store.write_partners(partners, origin="user")
-        total = len(records)
-        for start in range(0, total, WRITE_CHUNK):
-            if progress is not None:
-                progress("writing", start, total)
-            store.write(records[start : start + WRITE_CHUNK])
-        if progress is not None:
-            progress("writing", total, total)
-            progress("indexing", 0, 1)
-        refresh_vocabulary(store.db)
-        entry.save(paths)
-    if progress is not None:
-        progress("indexing", 1, 1)
-    store.changed()
+    used = {x.partner.slug for r in records for x in r.partners}
     return ImportResult(
         added=sum(1 for row in rows if row.status == "new"),
         updated=sum(1 for row in rows if row.status == "changed"),
         unchanged=counts["unchanged"],
         skipped=counts["changed"] if on_existing == "skip" else 0,
         invalid=counts["invalid"],
-        partners_created=len(partners),
-        backup=entry.backup,
+        partners_created=sum(1 for p in preview.new_partners if p.slug in used),
+        file=landed.file,
+        changes=landed.changes,
     )

@@ -4,7 +4,7 @@ command line get them from. Each lives in its own module:
 - csv_import: `preview_csv` -> `ImportPreview`, `import_csv` -> `ImportResult`
 - exporters: `export_csv`, `export_json` (and `csv_text`, `json_text` for stdout)
 - pack_export / pack_import: `export_pack`; `read_pack` -> `PackPlan`, `import_pack`
-- undo: `undo_last_import`; journal: `last_import` (what an undo would undo)
+- import_files: `undo_last_import`, `last_import` (what an undo would undo)
 - backups: `create_backup`, `daily_backup`, `list_backups`, `restore_backup`
 
 The formats are documented in docs/csv-import.md and docs/import-export.md.
@@ -30,12 +30,17 @@ from explorer.store.csv_import import (
     preview_csv,
 )
 from explorer.store.exporters import csv_text, export_csv, export_json, json_text
-from explorer.store.journal import LastImport, NothingToUndoError, last_import
+from explorer.store.import_files import (
+    LastImport,
+    NothingToUndoError,
+    UndoReport,
+    last_import,
+    undo_last_import,
+)
 from explorer.store.pack_export import PackSummary, export_pack
 from explorer.store.pack_import import PackItem, PackPlan, PackResult, import_pack, read_pack
 from explorer.store.safe_zip import PackError
 from explorer.store.teacher_data import SelectionError
-from explorer.store.undo import UndoReport, undo_last_import
 
 __all__ = [
     "BackupError",

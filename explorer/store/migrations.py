@@ -112,3 +112,20 @@ def m002_lesson_index(db: Database) -> None:
 def m003_partner_region(db: Database) -> None:
     """A body of nations (country 'intl') names the world region it belongs to."""
     db.table("partners").add_column("region", str)
+
+
+@migrations()
+def m004_teacher_layers(db: Database) -> None:
+    """The index of the teacher's files (explorer.store.teacher_index): each file, the
+    slugs it holds, its problems; and which file each partnership and partner came from."""
+    db.table("layers").create(
+        {"name": str, "kind": str, "stamp": str, "size": int, "mtime_ns": int, "title": str},
+        pk="name",
+    )
+    db.table("layer_slugs").create(
+        {"layer": str, "slug": str, "removed": int}, pk=("layer", "slug")
+    )
+    db.table("layer_slugs").create_index(["slug"])
+    db.table("layer_problems").create({"layer": str, "line": int, "message": str})
+    db.table("partnerships").add_column("layer", str, not_null_default="")
+    db.table("partners").add_column("layer", str, not_null_default="")

@@ -7,7 +7,7 @@ Statuses: `new` (not here yet), `changed` (overrides a bundled lesson or partner
 nothing of the teacher's is replaced), `conflict` (the teacher's own version differs),
 `unchanged`, `invalid` (cannot be imported; see its problems). By default new and
 changed items are imported and conflicts keep the teacher's version.
-Everything lands inside `<data dir>/lessons` and the database, or nothing does.
+Everything lands inside `<data dir>/lessons` and `<data dir>/imports`, or nothing does.
 """
 
 from __future__ import annotations
@@ -17,7 +17,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from explorer.core.atomic import atomic_write_bytes
+from explorer.core.changes import NOTHING, Changes
+from explorer.core.file_batch import FileBatch
 from explorer.core.lessons import load_lesson_folder, parse_lesson
 from explorer.core.models import Partner, Partnership, Problem
 from explorer.core.pack_format import (
@@ -30,13 +31,12 @@ from explorer.core.pack_format import (
 )
 from explorer.core.paths import AppPaths
 from explorer.core.records import as_teacher_version, classify, normalised
-from explorer.store import journal
-from explorer.store.backups import begin_import
-from explorer.store.database import writing
+from explorer.core.teacher_files import import_bytes, import_name, now_stamp
+from explorer.store.maintenance import data_lock
 from explorer.store.partnerships import PartnershipStore
 from explorer.store.safe_zip import PackError, inside, read_zip
-from explorer.store.search_index import refresh_vocabulary
-from explorer.store.teacher_data import DATA_FORMAT, DATA_VERSION, read_document
+from explorer.store.teacher_data import DATA_FORMAT, DATA_VERSION, read_document, sha256
+from explorer.store.teacher_index import sync_teacher_files
 
 IMPORTABLE = ("new", "changed", "conflict")
 
@@ -82,7 +82,7 @@ class PackResult:
     lessons: int
     images: int
     skipped: int  # importable items left out by choice
-    backup: str
+    changes: Changes = NOTHING
 
 
 def read_pack(
@@ -96,6 +96,8 @@ def read_pack(
         manifest = json.loads(members[MANIFEST].decode("utf-8"))
     except (UnicodeDecodeError, ValueError) as exc:
         raise PackError(f"{path}: {MANIFEST} is not valid JSON ({exc})") from None
+    except RecursionError:
+        raise PackError(f"{path}: {MANIFEST} is nested too deeply to be a manifest") from None
     problems = manifest_problems(manifest, set(members))
     if problems:
         raise PackError(f"{path}: {problems[0]}")
@@ -241,46 +243,38 @@ def import_pack(
     choices: Mapping[str, bool] | None = None,
 ) -> PackResult:
     """Import the chosen items (item id -> True/False; the default otherwise) in one go:
-    database rows in one transaction, files atomically, all undone if anything fails."""
+    the lessons, images and one import file holding the partnerships land together, in
+    one file batch, or nothing does (explorer.core.file_batch)."""
     choices = choices or {}
     chosen = [i for i in plan.items if i.status in IMPORTABLE and choices.get(i.id, i.default)]
     records = [plan.records[i.key] for i in chosen if i.kind == "partnership"]
     writes = [plan.files[i.id] for i in chosen if i.kind != "partnership"]
-    partners, entry = begin_import(
-        store, paths, "pack", str(plan.source), records, list(plan.partners)
-    )
-    with writing(store.db):
-        entry.add_partnerships(records, {p.slug: p for p in store.many(r.slug for r in records)})
-        store.write_partners(partners, origin="user")
-        store.write(records)
-        refresh_vocabulary(store.db)
-        _write_files(writes, entry, paths)
-    store.changed()
+    batch = FileBatch(paths.data_dir, "pack")
+    try:
+        files = []
+        root = paths.data_dir.resolve()
+        for target, data in writes:
+            relative = target.relative_to(root).as_posix()
+            batch.put(relative, data)
+            replaced = f"{batch.trash}/{relative}" if target.is_file() else ""
+            files.append({"path": relative, "sha256": sha256(data), "replaced": replaced})
+        created = now_stamp()
+        title = plan.title or plan.source.name
+        used = {x.partner.slug for r in records for x in r.partners}
+        partners = [p for p in plan.partners if p.slug in used]
+        data = import_bytes(records, partners, created=created, title=title, files=files)
+        batch.put(import_name(created, title), data)
+        with data_lock(paths):
+            batch.commit()
+    except BaseException:
+        batch.abandon()
+        raise
+    changes = sync_teacher_files(store, paths).changes
     importable = sum(1 for i in plan.items if i.status in IMPORTABLE)
     return PackResult(
         partnerships=len(records),
         lessons=sum(1 for i in chosen if i.kind == "lesson"),
         images=sum(1 for i in chosen if i.kind == "image"),
         skipped=importable - len(chosen),
-        backup=entry.backup,
+        changes=changes,
     )
-
-
-def _write_files(writes: list[tuple[Path, bytes]], entry: journal.Journal, paths: AppPaths) -> None:
-    """Write each file atomically and save the journal; on any failure put back the files
-    already written, so the rolled-back transaction leaves everything as it was."""
-    done: list[tuple[Path, bytes | None]] = []
-    try:
-        for target, data in writes:
-            before = target.read_bytes() if target.is_file() else None
-            entry.add_file(target.relative_to(paths.data_dir.resolve()).as_posix(), before, data)
-            atomic_write_bytes(target, data)
-            done.append((target, before))
-        entry.save(paths)
-    except BaseException:
-        for target, before in reversed(done):
-            if before is None:
-                target.unlink(missing_ok=True)
-            else:
-                atomic_write_bytes(target, before)
-        raise

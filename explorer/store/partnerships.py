@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from typing import Any
 
 from sqlite_utils import Database
 
+from explorer.core.changes import EVERYTHING, Changes
 from explorer.core.models import Citation, Milestone, Participant, Partner, Partnership
 from explorer.core.search import FacetRow
-from explorer.store.database import writing
 
 CHILD_TABLES = ("partnership_partners", "partnership_countries", "milestones", "tags", "citations")
 
@@ -30,14 +30,20 @@ class PartnershipStore:
         self._listeners.append(listener)
 
     def changed(self) -> None:
+        self.forget(EVERYTHING)
+
+    def forget(self, changes: Changes) -> None:
+        """Drop what is cached about what changed, then tell subscribers."""
+        if not changes:
+            return
         self._partners = None
         self._facets = None
         for listener in list(self._listeners):
             listener()
 
     # -- partners -----------------------------------------------------------------
-    def partners(self) -> dict[str, Partner]:
-        if self._partners is None:
+    def partners(self, cached: bool = True) -> dict[str, Partner]:
+        if self._partners is None or not cached:
             aliases: dict[str, list[str]] = defaultdict(list)
             for row in self.db.query("select partner_slug, alias from partner_aliases"):
                 aliases[row["partner_slug"]].append(row["alias"])
@@ -55,8 +61,11 @@ class PartnershipStore:
             }
         return self._partners
 
-    def write_partners(self, partners: Iterable[Partner], origin: str = "bundled") -> None:
-        """Upsert partners (inside the caller's transaction)."""
+    def write_partners(
+        self, partners: Iterable[Partner], origin: str = "bundled", layer: str = ""
+    ) -> None:
+        """Upsert partners (inside the caller's transaction); `layer` is the teacher file
+        that brought them ('' for bundled ones)."""
         rows, alias_rows = [], []
         for p in partners:
             rows.append(
@@ -68,6 +77,7 @@ class PartnershipStore:
                     "kind": p.kind,
                     "region": p.region,
                     "origin": origin,
+                    "layer": layer,
                 }
             )
             alias_rows += [{"partner_slug": p.slug, "alias": a} for a in p.aliases]
@@ -156,25 +166,20 @@ class PartnershipStore:
         return (rows[0]["origin"], bool(rows[0]["edited"])) if rows else None
 
     # -- partnerships: writes -----------------------------------------------------
-    def write(self, records: Iterable[Partnership]) -> None:
-        """Insert or replace records with their child rows (inside the caller's transaction)."""
+    def write(
+        self, records: Iterable[Partnership], layers: Mapping[str, str] | None = None
+    ) -> None:
+        """Insert or replace records with their child rows (inside the caller's transaction);
+        `layers` names the teacher file each slug came from (none: bundled)."""
         records = list(records)
         slugs = [r.slug for r in records]
         self._delete_children(slugs)
-        self.db.table("partnerships").upsert_all((_row(r) for r in records), pk="slug")
+        where = layers or {}
+        self.db.table("partnerships").upsert_all(
+            ({**_row(r), "layer": where.get(r.slug, "")} for r in records), pk="slug"
+        )
         for table, rows in _child_rows(records).items():
             self.db.table(table).insert_all(rows)
-
-    def save(self, record: Partnership) -> None:
-        """Save one record in its own transaction and tell subscribers."""
-        with writing(self.db):
-            self.write([record])
-        self.changed()
-
-    def delete(self, slugs: Iterable[str]) -> None:
-        with writing(self.db):
-            self.erase(slugs)
-        self.changed()
 
     def erase(self, slugs: Iterable[str]) -> None:
         """Delete records and their child rows (inside the caller's transaction)."""

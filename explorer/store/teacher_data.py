@@ -21,6 +21,7 @@ from explorer.core.records import (
     partner_to_mapping,
     partnership_to_mapping,
 )
+from explorer.core.teacher_files import plain_files
 from explorer.store.partnerships import PartnershipStore
 
 DATA_FORMAT = "space-explorer-partnerships"
@@ -125,20 +126,7 @@ def _with_bookkeeping(record: Partnership, item: Mapping[str, Any]) -> Partnersh
 def lesson_files(folder: Path) -> list[Path]:
     """The teacher's files under `folder` (recursively): regular files only, no hidden
     files (editor or temporary files) and no symlinks."""
-    if not folder.is_dir():
-        return []
-    found = []
-    for path in sorted(folder.rglob("*")):
-        relative = path.relative_to(folder)
-        if any(part.startswith(".") for part in relative.parts):
-            continue
-        if path.is_file() and not path.is_symlink() and not _under_symlink(path, folder):
-            found.append(path)
-    return found
-
-
-def _under_symlink(path: Path, folder: Path) -> bool:
-    return any(parent.is_symlink() for parent in path.parents if folder in parent.parents)
+    return plain_files(folder)
 
 
 def sha256(data: bytes) -> str:

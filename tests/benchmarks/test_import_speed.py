@@ -17,7 +17,7 @@ from explorer.core.models import BENEFITS, CHALLENGES, DOMAINS, PARTNERSHIP_TYPE
 from explorer.core.paths import AppPaths
 from explorer.store.catalog import Catalog
 from explorer.store.csv_import import import_csv, preview_csv
-from explorer.store.undo import undo_last_import
+from explorer.store.import_files import undo_last_import
 from tests.benchmarks.generate import AGENCIES, VOCABULARY, WEIGHTS
 
 ROWS = 10_000

@@ -3,6 +3,7 @@ from dataclasses import replace
 import pytest
 
 from explorer.core.models import Milestone, Participant, Partner, Partnership
+from explorer.store import authoring
 from explorer.store.authoring import (
     AuthoringError,
     delete_partnership,
@@ -10,6 +11,7 @@ from explorer.store.authoring import (
     save_partnership,
 )
 from explorer.store.bundled import refresh_bundled
+from explorer.store.catalog import Catalog
 from tests.store.conftest import database_rows
 
 ASTP = "apollo-soyuz-test-project"
@@ -30,12 +32,13 @@ def _new(store, slug="moon-club", partner=None):
     )
 
 
-def test_a_new_partnership_is_the_teachers_and_subscribers_hear_of_it(store):
+def test_a_new_partnership_is_the_teachers_and_subscribers_hear_of_it(store, paths):
     heard = []
     store.subscribe(lambda: heard.append(store.get("moon-club")))
-    saved = save_partnership(store, _new(store))
-    assert (saved.origin, saved.edited) == ("user", False)
-    assert heard and heard[0] == saved
+    saved = save_partnership(store, paths, _new(store))
+    assert (saved.record.origin, saved.record.edited) == ("user", False)
+    assert heard and heard[0] == saved.record
+    assert saved.changes.partnerships == {"moon-club"}
     found = store.db.query(
         "select p.slug from partnerships p join partnerships_fts f "
         "on f.rowid = p.rowid where partnerships_fts match 'club'"
@@ -43,30 +46,44 @@ def test_a_new_partnership_is_the_teachers_and_subscribers_hear_of_it(store):
     assert [row["slug"] for row in found] == ["moon-club"]
 
 
-def test_a_new_partner_is_saved_with_the_partnership(store):
+def test_a_new_partner_is_saved_with_the_partnership(store, paths):
     isro = Partner("isro", "ISRO", "Indian Space Research Organisation", "IN", "space-agency")
-    save_partnership(store, _new(store, partner=isro), [isro])
+    save_partnership(store, paths, _new(store, partner=isro), [isro])
     assert store.partners()["isro"] == isro
     assert store.get("moon-club").partners[0].partner == isro
     assert store.origin_of("moon-club") == ("user", False)
 
 
-def test_a_failed_save_changes_nothing(store, monkeypatch):
+def test_a_failed_save_changes_nothing(store, paths, monkeypatch):
     before = database_rows(store.db)
 
-    def broken_write(records):
-        raise RuntimeError("disk full")
+    def broken_write(path, data):
+        raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(store, "write", broken_write)
+    monkeypatch.setattr(authoring, "atomic_write_bytes", broken_write)
     isro = Partner("isro", "ISRO")
-    with pytest.raises(RuntimeError):
-        save_partnership(store, _new(store, partner=isro), [isro])
+    with pytest.raises(OSError, match="No space left"):
+        save_partnership(store, paths, _new(store, partner=isro), [isro])
     assert database_rows(store.db) == before
+    assert not (paths.data_dir / "partnerships").exists()
 
 
-def test_editing_a_bundled_one_marks_it_edited_and_a_refresh_leaves_it(store, content_dir):
+def test_a_saved_partnership_is_a_file_that_outlives_the_database(store, paths):
+    isro = Partner("isro", "ISRO", "Indian Space Research Organisation", "IN", "space-agency")
+    save_partnership(store, paths, _new(store, partner=isro), [isro])
+    text = (paths.data_dir / "partnerships" / "moon-club.yaml").read_text(encoding="utf-8")
+    assert "name: Moon Club" in text and "saved:" in text
+    assert "slug: isro" in (paths.data_dir / "partners.yaml").read_text(encoding="utf-8")
+    store.db.close()
+    paths.database.unlink()
+    reopened = Catalog.open(paths)
+    assert reopened.partnerships.get("moon-club").partners[0].partner == isro
+    reopened.close()
+
+
+def test_editing_a_bundled_one_marks_it_edited_and_a_refresh_leaves_it(store, paths, content_dir):
     edited = replace(store.get(ASTP), name="ASTP, as I teach it")
-    save_partnership(store, edited)
+    save_partnership(store, paths, edited)
     assert store.origin_of(ASTP) == ("bundled", True)
     (content_dir / "partnerships" / f"{ASTP}.yaml").write_text(
         (content_dir / "partnerships" / f"{ASTP}.yaml").read_text() + "\n# changed\n"
@@ -75,23 +92,23 @@ def test_editing_a_bundled_one_marks_it_edited_and_a_refresh_leaves_it(store, co
     assert store.get(ASTP).name == "ASTP, as I teach it"
 
 
-def test_revert_puts_the_bundled_version_back(store, content_dir):
+def test_revert_puts_the_bundled_version_back(store, paths):
     original = store.get(ASTP)
-    save_partnership(store, replace(original, name="Mine", milestones=()))
-    reverted = revert_partnership(store, content_dir, ASTP)
-    assert store.get(ASTP) == original == reverted
+    save_partnership(store, paths, replace(original, name="Mine", milestones=()))
+    reverted = revert_partnership(store, paths, ASTP)
+    assert store.get(ASTP) == original == reverted.record
     assert store.origin_of(ASTP) == ("bundled", False)
 
 
-def test_revert_of_a_teachers_own_partnership_is_refused(store, content_dir):
-    save_partnership(store, _new(store))
+def test_revert_of_a_teachers_own_partnership_is_refused(store, paths):
+    save_partnership(store, paths, _new(store))
     with pytest.raises(AuthoringError, match="no partnership 'moon-club' to revert to"):
-        revert_partnership(store, content_dir, "moon-club")
+        revert_partnership(store, paths, "moon-club")
 
 
-def test_delete_removes_a_teachers_partnership_and_its_rows(store):
-    save_partnership(store, _new(store))
-    delete_partnership(store, "moon-club")
+def test_delete_removes_a_teachers_partnership_and_its_rows(store, paths):
+    save_partnership(store, paths, _new(store))
+    delete_partnership(store, paths, "moon-club")
     assert store.get("moon-club") is None
     assert (
         list(store.db.query("select * from milestones where partnership_slug = 'moon-club'")) == []
@@ -105,8 +122,8 @@ def test_delete_removes_a_teachers_partnership_and_its_rows(store):
         ("nothing-here", "there is no partnership 'nothing-here'"),
     ],
 )
-def test_delete_refuses_bundled_and_missing_ones(store, slug, message):
+def test_delete_refuses_bundled_and_missing_ones(store, paths, slug, message):
     before = database_rows(store.db)
     with pytest.raises(AuthoringError, match=message):
-        delete_partnership(store, slug)
+        delete_partnership(store, paths, slug)
     assert database_rows(store.db) == before

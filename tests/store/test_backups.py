@@ -5,6 +5,7 @@ from datetime import datetime, timedelta
 
 import pytest
 
+from explorer.store.authoring import delete_partnership, save_partnership
 from explorer.store.backups import (
     BackupError,
     create_backup,
@@ -19,12 +20,9 @@ LESSON = "---\ntitle: Mine\nsection: outlook\n---\n\nHello.\n"
 
 @pytest.fixture
 def teacher_data(store, paths):
-    store.save(
-        replace(
-            store.get("exomars-esa-roscosmos"), slug="moon-base", name="Moon Base", origin="user"
-        )
-    )
-    store.save(replace(store.get("apollo-soyuz-test-project"), name="ASTP (mine)", edited=True))
+    moon = replace(store.get("exomars-esa-roscosmos"), slug="moon-base", name="Moon Base")
+    save_partnership(store, paths, moon)
+    save_partnership(store, paths, replace(store.get("apollo-soyuz-test-project"), name="Mine"))
     (paths.teacher_lessons / "images").mkdir(parents=True, exist_ok=True)
     (paths.teacher_lessons / "mine.md").write_text(LESSON, encoding="utf-8")
     (paths.teacher_lessons / "images" / "a.png").write_bytes(b"\x89PNG fake")
@@ -38,19 +36,33 @@ def test_a_backup_holds_the_teachers_rows_and_files(teacher_data, paths):
     assert info.path.parent == paths.backups and info.id.endswith("-manual")
 
 
-def test_only_the_newest_ten_are_kept(store, paths):
+def test_only_the_newest_ten_of_each_kind_are_kept(store, paths):
     made = [create_backup(store, paths, "manual").id for _ in range(12)]
     kept = [b.id for b in list_backups(paths)]
     assert kept == list(reversed(made))[:10]
+    automatic = [create_backup(store, paths, "before-restore").id for _ in range(11)]
+    kept = [b.id for b in list_backups(paths)]
+    assert kept == list(reversed(automatic))[:10] + list(reversed(made))[:10]
+
+
+def test_two_backups_in_the_same_second_both_stay(store, paths):
+    moment = datetime(2026, 12, 1, 10, 0, 0)
+    from explorer.store import backups
+
+    first = backups._write(paths, backups._snapshot(store, paths), "manual", 10, moment)
+    second = backups._write(paths, backups._snapshot(store, paths), "manual", 10, moment)
+    assert first.id != second.id and first.path.is_file() and second.path.is_file()
 
 
 def test_restore_brings_back_rows_and_files_and_backs_up_the_present(teacher_data, paths, catalog):
     store = teacher_data
     info = create_backup(store, paths)
     rows_then, files_then = database_rows(store.db), files_under(paths.teacher_lessons)
-    store.delete(["moon-base"])
-    store.save(replace(store.get("exomars-esa-roscosmos"), name="ExoMars (mine)", edited=True))
-    store.save(replace(store.get("apollo-soyuz-test-project"), slug="astp-copy", origin="user"))
+    delete_partnership(store, paths, "moon-base")
+    save_partnership(store, paths, replace(store.get("exomars-esa-roscosmos"), name="ExoMars 2"))
+    save_partnership(
+        store, paths, replace(store.get("apollo-soyuz-test-project"), slug="astp-copy")
+    )
     (paths.teacher_lessons / "mine.md").write_text(LESSON.replace("Hello", "Bye"), "utf-8")
     (paths.teacher_lessons / "extra.md").write_text(LESSON, encoding="utf-8")
     report = restore_backup(store, paths, info.id)
@@ -78,11 +90,15 @@ def test_restoring_an_unknown_or_damaged_backup_is_refused(store, paths):
 def test_a_daily_backup_is_made_once_a_day_and_only_when_something_changed(teacher_data, paths):
     store = teacher_data
     day = datetime(2026, 11, 26, 9, 0)
+    from explorer.store import backups
+
+    backups._write(paths, backups._snapshot(store, paths), "before-restore", 10, day)
+    save_partnership(store, paths, replace(store.get("moon-base"), name="Moon Base 1"))
     first = daily_backup(store, paths, day)
     assert first is not None and first.reason == "daily"
     assert daily_backup(store, paths, day + timedelta(hours=5)) is None
     assert daily_backup(store, paths, day + timedelta(days=1)) is None  # nothing changed
-    store.save(replace(store.get("moon-base"), name="Moon Base 2"))
+    save_partnership(store, paths, replace(store.get("moon-base"), name="Moon Base 2"))
     assert daily_backup(store, paths, day + timedelta(days=1)) is not None
 
 

@@ -1,5 +1,6 @@
 from dataclasses import replace
 
+from explorer.store.authoring import save_partnership
 from explorer.store.catalog import Catalog
 
 
@@ -21,12 +22,10 @@ def test_unchanged_content_is_not_reloaded(paths, catalog):
 
 def test_a_refresh_keeps_teacher_rows_and_teacher_edits(paths, catalog, content_dir):
     store = catalog.partnerships
-    mine = replace(
-        store.get("exomars-esa-roscosmos"), slug="my-mission", name="My mission", origin="user"
-    )
-    store.save(mine)
-    edited = replace(store.get("apollo-soyuz-test-project"), name="ASTP (my notes)", edited=True)
-    store.save(edited)
+    mine = replace(store.get("exomars-esa-roscosmos"), slug="my-mission", name="My mission")
+    save_partnership(store, paths, mine)
+    edited = replace(store.get("apollo-soyuz-test-project"), name="ASTP (my notes)")
+    save_partnership(store, paths, edited)
     catalog.close()
     source = content_dir / "partnerships" / "apollo-soyuz-test-project.yaml"
     source.write_text(source.read_text().replace("docked in orbit", "joined up"))
@@ -51,4 +50,18 @@ def test_deleting_the_database_keeps_teacher_lesson_files(paths, catalog):
     paths.database.unlink()
     reopened = Catalog.open(paths)
     assert reopened.library.get("mine").title == "Mine"
+    reopened.close()
+
+
+def test_deleting_the_database_keeps_every_teacher_partnership(paths, catalog):
+    store = catalog.partnerships
+    mine = replace(store.get("exomars-esa-roscosmos"), slug="my-mission", name="My mission")
+    save_partnership(store, paths, mine)
+    save_partnership(store, paths, replace(store.get("apollo-soyuz-test-project"), name="Mine"))
+    before = {p.slug: p for p in store.all()}
+    catalog.close()
+    paths.database.unlink()
+    reopened = Catalog.open(paths)
+    assert {p.slug: p for p in reopened.partnerships.all()} == before
+    assert reopened.notices == []
     reopened.close()

@@ -5,10 +5,10 @@ from dataclasses import replace
 
 import pytest
 
-from explorer.store import csv_import, journal
+from explorer.store.authoring import save_partnership
 from explorer.store.catalog import Catalog
 from explorer.store.csv_import import ImportRefusedError, import_csv, preview_csv
-from explorer.store.undo import undo_last_import
+from explorer.store.import_files import last_import, undo_last_import
 from tests.store.conftest import database_rows
 
 HEADER = "slug,name,type,start_year,end_year,status,domain,partners\n"
@@ -107,8 +107,8 @@ def test_bad_rows_give_exact_errors_and_nothing_is_written(store, paths, write_c
         import_csv(preview, store, paths)
     assert [str(p) for p in refused.value.problems] == [m.format(f=path) for m in messages]
     assert database_rows(store.db) == before
-    assert journal.last_import(paths) is None
-    assert not paths.backups.exists()
+    assert last_import(store) is None
+    assert not (paths.data_dir / "imports").exists()
 
 
 def test_skip_invalid_imports_the_valid_rows_only(store, paths, write_csv):
@@ -184,13 +184,12 @@ def test_unknown_partners_become_teacher_partners(store, paths, write_csv):
     assert origin == ("user",)
 
 
-def test_a_failure_mid_import_rolls_everything_back(store, paths, write_csv, monkeypatch):
+def test_a_failure_mid_import_rolls_everything_back(store, paths, write_csv):
     body = "".join(
         f"m-{i},Mission {i},bilateral,2000,,active,lunar,Blue Origin\n" for i in range(5)
     )
     preview = preview_csv(write_csv(rows(body)), store)
     before = database_rows(store.db)
-    monkeypatch.setattr(csv_import, "WRITE_CHUNK", 2)
 
     def fail_half_way(stage, done, total):
         if stage == "writing" and done >= 2:
@@ -199,7 +198,8 @@ def test_a_failure_mid_import_rolls_everything_back(store, paths, write_csv, mon
     with pytest.raises(OSError, match="disk unplugged"):
         import_csv(preview, store, paths, progress=fail_half_way)
     assert database_rows(store.db) == before
-    assert journal.last_import(paths) is None
+    assert last_import(store) is None
+    assert list((paths.data_dir / "imports").glob("*")) == []
 
 
 def test_progress_reports_each_stage(store, paths, write_csv):
@@ -231,18 +231,48 @@ def test_undo_puts_back_what_the_import_changed(store, paths, write_csv):
     report = undo_last_import(store, paths)
     assert (report.removed, report.restored, report.kept) == (1, 1, ())
     assert database_rows(store.db) == before
-    assert journal.last_import(paths) is None
+    assert last_import(store) is None
+    assert [p.name for p in (paths.data_dir / "trash").rglob("*.json")] != []
 
 
 def test_undo_keeps_a_row_edited_after_the_import(store, paths, write_csv):
     import_csv(preview_csv(write_csv(rows(GOOD)), store), store, paths)
-    store.save(replace(store.get("moon-base"), name="Moon Base (my notes)"))
+    save_partnership(store, paths, replace(store.get("moon-base"), name="Moon Base (my notes)"))
     report = undo_last_import(store, paths)
     assert report.kept == ("partnership:moon-base",)
     assert store.get("moon-base").name == "Moon Base (my notes)"
 
 
-def test_a_backup_is_taken_before_each_import(store, paths, write_csv):
+def test_an_import_is_one_file_that_outlives_the_database(paths, catalog, write_csv):
+    store = catalog.partnerships
     result = import_csv(preview_csv(write_csv(rows(GOOD)), store), store, paths)
-    assert (paths.backups / f"{result.backup}.zip").is_file()
-    assert result.backup.endswith("-before-import")
+    assert result.file.startswith("imports/") and (paths.data_dir / result.file).is_file()
+    assert result.changes.partnerships == {"moon-base"}
+    catalog.close()
+    paths.database.unlink()
+    reopened = Catalog.open(paths)
+    assert reopened.partnerships.get("moon-base").name == "Moon Base"
+    reopened.close()
+
+
+def test_an_undone_import_can_be_undone_in_turn_and_older_imports_stay(store, paths, write_csv):
+    import_csv(preview_csv(write_csv(rows(GOOD)), store), store, paths)
+    second = rows("mars-base,Mars Base,bilateral,2040,,planned,planetary,NASA\n")
+    import_csv(preview_csv(write_csv(second, "second.csv"), store), store, paths)
+    report = undo_last_import(store, paths)
+    assert report.source == "second.csv" and store.get("mars-base") is None
+    assert store.get("moon-base") is not None
+    assert last_import(store).source == "partnerships.csv"
+
+
+def test_deleting_or_reverting_what_an_import_brought_wins_over_it(store, paths, write_csv):
+    from explorer.store.authoring import delete_partnership, revert_partnership
+
+    body = GOOD + "exomars-esa-roscosmos,ExoMars 2,bilateral,2012,,suspended,planetary,ESA\n"
+    import_csv(preview_csv(write_csv(rows(body)), store), store, paths)
+    delete_partnership(store, paths, "moon-base")
+    revert_partnership(store, paths, "exomars-esa-roscosmos")
+    assert store.get("moon-base") is None
+    assert store.origin_of("exomars-esa-roscosmos") == ("bundled", False)
+    marker = (paths.data_dir / "partnerships" / "moon-base.yaml").read_text(encoding="utf-8")
+    assert "removed: true" in marker

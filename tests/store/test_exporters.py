@@ -6,6 +6,7 @@ from dataclasses import replace
 import pytest
 
 from explorer.core.models import Citation, Milestone, Participant, Partner
+from explorer.store.authoring import save_partnership
 from explorer.store.catalog import Catalog
 from explorer.store.csv_import import import_csv, preview_csv
 from explorer.store.exporters import export_csv, export_json, json_text
@@ -13,10 +14,8 @@ from explorer.store.teacher_data import SelectionError
 
 
 @pytest.fixture
-def mine(store):
+def mine(store, paths):
     blue = Partner("blue-origin", "Blue Origin", "Blue Origin LLC", "US", "company")
-    with store.db.atomic():
-        store.write_partners([blue], origin="user")
     record = replace(
         store.get("exomars-esa-roscosmos"),
         slug="moon-base",
@@ -25,10 +24,8 @@ def mine(store):
         milestones=(Milestone(2030, "Landing; first crew"), Milestone(2031, "Second crew")),
         citations=(Citation("NASA", "Artemis | Base camp", "https://nasa.gov/a"),),
         description="A base “on” the Moon, with accents: é, ü.",
-        origin="user",
     )
-    store.save(record)
-    return record
+    return save_partnership(store, paths, record, [blue]).record
 
 
 def test_csv_export_imports_back_to_the_same_records(store, mine, paths, tmp_path):

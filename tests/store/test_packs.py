@@ -10,12 +10,13 @@ from dataclasses import replace
 import pytest
 
 from explorer.core.pack_format import ZipLimits
+from explorer.store.authoring import save_partnership
 from explorer.store.catalog import Catalog
+from explorer.store.import_files import undo_last_import
 from explorer.store.pack_export import export_pack
 from explorer.store.pack_import import import_pack, read_pack
 from explorer.store.safe_zip import PackError
 from explorer.store.teacher_data import teacher_slugs
-from explorer.store.undo import undo_last_import
 from tests.store.conftest import database_rows, files_under
 
 LESSON = """---
@@ -42,17 +43,16 @@ def teacher_world(catalog, paths):
     from explorer.core.models import Participant, Partner
 
     blue = Partner("blue-origin", "Blue Origin", "Blue Origin LLC", "US", "company")
-    with store.db.atomic():
-        store.write_partners([blue], origin="user")
     base = replace(
         store.get("exomars-esa-roscosmos"),
         slug="moon-base",
         name="Moon Base",
         partners=(Participant(blue, "lander"),),
-        origin="user",
     )
-    store.save(base)
-    store.save(replace(store.get("apollo-soyuz-test-project"), name="ASTP (mine)", edited=True))
+    save_partnership(store, paths, base, [blue])
+    save_partnership(
+        store, paths, replace(store.get("apollo-soyuz-test-project"), name="ASTP (mine)")
+    )
     catalog.reload_lessons()
     return catalog
 
@@ -103,10 +103,8 @@ def test_conflicts_keep_the_teachers_version_unless_chosen(
     pack = tmp_path / "pack.zip"
     export_pack(teacher_world.partnerships, paths, pack)
     theirs = elsewhere.partnerships
-    mine = replace(
-        theirs.get("exomars-esa-roscosmos"), slug="moon-base", name="Their base", origin="user"
-    )
-    theirs.save(mine)
+    mine = replace(theirs.get("exomars-esa-roscosmos"), slug="moon-base", name="Their base")
+    save_partnership(theirs, elsewhere.paths, mine)
     lesson = elsewhere.paths.teacher_lessons / "our-moon-base.md"
     lesson.write_text(LESSON.replace("Our moon base", "Their moon base"), encoding="utf-8")
     plan = read_pack(pack, theirs, elsewhere.paths)
@@ -308,13 +306,13 @@ def test_an_invalid_partnership_in_a_pack_is_shown_and_never_imported(catalog, p
 def test_a_failure_while_writing_files_puts_everything_back(
     teacher_world, paths, elsewhere, tmp_path, monkeypatch
 ):
-    from explorer.store import pack_import
+    from explorer.core import file_batch
 
     pack = tmp_path / "pack.zip"
     export_pack(teacher_world.partnerships, paths, pack)
     plan = read_pack(pack, elsewhere.partnerships, elsewhere.paths)
     before_rows = database_rows(elsewhere.db)
-    real_write = pack_import.atomic_write_bytes
+    real_write = file_batch.atomic_write_bytes
     written = []
 
     def write_then_fail(target, data):
@@ -323,9 +321,11 @@ def test_a_failure_while_writing_files_puts_everything_back(
         written.append(target)
         real_write(target, data)
 
-    monkeypatch.setattr(pack_import, "atomic_write_bytes", write_then_fail)
+    monkeypatch.setattr(file_batch, "atomic_write_bytes", write_then_fail)
     with pytest.raises(OSError, match="No space left"):
         import_pack(plan, elsewhere.partnerships, elsewhere.paths)
-    assert written  # one file was written, then taken back
+    assert written  # one file was staged, then taken back
     assert files_under(elsewhere.paths.teacher_lessons) == {}
+    assert files_under(elsewhere.paths.data_dir / "imports") == {}
+    assert not list((elsewhere.paths.data_dir / ".pending").iterdir())
     assert database_rows(elsewhere.db) == before_rows

@@ -170,7 +170,9 @@ def test_delete_and_revert_act_on_the_page_being_read(qtbot, authoring, catalog,
     from explorer.store.authoring import save_partnership
 
     store = catalog.partnerships
-    save_partnership(store, replace(store.get("apollo-soyuz-test-project"), name="Mine"))
+    save_partnership(
+        store, catalog.paths, replace(store.get("apollo-soyuz-test-project"), name="Mine")
+    )
     authoring.set_location("partnership", "apollo-soyuz-test-project")
     assert authoring.revert_partnership_action.isEnabled()
     answer_question(monkeypatch, Button.Yes)
@@ -178,7 +180,9 @@ def test_delete_and_revert_act_on_the_page_being_read(qtbot, authoring, catalog,
         authoring.revert_partnership_action.trigger()
     assert store.origin_of("apollo-soyuz-test-project") == ("bundled", False)
 
-    save_partnership(store, replace(store.get("apollo-soyuz-test-project"), slug="mine"))
+    save_partnership(
+        store, catalog.paths, replace(store.get("apollo-soyuz-test-project"), slug="mine")
+    )
     authoring.set_location("partnership", "mine")
     with qtbot.waitSignal(authoring.partnership_deleted) as deleted:
         authoring.delete_partnership_action.trigger()

@@ -10,6 +10,7 @@ from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication
 
 from explorer.core.models import Participant, Partner, Partnership
+from explorer.store.authoring import save_partnership
 from explorer.ui.timeline.panel import TimelinePanel
 
 TODAY = date(2026, 11, 26)
@@ -353,7 +354,8 @@ def test_zooming_in_unfolds_and_zooming_out_folds(make_panel):
 
 
 def test_a_partnership_saved_in_the_store_appears(catalog, panel):
-    catalog.partnerships.save(record("artemis-accords", 2020, status="active", kind="multilateral"))
+    new = record("artemis-accords", 2020, status="active", kind="multilateral")
+    save_partnership(catalog.partnerships, catalog.paths, new)
     assert "artemis-accords" in panel.shown_slugs()
     assert panel.count_label.text() == "Showing 4 of 4 partnerships"
 
@@ -424,7 +426,10 @@ def test_tab_reaches_every_control_then_the_timeline(qtbot, panel):
 
 
 def test_an_empty_catalog_shows_an_empty_timeline(qtbot, catalog, make_panel):
-    catalog.partnerships.delete([ASTP, EXOMARS, CREW])
+    from explorer.store.database import writing
+
+    with writing(catalog.db):  # a catalog with nothing in it (no bundled content)
+        catalog.partnerships.erase([ASTP, EXOMARS, CREW])
     panel = make_panel()
     assert panel.shown_slugs() == [] and panel.scene.boxes == []
     assert panel.count_label.text() == "Showing 0 of 0 partnerships"

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QTreeWidget
 
 from explorer.core.csv_format import CsvError
 from explorer.core.models import Problem
+from explorer.store.authoring import save_partnership
 from explorer.store.csv_import import ImportRefusedError
 from explorer.store.pack_export import export_pack
 from explorer.store.safe_zip import PackError
@@ -43,11 +44,8 @@ def teacher_world(catalog, paths):
     paths.teacher_lessons.mkdir(parents=True, exist_ok=True)
     (paths.teacher_lessons / "our-moon-base.md").write_text(LESSON, encoding="utf-8")
     store = catalog.partnerships
-    store.save(
-        replace(
-            store.get("exomars-esa-roscosmos"), slug="moon-base", name="Moon Base", origin="user"
-        )
-    )
+    moon = replace(store.get("exomars-esa-roscosmos"), slug="moon-base", name="Moon Base")
+    save_partnership(store, paths, moon)
     catalog.reload_lessons()
     return catalog
 

@@ -353,7 +353,7 @@ class PartnershipForm(QDialog):
         new = [
             self.partners.partners[slug] for slug, _ in self.partners.entries() if slug not in known
         ]
-        save_partnership(self.store, record, new)
+        save_partnership(self.store, self.catalog.paths, record, new)
         self._initial = self.values()
         self.partnership_saved.emit(record.slug)
         self.accept()

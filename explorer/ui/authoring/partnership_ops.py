@@ -29,7 +29,7 @@ def confirm_revert(parent: QWidget, catalog: Catalog, slug: str) -> bool:
     if answer != Buttons.Yes:
         return False
     try:
-        revert_partnership(catalog.partnerships, catalog.paths.content_dir, slug)
+        revert_partnership(catalog.partnerships, catalog.paths, slug)
     except AuthoringError as exc:
         QMessageBox.critical(parent, "Cannot revert", str(exc))
         return False
@@ -60,7 +60,7 @@ def confirm_delete(parent: QWidget, catalog: Catalog, slug: str) -> bool:
     if answer != Buttons.Yes:
         return False
     try:
-        delete_partnership(catalog.partnerships, slug)
+        delete_partnership(catalog.partnerships, catalog.paths, slug)
     except AuthoringError as exc:
         QMessageBox.critical(parent, "Cannot delete", str(exc))
         return False

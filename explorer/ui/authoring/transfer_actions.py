@@ -109,7 +109,7 @@ class TransferActions(QObject):
     def refresh(self) -> None:
         """Name the import that Undo would take back (or disable it); call when the File
         menu opens, since a command-line import may have happened meanwhile."""
-        last = last_import(self.paths)
+        last = last_import(self.catalog.partnerships)
         self.undo_import_action.setEnabled(last is not None and self.job is None)
         self.undo_import_action.setText(
             f"&Undo Import of “{Path(last.source).name}”…" if last else "&Undo Last Import…"
@@ -176,21 +176,18 @@ class TransferActions(QObject):
     # -- undo ------------------------------------------------------------------------------
     def undo_last_import(self) -> Job | None:
         """Ask, then undo the last import in the background; None when nothing started."""
-        last = last_import(self.paths)
+        last = last_import(self.catalog.partnerships)
         if last is None or self.job is not None:
             self.refresh()
             QMessageBox.information(self.window, "Undo Last Import", "There is no import to undo.")
             return None
-        what = ", ".join(
-            [plural(last.partnerships, "partnership")]
-            + ([plural(last.files, "file")] if last.files else [])
-        )
+        what = plural(last.partnerships, "partnership")
         answer = QMessageBox.question(
             self.window,
             "Undo the last import?",
             f"Undo the import of {Path(last.source).name} made on {when_text(last.created)} "
             f"({what})? Each goes back to what it was before, except what you changed "
-            "since, which stays as it is. Your data is backed up first.",
+            "since, which stays as it is. The import is kept in the trash folder.",
             Buttons.Yes | Buttons.Cancel,
             Buttons.Yes,
         )
@@ -225,7 +222,6 @@ class TransferActions(QObject):
         if report.kept:
             kept = ", ".join(report.kept[:10]) + (" …" if len(report.kept) > 10 else "")
             lines.append(f"Kept as they are, because they changed after the import: {kept}.")
-        lines.append(f"What you had before the undo is in backup {report.backup}.")
         QMessageBox.information(self.window, "Import undone", "\n\n".join(lines))
 
     def _on_undo_job_failed(self, exc: Exception) -> None:
