@@ -2,16 +2,19 @@
 background job's connection), then obeys one command a line on stdin and answers on stdout.
 
     python -m tests.processes.holder DATA_DIR
-    commands: wal (are the -wal/-shm files we hold still on disk?), count, quit
+    commands: wal (are the -wal/-shm files we hold still on disk?), count,
+              save SLUG (the partnership form saves a new partnership), sync, quit
 """
 
 from __future__ import annotations
 
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from explorer.core.paths import AppPaths
+from explorer.store.authoring import save_partnership
 from explorer.store.catalog import Catalog
 from explorer.store.database import connect
 
@@ -27,6 +30,13 @@ def held_files(pid: int) -> list[str]:
         if "explorer.db" in target:
             found.append(target)
     return found
+
+
+def save(catalog: Catalog, slug: str) -> None:
+    store = catalog.partnerships
+    template = store.all()[0]
+    record = replace(template, slug=slug, name=f"Window {slug}", origin="user", edited=False)
+    save_partnership(store, catalog.paths, record)
 
 
 def main() -> None:
@@ -45,6 +55,12 @@ def main() -> None:
         elif command == "count":
             count = catalog.db.execute("select count(*) from partnerships").fetchone()[0]
             print(f"count:{count}", flush=True)
+        elif command.startswith("save "):
+            save(catalog, command.split()[1])
+            print("saved", flush=True)
+        elif command == "sync":
+            changes = catalog.sync()
+            print(f"synced:{len(changes.partnerships)}", flush=True)
         elif command == "quit":
             break
     catalog.close()

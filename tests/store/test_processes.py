@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import subprocess
 import sys
@@ -73,3 +74,49 @@ def test_processes_starting_together_on_a_new_folder_share_one_database(tmp_path
     results = [(p.wait(timeout=120), p.stderr.read()) for p in starters]  # type: ignore[union-attr]
     assert [code for code, _ in results] == [0, 0, 0, 0], results
     assert not list(data.glob("explorer.db.broken-*"))
+
+
+def write_sheet(path: Path, prefix: str, rows: int) -> Path:
+    lines = ["slug,name,type,start_year,status,domain,partners"]
+    lines += [
+        f"{prefix}-{i},{prefix.title()} mission {i},bilateral,{2000 + i % 30},active,lunar,NASA"
+        for i in range(rows)
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_window_and_command_lines_write_at_once_and_nothing_is_lost(tmp_path):
+    data = tmp_path / "data"
+    holder = start_holder(data)
+    sheets = [write_sheet(tmp_path / f"s{n}.csv", f"cli{n}", 300) for n in range(3)]
+    try:
+        writers = [
+            subprocess.Popen(
+                [sys.executable, "-m", "explorer", "import", str(sheet), "--data-dir", str(data)],
+                cwd=ROOT,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for sheet in sheets
+        ]
+        readers = [cli(data, "search", "mission", "--json") for _ in range(2)]
+        for n in range(5):
+            assert ask(holder, f"save window-{n}") == "saved"
+        finished = [(w.wait(timeout=120), w.stderr.read()) for w in writers]  # type: ignore[union-attr]
+        assert [code for code, _ in finished] == [0, 0, 0], finished
+        assert all(r.returncode == 0 for r in readers), [r.stderr for r in readers]
+        assert ask(holder, "sync").startswith("synced:")
+        bundled = len(list((ROOT / "content" / "partnerships").glob("*.yaml")))
+        assert ask(holder, "count") == f"count:{bundled + 900 + 5}"
+        assert ask(holder, "wal") == "deleted:"
+    finally:
+        ask(holder, "quit")
+        holder.wait(timeout=30)
+    check = sqlite3.connect(data / "explorer.db")
+    assert check.execute("pragma integrity_check").fetchone()[0] == "ok"
+    check.close()
+    (data / "explorer.db").unlink()
+    info = cli(data, "info", "--json")
+    assert json.loads(info.stdout)["partnerships"] >= 900 + 5
