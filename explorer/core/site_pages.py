@@ -82,8 +82,7 @@ def library_page(
         if section in groups:
             items = "".join(_lesson_item(x) for x in groups[section])
             parts.append(
-                f"<h2>{escape(SECTION_TITLES[section])}</h2>"
-                f'<ul class="lessons">{items}</ul>'
+                f'<h2>{escape(SECTION_TITLES[section])}</h2><ul class="lessons">{items}</ul>'
             )
     browse = (
         ("topic:", "All topics", f"{topics} benefits, challenges and types of partnership"),

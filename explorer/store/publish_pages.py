@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 from urllib.parse import quote, urlparse
 from urllib.request import url2pathname
@@ -29,7 +30,6 @@ from explorer.core.site_links import (
     site_href,
 )
 from explorer.core.site_pages import (
-    STYLE_PATH,
     SitePage,
     document,
     glossary_index_page,
@@ -79,14 +79,19 @@ def build_site(catalog: Catalog) -> Site:
     shelf = _FigureShelf((catalog.paths.content_dir, catalog.paths.teacher_lessons))
     pages = []
     for page in raw:
+        here = page.path
         html = rewrite_links(
             page.html,
-            lambda href, here=page.path: site_href(href, here, known),
-            lambda src, here=page.path: shelf.place(src, here),
+            partial(_link, here=here, known=known),
+            partial(shelf.place, here=here),
         )
         pages.append(replace(page, html=document(replace(page, html=html), GENERATOR)))
     stylesheet = (catalog.paths.resources_dir / "site.css").read_text(encoding="utf-8")
     return Site(tuple(pages), tuple(shelf.figures.values()), stylesheet)
+
+
+def _link(href: str, *, here: str, known: frozenset[str]) -> str | None:
+    return site_href(href, here, known)
 
 
 def illustration(catalog: Catalog) -> bytes:
@@ -138,9 +143,7 @@ def _partnership_pages(catalog: Catalog, partnerships: list[Partnership]) -> Ite
         for slug in cited_partnerships(lesson):
             citing.setdefault(slug, []).append(lesson)
     for p in partnerships:
-        html = partnership_page(
-            p, citing.get(p.slug, []), lambda tag: teaching_order(tag, lessons)
-        )
+        html = partnership_page(p, citing.get(p.slug, []), lambda tag: teaching_order(tag, lessons))
         yield SitePage(page_path("partnership", p.slug), p.name, html)
     yield SitePage(
         page_path("partnership", ""), "All partnerships", partnership_index_page(partnerships)
@@ -152,7 +155,9 @@ def _glossary_pages(catalog: Catalog) -> Iterator[SitePage]:
     lessons = catalog.library.lessons
     for slug, entry in glossary.items():
         used = [x for x in lessons if slug in x.key_terms or f"glossary:{slug}" in x.body]
-        yield SitePage(page_path("glossary", slug), entry.term, glossary_page(entry, glossary, used))
+        yield SitePage(
+            page_path("glossary", slug), entry.term, glossary_page(entry, glossary, used)
+        )
     yield SitePage(page_path("glossary", ""), "Glossary", glossary_index_page(glossary))
 
 
