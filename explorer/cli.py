@@ -113,6 +113,9 @@ def build_parser() -> argparse.ArgumentParser:
     from explorer.cli_transfer import add_commands  # import, export, backup, undo-import
 
     add_commands(commands, common)
+    from explorer import cli_publish  # publish datasette | site | zim
+
+    cli_publish.add_commands(commands, common)
     return parser
 
 

@@ -21,7 +21,7 @@ from explorer.core.models import (
     Partnership,
     topic_title,
 )
-from explorer.core.quiz import questions_html
+from explorer.core.quiz import questions_folded_html, questions_html
 from explorer.core.regions import country_name
 
 if TYPE_CHECKING:  # rendering imports Markdown; the window's first paint must not wait for it
@@ -53,9 +53,11 @@ def lesson_page(
     rendered: Rendered | None = None,
     quiz: Mapping[int, int] | None = None,
     titles: Mapping[str, str] | None = None,
+    folded_answers: bool = False,
 ) -> tuple[str, Rendered]:
     """The whole lesson page. `rendered` reuses an earlier render of the body; `quiz` maps a
-    question's index to the choice the student picked (or REVEALED)."""
+    question's index to the choice the student picked (or REVEALED); `folded_answers`
+    writes the questions for a published copy, where no link can answer them."""
     if rendered is None:
         assert renderer is not None, "pass a renderer or an earlier render"
         base = lesson.source_path.parent if lesson.source_path else None
@@ -66,7 +68,9 @@ def lesson_page(
         _callout("objectives", "In this lesson you will", _list(lesson.objectives)),
         _toc(rendered, lesson, cited),
         _body(rendered.html),
-        questions_html(lesson.questions, quiz or {}),
+        questions_folded_html(lesson.questions)
+        if folded_answers
+        else questions_html(lesson.questions, quiz or {}),
         _cited(cited),
         _sources(lesson.sources),
         _neighbour_links(neighbours),

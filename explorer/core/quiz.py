@@ -62,3 +62,39 @@ def _question_body(number: int, q: Question, state: int | None) -> str:
     else:
         out.append('<p class="hint">Choose an answer.</p>')
     return "".join(out)
+
+
+def questions_folded_html(questions: Sequence[Question]) -> str:
+    """The questions for a page with no links to answer them (a published copy): the
+    choices listed, and each answer folded away in a `<details>` the student opens."""
+    if not questions:
+        return ""
+    out = ['<h2 id="check-your-understanding">Check your understanding</h2><ol class="quiz">']
+    for question in questions:
+        out.append(f'<li><p class="question">{escape(question.question)}</p>')
+        out.append(_folded_body(question))
+        out.append("</li>")
+    out.append("</ol>")
+    return "".join(out)
+
+
+def _folded_body(q: Question) -> str:
+    explanation = f" {escape(q.explanation)}" if q.explanation else ""
+    if not q.choices:
+        answer = f"<b>Model answer:</b> {escape(str(q.answer))}{explanation}"
+        return _folded("Show a model answer", answer)
+    choices = "".join(f"<li>{escape(choice)}</li>" for choice in q.choices)
+    correct = q.answer if isinstance(q.answer, int) else -1
+    if 0 <= correct < len(q.choices):
+        letter = "ABCDEFGH"[correct] if correct < 8 else str(correct + 1)
+        answer = f"<b>Answer: {letter}, {escape(q.choices[correct])}.</b>{explanation}"
+    else:
+        answer = explanation.strip()
+    return f'<ol class="choices" type="A">{choices}</ol>' + _folded("Show the answer", answer)
+
+
+def _folded(summary: str, answer: str) -> str:
+    return (
+        f'<details class="answer"><summary>{escape(summary)}</summary>'
+        f'<p class="answer">{answer}</p></details>'
+    )
