@@ -15,7 +15,7 @@ from pathlib import Path
 
 from explorer import __version__
 from explorer.core.lessons import KnownTargets
-from explorer.core.library import validate_files
+from explorer.core.library import lesson_files, validate_files
 from explorer.core.models import DOMAINS, PARTNERSHIP_TYPES, STATUSES
 from explorer.core.paths import AppPaths
 from explorer.core.search import Filters
@@ -232,6 +232,8 @@ def cmd_search(paths: AppPaths, args: argparse.Namespace) -> int:
 
 
 def cmd_validate(paths: AppPaths, args: argparse.Namespace) -> int:
+    """Errors fail (exit 1); notes (what the app ignores or works around) are printed
+    with `note:` and never fail."""
     catalog = _open_catalog(paths)
     if args.paths:
         missing = [p for p in args.paths if not p.exists()]
@@ -241,13 +243,20 @@ def cmd_validate(paths: AppPaths, args: argparse.Namespace) -> int:
             lessons=frozenset(catalog.library.by_slug),
             partnerships=frozenset(r.slug for r in catalog.partnerships.facet_rows().values()),
             glossary=frozenset(catalog.glossary),
+            lesson_files=lesson_files(catalog.library.lessons),
         )
-        problems = validate_files(args.paths, known)
+        problems, checked = validate_files(args.paths, known, catalog.library.placements)
     else:
         problems = list(catalog.problems)
+        checked = sum(1 for x in catalog.library.lessons if x.origin == "teacher")
     for problem in problems:
         print(problem)
-    if problems:
-        print(f"{len(problems)} problem(s) found.", file=sys.stderr)
-        return 1
-    return 0
+    errors = sum(1 for p in problems if p.is_error)
+    notes = len(problems) - errors
+    files = f"{checked} lesson file{'s' * (checked != 1)}"
+    print(f"{files} checked: {_count(errors, 'error')}, {_count(notes, 'note')}.", file=sys.stderr)
+    return 1 if errors else 0
+
+
+def _count(number: int, word: str) -> str:
+    return f"{number} {word}{'s' * (number != 1)}"

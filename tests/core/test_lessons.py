@@ -75,7 +75,7 @@ def test_a_good_lesson_has_no_problems_and_keeps_its_fields(tmp_path):
             3,
             "front matter is not valid YAML",
         ),
-        (GOOD.replace("title: Good lesson\n", ""), 1, "missing required field 'title'"),
+        (GOOD.replace("title: Good lesson\n", ""), 1, "no title: the library shows 'Heading'"),
         (GOOD.replace("section: benefits", "section: gossip"), 3, "unknown section 'gossip'"),
         (GOOD.replace("order: 3", "order: third"), 4, "order must be a whole number"),
         (GOOD.replace("topics: [cost-sharing]", "topics: [vibes]"), 7, "unknown topic tag"),
