@@ -110,6 +110,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="a lesson file or folder (default: bundled and teacher lessons)",
     )
 
+    check = commands.add_parser(
+        "check",
+        parents=[common],
+        help="check the teacher's lessons, collections and partnerships: broken links, "
+        "missing pictures, sources, dates; exits 1 when something is broken",
+    )
+    check.add_argument("--json", action="store_true", help="print JSON")
+
     from explorer.cli_transfer import add_commands  # import, export, backup, undo-import
 
     add_commands(commands, common)
@@ -146,7 +154,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_gui(paths, getattr(args, "target", None))
         handler = (
             getattr(args, "handler", None)
-            or {"info": cmd_info, "search": cmd_search, "validate": cmd_validate}[command]
+            or {
+                "info": cmd_info,
+                "search": cmd_search,
+                "validate": cmd_validate,
+                "check": cmd_check,
+            }[command]
         )
         return handler(paths, args)
     except UsageError as exc:
@@ -260,3 +273,30 @@ def cmd_validate(paths: AppPaths, args: argparse.Namespace) -> int:
 
 def _count(number: int, word: str) -> str:
     return f"{number} {word}{'s' * (number != 1)}"
+
+
+def cmd_check(paths: AppPaths, args: argparse.Namespace) -> int:
+    """Findings one a line (`place: message`), or JSON for scripts; exit 1 on errors."""
+    catalog = _open_catalog(paths)
+    findings = catalog.check_content()
+    errors = sum(1 for f in findings if f.severity == "error")
+    if args.json:
+        rows = [
+            {
+                "kind": f.kind,
+                "severity": f.severity,
+                "file": f.file,
+                "line": f.line,
+                "message": f.message,
+                "lesson": f.lesson,
+                "partnership": f.partnership,
+            }
+            for f in findings
+        ]
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+    else:
+        for finding in findings:
+            print(finding)
+        notes = len(findings) - errors
+        print(f"{_count(errors, 'error')}, {_count(notes, 'note')}.", file=sys.stderr)
+    return 1 if errors else 0

@@ -265,5 +265,7 @@ def _skip_reason(path: Path, folder: Path, notes: list[Problem]) -> str:
         if any(twin.is_file() for twin in twins):
             reason = "the R Markdown source of a lesson that is also there as Markdown"
     if reason:
-        notes.append(Problem(str(path), 1, f"not read as a lesson: {reason}", "note"))
+        notes.append(
+            Problem(str(path), 1, f"not read as a lesson: {reason}", "note", "skipped-file")
+        )
     return reason

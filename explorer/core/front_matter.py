@@ -134,7 +134,9 @@ def _check_shape(text: str, first_line: int) -> None:
             _count_key(keys, mapping, line)
             depth += 1
             if depth > MAX_DEPTH:
-                raise _RefusedError(line, f"the front matter is nested too deeply (over {MAX_DEPTH})")
+                raise _RefusedError(
+                    line, f"the front matter is nested too deeply (over {MAX_DEPTH})"
+                )
             keys.append(0)
             mapping.append(isinstance(event, yaml.MappingStartEvent))
         elif isinstance(event, yaml.CollectionEndEvent):

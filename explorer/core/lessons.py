@@ -368,16 +368,19 @@ def check_links(lesson: Lesson, known: KnownTargets, text: str | None = None) ->
     for match in INTERNAL_LINK_RE.finditer(body):
         kind, slug = match.group(1), match.group(2)
         if not known.has(kind, slug):
-            problems.append(Problem(name, at(match.start()), f"link to unknown {kind} '{slug}'"))
+            message = f"link to unknown {kind} '{slug}'"
+            problems.append(Problem(name, at(match.start()), message, kind="broken-link"))
     text = _front_matter_text(lesson) if text is None else text
     for slug in lesson.partnerships:
         if slug not in known.partnerships:
             line = _key_line(text, "partnerships")
-            problems.append(Problem(name, line, f"cites unknown partnership '{slug}'"))
+            message = f"cites unknown partnership '{slug}'"
+            problems.append(Problem(name, line, message, kind="broken-link"))
     for slug in lesson.key_terms:
         if known.glossary and slug not in known.glossary:
             line = _key_line(text, "key_terms")
-            problems.append(Problem(name, line, f"unknown glossary term '{slug}'"))
+            message = f"unknown glossary term '{slug}'"
+            problems.append(Problem(name, line, message, kind="broken-link"))
     problems += _check_local_links(lesson, body, known)
     return problems
 
@@ -411,6 +414,7 @@ def _check_local_links(lesson: Lesson, body: str, known: KnownTargets) -> list[P
                 "{{ page.root }}), which the app cannot follow; write the path relative to "
                 "the lesson file instead (the content checker lists each one)",
                 "note",
+                "template-code",
             )
         )
     return problems
@@ -453,22 +457,23 @@ def _link_target(raw: str) -> str:
 
 def _check_local_link(
     link: LocalLink, folder: Path, known: KnownTargets
-) -> tuple[str, str] | None:
-    """(message, severity) for a link or image that will not work, else None."""
+) -> tuple[str, str, str] | None:
+    """(message, severity, kind) for a link or image that will not work, else None."""
     path = unquote(link.target.split("#", 1)[0].split("?", 1)[0])
     if not path:
         return None
     if link.image:
         if not (folder / path).is_file():
-            return f"image '{link.target}' not found next to the lesson", "error"
+            return f"image '{link.target}' not found next to the lesson", "error", "missing-image"
         return None
     if Path(path).suffix.lower() not in LESSON_SUFFIXES:
         return None  # a page of another site (.html) or a file to download
     target = (folder / path).resolve()
     if not target.is_file():
-        return f"link to '{link.target}': there is no such lesson file", "error"
+        return f"link to '{link.target}': there is no such lesson file", "error", "broken-link"
     if known.lesson_files and str(target) not in known.lesson_files:
-        return f"link to '{link.target}', which the app does not show as a lesson", "note"
+        message = f"link to '{link.target}', which the app does not show as a lesson"
+        return message, "note", "broken-link"
     return None
 
 
@@ -528,7 +533,8 @@ def load_lesson_folder(folder: Path, origin: str = "bundled") -> tuple[list[Less
 
 def duplicate_slug(path: Path, slug: str, first: Path) -> Problem:
     line = _key_line(path.read_text("utf-8", "replace"), "slug")
-    return Problem(str(path), line, f"duplicate slug '{slug}' (also used by {first.name})")
+    message = f"duplicate slug '{slug}' (also used by {first.name})"
+    return Problem(str(path), line, message, kind="duplicate-slug")
 
 
 def merge_lessons(bundled: list[Lesson], teacher: list[Lesson]) -> list[Lesson]:

@@ -24,11 +24,11 @@ from explorer.core.lessons import (
     Placement,
     check_links,
     cited_partnerships,
-    local_links,
-    prose,
     duplicate_slug,
     load_lesson_folder,
+    local_links,
     merge_lessons,
+    prose,
     read_lesson,
     read_path_title,
     slugify_part,
@@ -194,7 +194,9 @@ def _read(file: LessonFile) -> tuple[Lesson | None, list[Problem]]:
         return lesson, found
     reason = not_a_lesson(lesson)
     if reason:
-        return None, [Problem(str(file.path), 1, f"not read as a lesson: {reason}", "note")]
+        return None, [
+            Problem(str(file.path), 1, f"not read as a lesson: {reason}", "note", "skipped-file")
+        ]
     return replace(lesson, problems=tuple(found)), found
 
 
@@ -264,7 +266,9 @@ def _stand_in(file: LessonFile, problems: list[Problem]) -> Lesson | None:
     )
 
 
-def _in_reading_order(lessons: list[Lesson], keys: Mapping[str, tuple[object, ...]]) -> list[Lesson]:
+def _in_reading_order(
+    lessons: list[Lesson], keys: Mapping[str, tuple[object, ...]]
+) -> list[Lesson]:
     """Loose lessons as they are; each collection's lessons numbered in reading order."""
     out = [x for x in lessons if not x.collection]
     by_collection: dict[str, list[Lesson]] = {}

@@ -97,6 +97,9 @@ class Problem:
     line: int
     message: str
     severity: str = "error"
+    #: what sort of problem, for tools that sort or link them ('broken-link',
+    #: 'missing-image', 'template-code', 'skipped-file', ...; '' for the file's content)
+    kind: str = ""
 
     @property
     def is_error(self) -> bool:

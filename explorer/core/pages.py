@@ -13,7 +13,6 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from explorer.core.models import (
-    SECTION_TITLES,
     Citation,
     GlossaryEntry,
     Lesson,
@@ -58,14 +57,15 @@ def lesson_page(
     question's index to the choice the student picked (or REVEALED)."""
     if rendered is None:
         assert renderer is not None, "pass a renderer or an earlier render"
-        base = lesson.source_path.parent if lesson.source_path else None
+        base = lesson.assets_dir or (lesson.source_path.parent if lesson.source_path else None)
         rendered = renderer.render(lesson.body, base)
     parts = [
         _lesson_header(lesson),
-        _problems(lesson),
+        _callout("question", "Questions to think about", _list(lesson.discussion)),
         _callout("objectives", "In this lesson you will", _list(lesson.objectives)),
         _toc(rendered, lesson, cited),
         _body(rendered.html),
+        _callout("tip", "Key points", _list(lesson.key_points)),
         questions_html(lesson.questions, quiz or {}),
         _cited(cited),
         _sources(lesson.sources),
@@ -76,7 +76,7 @@ def lesson_page(
 
 
 def _lesson_header(lesson: Lesson) -> str:
-    section = escape(SECTION_TITLES.get(lesson.section, lesson.section))
+    section = escape(lesson.group_title)
     mine = ' · <span class="mine">my lesson</span>' if lesson.origin == "teacher" else ""
     out = [f'<p class="eyebrow">{section}{mine}</p>', f"<h1>{escape(lesson.title)}</h1>"]
     if lesson.summary:
@@ -85,17 +85,6 @@ def _lesson_header(lesson: Lesson) -> str:
         links = " · ".join(_topic_link(tag) for tag in lesson.tags)
         out.append(f'<p class="topics">Topics: {links}</p>')
     return "\n".join(out)
-
-
-def _problems(lesson: Lesson) -> str:
-    if not lesson.problems:
-        return ""
-    items = "".join(f"<li>{escape(str(p))}</li>" for p in lesson.problems)
-    return _callout(
-        "warning",
-        "This lesson has problems",
-        f"<p>Fix these in the lesson file, then reload:</p><ul>{items}</ul>",
-    )
 
 
 def _toc(rendered: Rendered, lesson: Lesson, cited: Sequence[Partnership]) -> str:

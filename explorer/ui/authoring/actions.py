@@ -22,7 +22,7 @@ from explorer.core.lesson_authoring import (
     teacher_copy,
 )
 from explorer.core.lessons import load_lesson_folder
-from explorer.core.models import SECTION_TITLES, Lesson
+from explorer.core.models import Lesson
 from explorer.store.catalog import Catalog
 from explorer.ui.authoring.lesson_editor import LessonEditor
 from explorer.ui.authoring.new_lesson import NewLessonDialog
@@ -212,7 +212,7 @@ class AuthoringActions(QObject):
                 "lesson",
                 x.slug,
                 x.title,
-                ("My lesson · " if x.origin == "teacher" else "") + SECTION_TITLES[x.section],
+                ("My lesson · " if x.origin == "teacher" else "") + x.group_title,
             )
             for x in lessons
         ]
@@ -250,14 +250,16 @@ class AuthoringActions(QObject):
             QMessageBox.critical(self.window, "Cannot open the lesson", f"{path}: {reason}")
             return None
         self.editors[key] = editor
-        editor.lesson_saved.connect(self._on_editor_lesson_saved)
+        editor.lesson_saved.connect(lambda slug, p=path: self._on_editor_lesson_saved(slug, p))
         editor.closed.connect(lambda _path, k=key: self.editors.pop(k, None))
         editor.show()
         return editor
 
-    def _on_editor_lesson_saved(self, slug: str) -> None:
+    def _on_editor_lesson_saved(self, slug: str, path: Path) -> None:
+        """The library is read again; the lesson is named by the slug it has there (a
+        collection lesson's comes from its place, a broken one's from its file name)."""
         self.watcher.rescan()
-        self.lesson_saved.emit(slug)
+        self.lesson_saved.emit(self.catalog.library.slug_at(path) or slug)
 
     def open_lessons_folder(self) -> bool:
         folder = self.catalog.paths.teacher_lessons
