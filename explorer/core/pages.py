@@ -13,6 +13,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from explorer.core.models import (
+    MY_LESSONS,
     Citation,
     GlossaryEntry,
     Lesson,
@@ -77,7 +78,11 @@ def lesson_page(
 
 def _lesson_header(lesson: Lesson) -> str:
     section = escape(lesson.group_title)
-    mine = ' · <span class="mine">my lesson</span>' if lesson.origin == "teacher" else ""
+    mine = (
+        ' · <span class="mine">my lesson</span>'
+        if lesson.origin == "teacher" and lesson.group != MY_LESSONS
+        else ""
+    )
     out = [f'<p class="eyebrow">{section}{mine}</p>', f"<h1>{escape(lesson.title)}</h1>"]
     if lesson.summary:
         out.append(f'<p class="summary">{escape(lesson.summary)}</p>')

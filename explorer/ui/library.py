@@ -103,7 +103,7 @@ class LibraryTree(QTreeWidget):
         item.setData(0, PAGE_ROLE, ("lesson", lesson.slug))
         tip = lesson.summary
         described = []
-        if lesson.origin == "teacher":
+        if lesson.origin == "teacher" and not lesson.collection:  # a collection's group says it
             item.setIcon(0, self._theme.icon("pencil", "muted"))
             tip = f"My lesson, from your lessons folder.\n\n{tip}".strip()
             described.append("my lesson")
