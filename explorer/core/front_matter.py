@@ -227,6 +227,19 @@ def _key_lines(root: yaml.Node, first_line: int) -> dict[str, int]:
     return lines
 
 
+#: what load_yaml_text returns for text it cannot read
+NOT_READ = object()
+
+
+def load_yaml_text(text: str) -> Any:
+    """YAML text read with the limits (the editor's front matter as it is typed);
+    NOT_READ when it is not valid YAML or over them."""
+    try:
+        return load_limited(text)[0]
+    except _RefusedError:
+        return NOT_READ
+
+
 def load_yaml_file(path: Path) -> Any:
     """A small YAML file (a lesson folder's config.yaml) read with the same limits;
     None when it is missing, unreadable or over them."""
