@@ -62,8 +62,7 @@ def test_check_json_names_kind_file_line_and_what_to_open(capsys, data_dir):
         "severity": "note",
         "file": episode,
         "line": 8,
-        "message": "the link '{{ page.root }}/r.html' uses template code of the lesson's "
-        "website; write the path relative to this file",
+        "message": "link '{{ page.root }}/r.html' uses the original website's template code",
         "lesson": "rockets/episodes/01-thrust",
         "partnership": "",
     } in findings

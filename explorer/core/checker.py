@@ -101,10 +101,7 @@ def lesson_findings(lesson: Lesson) -> list[Finding]:
         line = lesson.body_line + body.count("\n", 0, link.offset)
         what = "picture" if link.image else "link"
         if TEMPLATE_RE.search(link.target):
-            message = (
-                f"the {what} '{link.target}' uses template code of the lesson's website; "
-                "write the path relative to this file"
-            )
+            message = f"{what} '{link.target}' uses the original website's template code"
             findings.append(Finding("template-code", name, line, message, "note", lesson.slug))
         if link.image and not link.alt.strip():
             message = f"the picture '{link.target}' has no description (alt text) for readers"

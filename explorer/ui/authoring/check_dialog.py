@@ -58,7 +58,7 @@ class CheckContentDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Check My Content")
         self.setObjectName("checkContent")
-        self.resize(900, 520)
+        self.resize(1000, 540)
         self._check = check
         self._folder = lessons_folder
         self._findings: list[Finding] = []
@@ -71,8 +71,9 @@ class CheckContentDialog(QDialog):
         self.tree.setAlternatingRowColors(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setAccessibleName("Findings")
-        self.tree.setColumnWidth(0, 210)
-        self.tree.setColumnWidth(1, 260)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # keep file name and line
+        self.tree.setColumnWidth(0, 230)
+        self.tree.setColumnWidth(1, 340)
         self.show_notes = QCheckBox("Show &notes", checked=True)
         self.open_button = QPushButton("&Open to Fix")
         self.again_button = QPushButton("Check &Again")
