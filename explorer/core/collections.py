@@ -105,7 +105,9 @@ def scan_lessons_folder(folder: Path) -> FolderContents:
         for path in sorted(folder.iterdir())
         if path.is_file() and is_lesson_file(path) and not _skip_reason(path, folder, notes)
     ]
-    collections, files, taken = [], [], set()
+    collections: list[Collection] = []
+    files: list[LessonFile] = []
+    taken: set[str] = set()
     for sub in sorted(p for p in folder.iterdir() if p.is_dir() and _readable_folder(p.name)):
         collection = _collection(sub, _unique_slug(sub.name, taken))
         found = list(_files(collection, notes))

@@ -129,7 +129,7 @@ def _check_shape(text: str, first_line: int) -> None:
     keys: list[int] = []  # for each open collection: scalars seen (mappings only count)
     mapping: list[bool] = []
     for event in yaml.parse(text, Loader=yaml.SafeLoader):
-        line = first_line + event.start_mark.line
+        line = first_line + (event.start_mark.line if event.start_mark else 0)
         if isinstance(event, yaml.CollectionStartEvent):
             _count_key(keys, mapping, line)
             depth += 1

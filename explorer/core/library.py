@@ -276,7 +276,7 @@ def _in_reading_order(
         if lesson.collection:
             by_collection.setdefault(lesson.collection, []).append(lesson)
     for members in by_collection.values():
-        members.sort(key=lambda x: keys[x.slug])  # type: ignore[arg-type, return-value]
+        members.sort(key=lambda x: keys[x.slug])
         out += [replace(x, order=number) for number, x in enumerate(members, start=1)]
     return out
 
