@@ -207,6 +207,12 @@ def install_authoring(
             menus.edit.addSeparator()
         else:
             menus.edit.addAction(action)
+    from PySide6.QtWidgets import QMenu
+
+    tools = QMenu("&Tools", window)
+    window.menuBar().insertMenu(menus.help.menuAction(), tools)  # before Help
+    for action in authoring.tools_menu_actions():
+        tools.addAction(action) if action else tools.addSeparator()
     window.addActions(authoring.all_actions())
     window.location_changed.connect(lambda loc: authoring.set_location(loc.kind, loc.slug))
     if (here := window.current_location()) is not None:

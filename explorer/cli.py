@@ -15,7 +15,7 @@ from pathlib import Path
 
 from explorer import __version__
 from explorer.core.lessons import KnownTargets
-from explorer.core.library import validate_files
+from explorer.core.library import lesson_files, validate_files
 from explorer.core.models import DOMAINS, PARTNERSHIP_TYPES, STATUSES
 from explorer.core.paths import AppPaths
 from explorer.core.search import Filters
@@ -110,6 +110,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="a lesson file or folder (default: bundled and teacher lessons)",
     )
 
+    check = commands.add_parser(
+        "check",
+        parents=[common],
+        help="check the teacher's lessons, collections and partnerships: broken links, "
+        "missing pictures, sources, dates; exits 1 when something is broken",
+    )
+    check.add_argument("--json", action="store_true", help="print JSON")
+
     from explorer.cli_transfer import add_commands  # import, export, backup, undo-import
 
     add_commands(commands, common)
@@ -149,7 +157,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_gui(paths, getattr(args, "target", None))
         handler = (
             getattr(args, "handler", None)
-            or {"info": cmd_info, "search": cmd_search, "validate": cmd_validate}[command]
+            or {
+                "info": cmd_info,
+                "search": cmd_search,
+                "validate": cmd_validate,
+                "check": cmd_check,
+            }[command]
         )
         return handler(paths, args)
     except UsageError as exc:
@@ -235,6 +248,8 @@ def cmd_search(paths: AppPaths, args: argparse.Namespace) -> int:
 
 
 def cmd_validate(paths: AppPaths, args: argparse.Namespace) -> int:
+    """Errors fail (exit 1); notes (what the app ignores or works around) are printed
+    with `note:` and never fail."""
     catalog = _open_catalog(paths)
     if args.paths:
         missing = [p for p in args.paths if not p.exists()]
@@ -244,13 +259,47 @@ def cmd_validate(paths: AppPaths, args: argparse.Namespace) -> int:
             lessons=frozenset(catalog.library.by_slug),
             partnerships=frozenset(r.slug for r in catalog.partnerships.facet_rows().values()),
             glossary=frozenset(catalog.glossary),
+            lesson_files=lesson_files(catalog.library.lessons),
         )
-        problems = validate_files(args.paths, known)
+        problems, checked = validate_files(args.paths, known, catalog.library.placements)
     else:
         problems = list(catalog.problems)
+        checked = sum(1 for x in catalog.library.lessons if x.origin == "teacher")
     for problem in problems:
         print(problem)
-    if problems:
-        print(f"{len(problems)} problem(s) found.", file=sys.stderr)
-        return 1
-    return 0
+    errors = sum(1 for p in problems if p.is_error)
+    notes = len(problems) - errors
+    files = f"{checked} lesson file{'s' * (checked != 1)}"
+    print(f"{files} checked: {_count(errors, 'error')}, {_count(notes, 'note')}.", file=sys.stderr)
+    return 1 if errors else 0
+
+
+def _count(number: int, word: str) -> str:
+    return f"{number} {word}{'s' * (number != 1)}"
+
+
+def cmd_check(paths: AppPaths, args: argparse.Namespace) -> int:
+    """Findings one a line (`place: message`), or JSON for scripts; exit 1 on errors."""
+    catalog = _open_catalog(paths)
+    findings = catalog.check_content()
+    errors = sum(1 for f in findings if f.severity == "error")
+    if args.json:
+        rows = [
+            {
+                "kind": f.kind,
+                "severity": f.severity,
+                "file": f.file,
+                "line": f.line,
+                "message": f.message,
+                "lesson": f.lesson,
+                "partnership": f.partnership,
+            }
+            for f in findings
+        ]
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+    else:
+        for finding in findings:
+            print(finding)
+        notes = len(findings) - errors
+        print(f"{_count(errors, 'error')}, {_count(notes, 'note')}.", file=sys.stderr)
+    return 1 if errors else 0

@@ -16,6 +16,8 @@ from typing import Any
 
 import yaml
 
+from explorer.core.front_matter import NOT_READ, load_yaml_text
+
 #: the documented order of front matter fields: where a new field is inserted
 FIELD_ORDER: tuple[str, ...] = (
     "slug",
@@ -82,9 +84,8 @@ def read_fields(text: str) -> dict[str, Any] | None:
     found = locate(text)
     if found is None:
         return None
-    try:
-        data = yaml.safe_load("".join(found.lines[found.opening + 1 : found.closing]))
-    except yaml.YAMLError:
+    data = load_yaml_text("".join(found.lines[found.opening + 1 : found.closing]))
+    if data is NOT_READ:
         return None
     if data is None:
         return {}

@@ -5,6 +5,7 @@ a bundled lesson and reverting it, and a fingerprint of the lessons folder."""
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import shutil
 import unicodedata
@@ -14,11 +15,21 @@ from datetime import datetime
 from pathlib import Path
 
 from explorer.core.atomic import atomic_write_bytes
+from explorer.core.collections import CONFIG_FILES, SKIPPED_FOLDERS, is_lesson_file
 from explorer.core.front_matter_edit import read_fields, set_field
-from explorer.core.lessons import IMAGE_RE, KnownTargets, check_links, parse_lesson, read_lesson
+from explorer.core.lessons import (
+    IMAGE_RE,
+    KnownTargets,
+    Placement,
+    check_links,
+    parse_lesson,
+    read_lesson,
+)
 from explorer.core.models import Lesson, Problem
 
 IMAGES = "images"
+#: the most folders of a lessons folder watched for changes
+MAX_WATCHED_FOLDERS = 500
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".bmp")
 TEMPLATE_BODY = """\
 ## A first heading
@@ -79,11 +90,15 @@ def lesson_template(title: str, section: str) -> str:
 
 
 def check_lesson_text(
-    text: str, path: Path, known: KnownTargets, origin: str = "teacher"
+    text: str,
+    path: Path,
+    known: KnownTargets,
+    origin: str = "teacher",
+    placement: Placement | None = None,
 ) -> tuple[Lesson | None, list[Problem]]:
-    """Parse and check unsaved lesson text as if it were the file at `path`; problems are
-    sorted by line."""
-    lesson, problems = parse_lesson(text, path, origin)
+    """Parse and check unsaved lesson text as if it were the file at `path` (in its
+    collection, when `placement` says so); problems are sorted by line."""
+    lesson, problems = parse_lesson(text, path, origin, placement)
     if lesson is not None:
         known = replace(known, lessons=known.lessons | {lesson.slug})
         problems += check_links(lesson, known, text)
@@ -162,18 +177,52 @@ def set_aside(path: Path, keep_dir: Path) -> Path:
 
 
 def folder_state(folder: Path) -> dict[str, str]:
-    """A fingerprint of what the app reads from a lessons folder: `*.md` files and the
-    images next to them, name -> hash of the content. Equal states, equal library."""
+    """A fingerprint of what the app reads from a lessons folder, subfolders (collections)
+    included: lesson files (`.md`, `.Rmd`) and config files by content, pictures by size
+    and time. Equal states, equal library."""
     state: dict[str, str] = {}
-    if not folder.is_dir():
-        return state
-    files = [*folder.glob("*.md"), *(folder / IMAGES).glob("*")]
-    for path in files:
+    for path in watched_files(folder):
         name = path.relative_to(folder).as_posix()
-        if name.startswith(".") or "/." in name:
-            continue
         try:
-            state[name] = hashlib.sha1(path.read_bytes()).hexdigest()
+            if path.suffix.lower() in IMAGE_SUFFIXES:
+                info = path.stat()
+                state[name] = f"{info.st_size}:{info.st_mtime_ns}"
+            else:
+                state[name] = hashlib.sha1(path.read_bytes()).hexdigest()
         except OSError:  # removed while looking, or unreadable: still a change
             state[name] = ""
     return state
+
+
+def watched_folders(folder: Path) -> list[Path]:
+    """The lessons folder and every folder in it that the app reads from."""
+    if not folder.is_dir():
+        return []
+    found = []
+    for root, dirs, _files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if _readable(d))
+        found.append(Path(root))
+        if len(found) >= MAX_WATCHED_FOLDERS:
+            break
+    return found
+
+
+def watched_files(folder: Path) -> list[Path]:
+    """Lesson files, config files and pictures in the folders the app reads."""
+    files = []
+    for sub in watched_folders(folder):
+        try:
+            names = sorted(p for p in sub.iterdir() if p.is_file())
+        except OSError:
+            continue
+        files += [p for p in names if not p.name.startswith(".") and _read_by_app(p)]
+    return files
+
+
+def _read_by_app(path: Path) -> bool:
+    suffix = path.suffix.lower()
+    return is_lesson_file(path) or suffix in IMAGE_SUFFIXES or path.name in CONFIG_FILES
+
+
+def _readable(name: str) -> bool:
+    return not name.startswith(".") and name not in SKIPPED_FOLDERS

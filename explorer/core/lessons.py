@@ -6,25 +6,50 @@ file and line, so the app and `space-explorer validate` can show it and carry on
 
 from __future__ import annotations
 
+import difflib
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-import frontmatter
-import yaml
-
+from explorer.core.front_matter import FrontMatter, read_front_matter
+from explorer.core.lesson_links import (
+    IMAGE_RE,
+    INTERNAL_LINK_RE,
+    LESSON_SUFFIXES,
+    TEMPLATE_RE,
+    KnownTargets,
+    check_links,
+    key_line,
+    local_links,
+    prose,
+)
 from explorer.core.models import SECTIONS, TOPICS, Citation, Lesson, Problem, Question
 
+#: where lessons are read, their links are checked: these come from lesson_links too
+__all__ = [
+    "IMAGE_RE",
+    "INTERNAL_LINK_RE",
+    "LESSON_SUFFIXES",
+    "TEMPLATE_RE",
+    "KnownTargets",
+    "Placement",
+    "check_links",
+    "local_links",
+    "parse_lesson",
+    "prose",
+    "read_lesson",
+]
+
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-FENCE_RE = re.compile(r"^(?:---|\.\.\.)\s*$")
-INTERNAL_LINK_RE = re.compile(
-    r"""(?:\]\(\s*<?|href\s*=\s*["']|^\s*\[[^\]]+\]:\s*<?)"""
-    r"(partnership|lesson|glossary|topic):([^)\s>\"'#]*)",
-    re.MULTILINE,
-)
-IMAGE_RE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)")
+HEADING_RE = re.compile(r"^#{1,3}[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
+NUMBER_PREFIX_RE = re.compile(r"^\d+[-_. ]*")
+#: the largest lesson file read (a long lesson is about 50 KB)
+MAX_LESSON_BYTES = 5 * 2**20
+#: unknown fields listed one by one before "and N more"
+MAX_UNKNOWN_LISTED = 10
 LESSON_FIELDS = {
     "slug",
     "title",
@@ -38,32 +63,61 @@ LESSON_FIELDS = {
     "key_terms",
     "questions",
     "sources",
+    "keypoints",
+}
+#: fields other lesson tools write (Carpentries, Jekyll, Hugo, R Markdown, Obsidian):
+#: known, and ignored without a note (`description` stands in for a missing summary)
+OTHER_TOOLS_FIELDS = {
+    "aliases",
+    "author",
+    "authors",
+    "categories",
+    "date",
+    "description",
+    "draft",
+    "editor_options",
+    "exercises",
+    "lang",
+    "layout",
+    "math",
+    "output",
+    "permalink",
+    "root",
+    "site",
+    "subtitle",
+    "teaching",
+    "toc",
+    "weight",
 }
 
 
 @dataclass(frozen=True, slots=True)
-class KnownTargets:
-    """Everything an internal link may point at."""
+class Placement:
+    """Where a lesson file sits in the lessons folder: the slug it gets when it has no
+    `slug` field, its collection (slug and title, '' for none), and the title it shows
+    when it has none of its own ('' to take its first heading or file name)."""
 
-    lessons: frozenset[str] = frozenset()
-    partnerships: frozenset[str] = frozenset()
-    glossary: frozenset[str] = frozenset()
-    topics: frozenset[str] = frozenset(TOPICS)
-
-    def has(self, kind: str, slug: str) -> bool:
-        pool = {
-            "lesson": self.lessons,
-            "partnership": self.partnerships,
-            "glossary": self.glossary,
-            "topic": self.topics,
-        }[kind]
-        return slug in pool
+    slug: str
+    collection: str = ""
+    collection_title: str = ""
+    title: str = ""
 
 
-def read_lesson(path: Path, origin: str = "bundled") -> tuple[Lesson | None, list[Problem]]:
+def slugify_part(text: str) -> str:
+    """'Additional_Material' -> 'additional-material' ('' when it has no letters)."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
+
+
+def read_lesson(
+    path: Path, origin: str = "bundled", placement: Placement | None = None
+) -> tuple[Lesson | None, list[Problem]]:
     """Read one lesson file. Returns (lesson or None, problems found in the file itself)."""
     name = str(path)
     try:
+        if path.stat().st_size > MAX_LESSON_BYTES:
+            limit = MAX_LESSON_BYTES // 2**20
+            return None, [Problem(name, 1, f"the file is too large for a lesson (over {limit} MB)")]
         data = path.read_bytes()
     except OSError as exc:
         return None, [Problem(name, 1, f"cannot read the file: {exc.strerror or exc}")]
@@ -72,121 +126,200 @@ def read_lesson(path: Path, origin: str = "bundled") -> tuple[Lesson | None, lis
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         return None, [Problem(name, line, "the file is not UTF-8 text; save it as UTF-8")]
-    return parse_lesson(text, path, origin)
+    return parse_lesson(text, path, origin, placement)
 
 
 def parse_lesson(
-    text: str, path: Path, origin: str = "bundled"
+    text: str, path: Path, origin: str = "bundled", placement: Placement | None = None
 ) -> tuple[Lesson | None, list[Problem]]:
-    """Parse lesson text (front matter + body) that came from `path`."""
+    """Parse lesson text (front matter + body) that came from `path`; None (and the
+    problem) when its front matter cannot be read."""
     name = str(path)
-    body_line = _body_start_line(text)
-    try:
-        post = frontmatter.loads(text)
-    except yaml.YAMLError as exc:
-        # the start of the broken construct is where a person looks first
-        mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else 1  # the YAML text starts after '---'
-        reason = getattr(exc, "problem", None) or "invalid YAML"
-        return None, [Problem(name, line, f"front matter is not valid YAML: {reason}")]
-    meta: Mapping[str, Any] = post.metadata
-    if not isinstance(meta, Mapping):
-        return None, [Problem(name, 1, "front matter must be a set of `key: value` fields")]
-    problems: list[Problem] = []
+    placement = placement or Placement(slugify_part(path.stem) or "lesson")
+    read = read_front_matter(text, path)
+    if read.fields is None:
+        return None, list(read.problems)
+    meta = _fold_case(read.fields)
+    problems: list[Problem] = list(read.problems)
 
-    def line_of(key: str) -> int:
-        return _key_line(text, key)
+    def problem(key: str, message: str, severity: str = "error") -> None:
+        problems.append(Problem(name, read.line_of(_written(read, key)), message, severity))
 
-    def problem(key: str, message: str) -> None:
-        problems.append(Problem(name, line_of(key), message))
-
-    slug, title, section, order = _identity(meta, path, problems, problem)
-    for key in meta:
-        if key not in LESSON_FIELDS:
-            problem(str(key), f"unknown front matter field {key!r}")
+    slug, title, section, order = _identity(meta, read, placement, problems, problem)
+    _unknown_fields(read, problem)
     tags = _str_list(meta, "topics", problem) + _str_list(meta, "tags", problem)
     for tag in tags:
         if tag not in TOPICS:
             problem("topics" if "topics" in meta else "tags", f"unknown topic tag {tag!r}")
+    quiz, discussion = _questions(meta, problem)
     lesson = Lesson(
         slug=slug,
         title=title,
         section=section,
         order=order,
-        summary=str(meta.get("summary") or "").strip(),
+        summary=_text(meta.get("summary") or meta.get("description")),
         objectives=tuple(_str_list(meta, "objectives", problem)),
         tags=tuple(dict.fromkeys(tags)),
         partnerships=tuple(_str_list(meta, "partnerships", problem)),
         key_terms=tuple(_str_list(meta, "key_terms", problem)),
-        questions=tuple(_questions(meta, problem)),
+        questions=tuple(quiz),
         sources=tuple(_sources(meta, problem)),
-        body=post.content,
+        body=read.body,
         source_path=path,
-        body_line=body_line,
+        body_line=read.body_line,
         origin=origin,
+        discussion=tuple(discussion),
+        key_points=tuple(_str_list(meta, "keypoints", problem)),
+        collection=placement.collection,
+        collection_title=placement.collection_title,
     )
     return lesson, problems
 
 
+def _fold_case(fields: Mapping[str, Any]) -> dict[str, Any]:
+    """`Title:` and `TITLE:` read as `title:` (a field written in lowercase wins)."""
+    folded = {key.lower(): value for key, value in fields.items() if key.lower() != key}
+    folded.update({key: value for key, value in fields.items() if key.lower() == key})
+    return folded
+
+
+def _written(read: FrontMatter, key: str) -> str:
+    """The key as the file writes it ('Title' for 'title')."""
+    if key in read.key_lines:
+        return key
+    return next((k for k in read.key_lines if k.lower() == key), key)
+
+
+def _unknown_fields(read: FrontMatter, problem: Any) -> None:
+    assert read.fields is not None
+    unknown = [k for k in read.fields if k.lower() not in LESSON_FIELDS | OTHER_TOOLS_FIELDS]
+    for key in unknown[:MAX_UNKNOWN_LISTED]:
+        hint = difflib.get_close_matches(key.lower(), sorted(LESSON_FIELDS), n=1)
+        better = f"; did you mean '{hint[0]}'?" if hint else ""
+        problem(key, f"unknown front matter field {key!r} is ignored{better}", "note")
+    if len(unknown) > MAX_UNKNOWN_LISTED:
+        more = len(unknown) - MAX_UNKNOWN_LISTED
+        problem(unknown[MAX_UNKNOWN_LISTED], f"and {more} more unknown fields", "note")
+
+
 def _identity(
-    meta: Mapping[str, Any], path: Path, problems: list[Problem], problem: Any
+    meta: Mapping[str, Any],
+    read: FrontMatter,
+    placement: Placement,
+    problems: list[Problem],
+    problem: Any,
 ) -> tuple[str, str, str, int]:
     """slug, title, section and order, each checked, with a usable fallback."""
-    name = str(path)
-    title = meta.get("title")
-    if not isinstance(title, str) or not title.strip():
-        problems.append(Problem(name, 1, "missing required field 'title' in the front matter"))
-        title = path.stem.replace("-", " ").capitalize()
-    slug = meta.get("slug", path.stem)
-    if not isinstance(slug, str) or not SLUG_RE.match(slug):
+    title = _title(meta, read, placement, problem)
+    slug = meta.get("slug")
+    if slug is None:
+        slug = placement.slug
+    elif not isinstance(slug, str) or not SLUG_RE.match(slug):
         problem("slug", f"slug {slug!r} must be lowercase words joined by hyphens")
-        slug = re.sub(r"[^a-z0-9]+", "-", str(path.stem).lower()).strip("-") or "lesson"
+        slug = placement.slug
     section = meta.get("section")
     if section is None:
-        problems.append(Problem(name, 1, "missing required field 'section' in the front matter"))
-        section = "foundations"
+        section = ""  # a collection's group, or My lessons
     elif section not in SECTIONS:
         problem("section", f"unknown section {section!r}; use one of: {', '.join(SECTIONS)}")
-        section = "foundations"
+        section = ""
     order = meta.get("order", 0)
     if not isinstance(order, int) or isinstance(order, bool):
-        problem("order", f"order must be a whole number, not {order!r}")
+        problem("order", f"order must be a whole number, not {_shown(order)}")
         order = 0
-    return slug, str(title).strip(), str(section), order
+    return slug, title, str(section), order
+
+
+def _title(meta: Mapping[str, Any], read: FrontMatter, placement: Placement, problem: Any) -> str:
+    title = meta.get("title")
+    if isinstance(title, str | int | float) and not isinstance(title, bool) and str(title).strip():
+        return str(title).strip()
+    heading = HEADING_RE.search(read.body)
+    fallback = (
+        placement.title
+        or (heading.group(1).strip("# ").strip() if heading else "")
+        or (read_path_title(placement.slug))
+    )
+    if title is not None:
+        problem("title", f"the title must be text; the library shows '{fallback}'")
+    elif not placement.title:
+        problem("title", f"no title: the library shows '{fallback}'", "note")
+    return fallback
+
+
+def read_path_title(slug: str) -> str:
+    """'python-novice/episodes/01-intro' -> 'Intro'."""
+    stem = slug.rsplit("/", 1)[-1]
+    words = NUMBER_PREFIX_RE.sub("", stem).replace("-", " ").strip()
+    return words.capitalize() or stem
+
+
+def _shown(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return " ".join(_text(v) for v in value)
+    return str(value).strip()
 
 
 def _str_list(meta: Mapping[str, Any], key: str, problem: Any) -> list[str]:
     value = meta.get(key)
     if value is None:
         return []
-    if isinstance(value, str):
-        return [value]
-    if not isinstance(value, list) or not all(isinstance(v, str | int) for v in value):
+    if isinstance(value, str | int | float) and not isinstance(value, bool):
+        return [str(value).strip()] if str(value).strip() else []
+    if not isinstance(value, list) or not all(_plain(v) for v in value):
         problem(key, f"'{key}' must be a list of text items")
         return []
-    return [str(v) for v in value]
+    return [str(v).strip() for v in value if v is not None and str(v).strip()]
 
 
-def _questions(meta: Mapping[str, Any], problem: Any) -> Iterable[Question]:
+def _plain(value: Any) -> bool:
+    return value is None or (isinstance(value, str | int | float) and not isinstance(value, bool))
+
+
+def _questions(meta: Mapping[str, Any], problem: Any) -> tuple[list[Question], list[str]]:
+    """Quiz questions (mappings) and discussion questions (plain text, as other lesson
+    tools write `questions:`)."""
     items = meta.get("questions") or []
+    if isinstance(items, str):
+        items = [items]
     if not isinstance(items, list):
         problem("questions", "'questions' must be a list")
-        return
+        return [], []
+    quiz: list[Question] = []
+    discussion: list[str] = []
     for number, item in enumerate(items, start=1):
-        if not isinstance(item, Mapping) or "question" not in item or "answer" not in item:
-            problem("questions", f"question {number} needs 'question' and 'answer'")
+        if _plain(item):
+            if item is not None and str(item).strip():
+                discussion.append(str(item).strip())
             continue
-        choices = item.get("choices") or []
-        answer = item["answer"]
-        if choices and not (isinstance(answer, int) and 0 <= answer < len(choices)):
-            problem("questions", f"question {number}: answer must be a choice number from 0")
-            continue
-        yield Question(
-            question=str(item["question"]),
-            answer=answer if isinstance(answer, int) else str(answer),
-            choices=tuple(str(c) for c in choices),
-            explanation=str(item.get("explanation") or ""),
-        )
+        question = _quiz_question(number, item, problem)
+        if question is not None:
+            quiz.append(question)
+    return quiz, discussion
+
+
+def _quiz_question(number: int, item: Any, problem: Any) -> Question | None:
+    if not isinstance(item, Mapping) or "question" not in item or "answer" not in item:
+        problem("questions", f"question {number} needs 'question' and 'answer'")
+        return None
+    choices = item.get("choices") or []
+    answer = item["answer"]
+    if choices and not (isinstance(answer, int) and 0 <= answer < len(choices)):
+        problem("questions", f"question {number}: answer must be a choice number from 0")
+        return None
+    return Question(
+        question=str(item["question"]),
+        answer=answer if isinstance(answer, int) else str(answer),
+        choices=tuple(str(c) for c in choices),
+        explanation=str(item.get("explanation") or ""),
+    )
 
 
 def _sources(meta: Mapping[str, Any], problem: Any) -> Iterable[Citation]:
@@ -203,71 +336,6 @@ def _sources(meta: Mapping[str, Any], problem: Any) -> Iterable[Citation]:
             title=str(item["title"]),
             url=str(item.get("url") or ""),
         )
-
-
-def _body_start_line(text: str) -> int:
-    lines = text.splitlines()
-    if not lines or not FENCE_RE.match(lines[0]):
-        return 1
-    for index, line in enumerate(lines[1:], start=2):
-        if FENCE_RE.match(line):
-            rest = lines[index:]
-            blank = next((i for i, text in enumerate(rest) if text.strip()), len(rest))
-            return index + 1 + blank  # python-frontmatter strips the blank lines
-    return 1
-
-
-def _key_line(text: str, key: str) -> int:
-    match = re.search(rf"^{re.escape(key)}\s*:", text, re.MULTILINE)
-    return text.count("\n", 0, match.start()) + 1 if match else 1
-
-
-def check_links(lesson: Lesson, known: KnownTargets, text: str | None = None) -> list[Problem]:
-    """Every internal link, cited partnership, key term and local image must resolve.
-
-    `text` is the lesson's whole text when it is not (yet) the file's, as in an editor."""
-    name = str(lesson.source_path or lesson.slug)
-    problems = []
-    for match in INTERNAL_LINK_RE.finditer(lesson.body):
-        kind, slug = match.group(1), match.group(2)
-        if not known.has(kind, slug):
-            line = lesson.body_line + lesson.body.count("\n", 0, match.start())
-            problems.append(Problem(name, line, f"link to unknown {kind} '{slug}'"))
-    text = _front_matter_text(lesson) if text is None else text
-    for slug in lesson.partnerships:
-        if slug not in known.partnerships:
-            line = _key_line(text, "partnerships")
-            problems.append(Problem(name, line, f"cites unknown partnership '{slug}'"))
-    for slug in lesson.key_terms:
-        if known.glossary and slug not in known.glossary:
-            line = _key_line(text, "key_terms")
-            problems.append(Problem(name, line, f"unknown glossary term '{slug}'"))
-    problems.extend(_check_images(lesson, name))
-    return problems
-
-
-def _front_matter_text(lesson: Lesson) -> str:
-    if lesson.source_path is None:
-        return ""
-    try:
-        return lesson.source_path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError):
-        return ""
-
-
-def _check_images(lesson: Lesson, name: str) -> list[Problem]:
-    if lesson.source_path is None:
-        return []
-    problems = []
-    folder = lesson.source_path.parent
-    for match in IMAGE_RE.finditer(lesson.body):
-        src = match.group(1)
-        if re.match(r"^[a-z]+:", src):
-            continue  # remote images are shown as a placeholder, never fetched
-        if not (folder / src).is_file():
-            line = lesson.body_line + lesson.body.count("\n", 0, match.start())
-            problems.append(Problem(name, line, f"image '{src}' not found next to the lesson"))
-    return problems
 
 
 def load_lesson_folder(folder: Path, origin: str = "bundled") -> tuple[list[Lesson], list[Problem]]:
@@ -291,8 +359,9 @@ def load_lesson_folder(folder: Path, origin: str = "bundled") -> tuple[list[Less
 
 
 def duplicate_slug(path: Path, slug: str, first: Path) -> Problem:
-    line = _key_line(path.read_text("utf-8", "replace"), "slug")
-    return Problem(str(path), line, f"duplicate slug '{slug}' (also used by {first.name})")
+    line = key_line(path.read_text("utf-8", "replace"), "slug")
+    message = f"duplicate slug '{slug}' (also used by {first.name})"
+    return Problem(str(path), line, message, kind="duplicate-slug")
 
 
 def merge_lessons(bundled: list[Lesson], teacher: list[Lesson]) -> list[Lesson]:
@@ -302,9 +371,15 @@ def merge_lessons(bundled: list[Lesson], teacher: list[Lesson]) -> list[Lesson]:
     return sorted(by_slug.values(), key=reading_order)
 
 
-def reading_order(lesson: Lesson) -> tuple[int, int, str]:
-    section = SECTIONS.index(lesson.section) if lesson.section in SECTIONS else len(SECTIONS)
-    return (section, lesson.order, lesson.title.lower())
+def reading_order(lesson: Lesson) -> tuple[int, str, int, str]:
+    """The bundled sections in order, then the teacher's lessons without a section (My
+    lessons), then each collection (by title) in its own order."""
+    if lesson.section in SECTIONS:
+        return (SECTIONS.index(lesson.section), "", lesson.order, lesson.title.lower())
+    if not lesson.collection:
+        return (len(SECTIONS), "", lesson.order, lesson.title.lower())
+    shelf = f"{lesson.collection_title.lower()}\0{lesson.collection}"
+    return (len(SECTIONS) + 1, shelf, lesson.order, lesson.title.lower())
 
 
 def cited_partnerships(lesson: Lesson) -> tuple[str, ...]:

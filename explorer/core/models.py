@@ -67,6 +67,8 @@ SECTION_TITLES: dict[str, str] = {
     "case-studies": "Case studies",
     "teacher": "My lessons",
 }
+#: where a teacher's lesson with no section of its own is listed
+MY_LESSONS = "teacher"
 
 
 def topic_title(tag: str) -> str:
@@ -80,16 +82,32 @@ def topic_title(tag: str) -> str:
     return special.get(tag, tag.replace("-", " ").capitalize())
 
 
+#: how much a problem matters: an error is something wrong that a teacher must fix (it
+#: fails `validate`); a note is something the app ignores or works around, said so that
+#: nobody is surprised (never a failure)
+SEVERITIES: tuple[str, ...] = ("error", "note")
+
+
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """Something wrong in a content file, reported as `file:line: message`."""
+    """Something wrong in a content file, reported as `file:line: message` (a note as
+    `file:line: note: message`)."""
 
     file: str
     line: int
     message: str
+    severity: str = "error"
+    #: what sort of problem, for tools that sort or link them ('broken-link',
+    #: 'missing-image', 'template-code', 'skipped-file', ...; '' for the file's content)
+    kind: str = ""
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == "error"
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.message}"
+        note = "note: " if self.severity == "note" else ""
+        return f"{self.file}:{self.line}: {note}{self.message}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,6 +216,30 @@ class Lesson:
     body_line: int = 1  # line of the file where the Markdown body starts
     origin: str = "bundled"  # "bundled" or "teacher"
     problems: tuple[Problem, ...] = field(default=(), compare=False)
+    #: questions to think or talk about (plain-text `questions` from other lesson tools)
+    discussion: tuple[str, ...] = ()
+    #: the points to remember (`keypoints`, as Carpentries lessons write them)
+    key_points: tuple[str, ...] = ()
+    #: the collection (a folder of lessons) it belongs to: its slug and title
+    collection: str = ""
+    collection_title: str = ""
+    #: the folder its pictures are relative to, when not its own (a Carpentries
+    #: Workbench page in learners/ shows pictures from episodes/fig/)
+    assets_dir: Path | None = None
+
+    @property
+    def group(self) -> str:
+        """The library group it is listed in: a section, MY_LESSONS or 'collection:SLUG'."""
+        if self.section in SECTIONS:
+            return self.section
+        return f"collection:{self.collection}" if self.collection else MY_LESSONS
+
+    @property
+    def group_title(self) -> str:
+        """'Benefits', 'My lessons' or the collection's title."""
+        if self.section not in SECTIONS and self.collection:
+            return self.collection_title
+        return SECTION_TITLES.get(self.section, SECTION_TITLES[MY_LESSONS])
 
 
 @dataclass(frozen=True, slots=True)

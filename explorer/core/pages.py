@@ -13,7 +13,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from explorer.core.models import (
-    SECTION_TITLES,
+    MY_LESSONS,
     Citation,
     GlossaryEntry,
     Lesson,
@@ -60,14 +60,15 @@ def lesson_page(
     writes the questions for a published copy, where no link can answer them."""
     if rendered is None:
         assert renderer is not None, "pass a renderer or an earlier render"
-        base = lesson.source_path.parent if lesson.source_path else None
+        base = lesson.assets_dir or (lesson.source_path.parent if lesson.source_path else None)
         rendered = renderer.render(lesson.body, base)
     parts = [
         _lesson_header(lesson),
-        _problems(lesson),
+        _callout("question", "Questions to think about", _list(lesson.discussion)),
         _callout("objectives", "In this lesson you will", _list(lesson.objectives)),
         _toc(rendered, lesson, cited),
         _body(rendered.html),
+        _callout("tip", "Key points", _list(lesson.key_points)),
         questions_folded_html(lesson.questions)
         if folded_answers
         else questions_html(lesson.questions, quiz or {}),
@@ -80,8 +81,12 @@ def lesson_page(
 
 
 def _lesson_header(lesson: Lesson) -> str:
-    section = escape(SECTION_TITLES.get(lesson.section, lesson.section))
-    mine = ' · <span class="mine">my lesson</span>' if lesson.origin == "teacher" else ""
+    section = escape(lesson.group_title)
+    mine = (
+        ' · <span class="mine">my lesson</span>'
+        if lesson.origin == "teacher" and lesson.group != MY_LESSONS
+        else ""
+    )
     out = [f'<p class="eyebrow">{section}{mine}</p>', f"<h1>{escape(lesson.title)}</h1>"]
     if lesson.summary:
         out.append(f'<p class="summary">{escape(lesson.summary)}</p>')
@@ -89,17 +94,6 @@ def _lesson_header(lesson: Lesson) -> str:
         links = " · ".join(_topic_link(tag) for tag in lesson.tags)
         out.append(f'<p class="topics">Topics: {links}</p>')
     return "\n".join(out)
-
-
-def _problems(lesson: Lesson) -> str:
-    if not lesson.problems:
-        return ""
-    items = "".join(f"<li>{escape(str(p))}</li>" for p in lesson.problems)
-    return _callout(
-        "warning",
-        "This lesson has problems",
-        f"<p>Fix these in the lesson file, then reload:</p><ul>{items}</ul>",
-    )
 
 
 def _toc(rendered: Rendered, lesson: Lesson, cited: Sequence[Partnership]) -> str:

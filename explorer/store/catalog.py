@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from sqlite_utils import Database
 
 from explorer.core.changes import Changes
+from explorer.core.checker import Finding, check_content
 from explorer.core.content import load_glossary
 from explorer.core.library import LessonLibrary
 from explorer.core.models import GlossaryEntry, Problem
@@ -68,6 +69,10 @@ class Catalog:
         )
         index_lessons(self.db, self.library.lessons)
         return self.library
+
+    def check_content(self) -> list[Finding]:
+        """The content checker over the teacher's lessons, collections and partnerships."""
+        return check_content(self.library.lessons, self.library.problems, self.partnerships.all())
 
     @property
     def problems(self) -> tuple[Problem, ...]:

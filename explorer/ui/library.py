@@ -1,5 +1,7 @@
-"""The lesson library: lessons grouped by section in reading order, the open one selected,
-then a Browse group with the pages that gather the lessons and the catalog (all topics)."""
+"""The lesson library: lessons grouped by section in reading order, then the teacher's
+own (My lessons) and each collection (a folder of lessons) as a group of its own, the
+open one selected, then a Browse group with the pages that gather the lessons and the
+catalog (all topics)."""
 
 from __future__ import annotations
 
@@ -16,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from explorer.core.models import SECTION_TITLES, SECTIONS, Lesson
+from explorer.core.models import MY_LESSONS, SECTION_TITLES, SECTIONS, Lesson
 from explorer.ui.theme import Theme
 
 #: the page an item opens, as (kind, slug)
@@ -61,13 +63,11 @@ class LibraryTree(QTreeWidget):
         self.clear()
         groups: dict[str, QTreeWidgetItem] = {}
         for lesson in lessons:
-            section = lesson.section if lesson.section in SECTIONS else "foundations"
-            if section not in groups:
-                groups[section] = self._section_item(section)
-            self._lesson_item(groups[section], lesson)
-        for section in SECTIONS:
-            if section in groups:
-                self.addTopLevelItem(groups[section])
+            if lesson.group not in groups:
+                groups[lesson.group] = self._group_item(lesson)
+            self._lesson_item(groups[lesson.group], lesson)
+        for key in sorted(groups, key=_group_rank):  # the lessons' own order within
+            self.addTopLevelItem(groups[key])
         browse = self._section_item("Browse")
         for title, page, tip in BROWSE:
             item = QTreeWidgetItem(browse, [title])
@@ -79,8 +79,14 @@ class LibraryTree(QTreeWidget):
         if selected:
             self.select(selected)
 
-    def _section_item(self, section: str) -> QTreeWidgetItem:
-        title = SECTION_TITLES.get(section, section)
+    def _group_item(self, lesson: Lesson) -> QTreeWidgetItem:
+        item = self._section_item(lesson.group, lesson.group_title)
+        if lesson.collection:
+            item.setToolTip(0, f"{lesson.collection_title}: a collection from your lessons folder")
+        return item
+
+    def _section_item(self, section: str, title: str = "") -> QTreeWidgetItem:
+        title = title or SECTION_TITLES.get(section, section)
         item = QTreeWidgetItem([title.upper()])
         item.setFlags(Qt.ItemFlag.ItemIsEnabled)
         item.setData(0, HEADER_ROLE, True)
@@ -97,13 +103,15 @@ class LibraryTree(QTreeWidget):
         item.setData(0, PAGE_ROLE, ("lesson", lesson.slug))
         tip = lesson.summary
         described = []
-        if lesson.origin == "teacher":
+        if lesson.origin == "teacher" and not lesson.collection:  # a collection's group says it
             item.setIcon(0, self._theme.icon("pencil", "muted"))
             tip = f"My lesson, from your lessons folder.\n\n{tip}".strip()
             described.append("my lesson")
-        if lesson.problems:
+        errors = sum(1 for p in lesson.problems if p.is_error)
+        if errors:  # notes (what the app ignores) are for the checker, not a warning
             item.setIcon(0, self._theme.icon("warning"))
-            tip = f"{tip}\n\nThis lesson has {len(lesson.problems)} problem(s)".strip()
+            tip = f"{tip}\n\nThis lesson has {errors} problem{'s' * (errors != 1)}: "
+            tip += "Tools > Check My Content lists them"
             described.append("has problems")
         item.setToolTip(0, tip)
         if described:
@@ -143,6 +151,14 @@ class LibraryTree(QTreeWidget):
         page = item.data(0, PAGE_ROLE) if item is not None else None
         if page:
             self.page_chosen.emit(*page)
+
+
+def _group_rank(group: str) -> tuple[int, int]:
+    """Bundled sections in their order, then My lessons, then the collections (in the
+    order their lessons come, which Python's stable sort keeps)."""
+    if group in SECTIONS:
+        return (0, SECTIONS.index(group))
+    return (1, 0) if group == MY_LESSONS else (2, 0)
 
 
 class _SectionDelegate(QStyledItemDelegate):

@@ -75,7 +75,7 @@ def test_a_good_lesson_has_no_problems_and_keeps_its_fields(tmp_path):
             3,
             "front matter is not valid YAML",
         ),
-        (GOOD.replace("title: Good lesson\n", ""), 1, "missing required field 'title'"),
+        (GOOD.replace("title: Good lesson\n", ""), 1, "no title: the library shows 'Heading'"),
         (GOOD.replace("section: benefits", "section: gossip"), 3, "unknown section 'gossip'"),
         (GOOD.replace("order: 3", "order: third"), 4, "order must be a whole number"),
         (GOOD.replace("topics: [cost-sharing]", "topics: [vibes]"), 7, "unknown topic tag"),
@@ -124,7 +124,7 @@ def test_unreadable_file_is_a_problem_not_a_crash(tmp_path):
 def test_duplicate_slugs_in_a_folder_are_reported(tmp_path):
     write(tmp_path, GOOD, "a.md")
     write(tmp_path, GOOD.replace("title: Good", "slug: a\ntitle: Good"), "b.md")
-    problems = validate_files([tmp_path], KNOWN)
+    problems, _ = validate_files([tmp_path], KNOWN)
     assert [str(p) for p in problems] == [
         f"{tmp_path / 'b.md'}:2: duplicate slug 'a' (also used by a.md)"
     ]
@@ -137,7 +137,7 @@ def test_a_folder_with_bad_yaml_and_an_unknown_partnership_reports_both(tmp_path
         GOOD.replace("(partnership:international-space-station)", "(partnership:atlantis-base)"),
         "links.md",
     )
-    problems = [str(p) for p in validate_files([tmp_path], KNOWN)]
+    problems = [str(p) for p in validate_files([tmp_path], KNOWN)[0]]
     assert len(problems) == 2
     assert problems[0].startswith(f"{tmp_path / 'broken.md'}:3: front matter is not valid YAML")
     assert problems[1] == f"{tmp_path / 'links.md'}:20: link to unknown partnership 'atlantis-base'"

@@ -96,3 +96,18 @@ def test_a_deleted_and_recreated_folder_is_watched_again(qtbot, watcher, catalog
         folder.mkdir()
         (folder / "mine.md").write_text(LESSON.format(title="Back"))
     assert titles(catalog)["mine"] == "Back"
+
+
+def test_a_lesson_added_in_a_subfolder_appears_in_its_collection(qtbot, watcher, catalog):
+    unit = catalog.paths.teacher_lessons / "unit" / "episodes"
+    unit.mkdir(parents=True)  # an empty folder changes nothing in the library...
+    qtbot.waitUntil(lambda: str(unit) in watcher.watched(), timeout=5000)  # ...but is watched
+    with qtbot.waitSignal(watcher.lessons_changed, timeout=5000):
+        (unit / "01-first.md").write_text(
+            LESSON.format(title="First").replace("section: types\n", "")
+        )
+    lesson = catalog.library.get("unit/episodes/01-first")
+    assert (lesson.title, lesson.group_title) == ("First", "Unit")
+    with qtbot.waitSignal(watcher.lessons_changed, timeout=5000):
+        (unit / "01-first.md").write_text(LESSON.format(title="Changed"))
+    assert catalog.library.get("unit/episodes/01-first").title == "Changed"

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from explorer.core.lessons import cited_partnerships
-from explorer.core.models import SECTION_TITLES, Lesson, Partnership, SearchHit, topic_title
+from explorer.core.models import Lesson, Partnership, SearchHit, topic_title
 from explorer.core.pages import (
     glossary_page,
     label,
@@ -117,7 +117,7 @@ class PageBuilder:
         if hit.kind == "partnership" and (p := self.facts().get(hit.slug)):
             return f"{p.years_label()} · {label(p.type)} · {label(p.domain)}"
         if hit.kind == "lesson" and (lesson := self.catalog.library.get(hit.slug)):
-            return "Lesson · " + SECTION_TITLES.get(lesson.section, lesson.section)
+            return "Lesson · " + lesson.group_title
         return ""
 
     # -- pages --------------------------------------------------------------------------

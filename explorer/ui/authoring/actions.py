@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
+from explorer.core.checker import Finding
 from explorer.core.drafts import list_drafts, read_draft
 from explorer.core.lesson_authoring import (
     lesson_template,
@@ -22,8 +23,9 @@ from explorer.core.lesson_authoring import (
     teacher_copy,
 )
 from explorer.core.lessons import load_lesson_folder
-from explorer.core.models import SECTION_TITLES, Lesson
+from explorer.core.models import Lesson
 from explorer.store.catalog import Catalog
+from explorer.ui.authoring.check_dialog import CheckContentDialog
 from explorer.ui.authoring.lesson_editor import LessonEditor
 from explorer.ui.authoring.new_lesson import NewLessonDialog
 from explorer.ui.authoring.partnership_form import PartnershipForm
@@ -58,6 +60,7 @@ class AuthoringActions(QObject):
         self._bundled_slugs: frozenset[str] | None = None
         self.editors: dict[Path, LessonEditor] = {}
         self.form: PartnershipForm | None = None
+        self.check_dialog: CheckContentDialog | None = None
         self.watcher = LessonFolderWatcher(catalog, self)
         self.watcher.lessons_changed.connect(self._on_watcher_lessons_changed)
         self._make_actions()
@@ -95,6 +98,12 @@ class AuthoringActions(QObject):
             self.revert_lesson,
             "Remove your version and show the app's lesson again",
         )
+        self.check_content_action = action(
+            "Check My &Content…",
+            self.check_content,
+            "Look over your lessons and partnerships for broken links, missing pictures, "
+            "sources and dates",
+        )
         self.new_partnership_action = action(
             "New &Partnership…", self.new_partnership, "Add a partnership", "Ctrl+Shift+N"
         )
@@ -126,8 +135,13 @@ class AuthoringActions(QObject):
             self.revert_partnership_action,
         ]
 
+    def tools_menu_actions(self) -> list[QAction | None]:
+        """For the Tools menu, in order (None: a separator)."""
+        return [self.check_content_action]
+
     def all_actions(self) -> list[QAction]:
-        return [a for a in self.file_menu_actions() + self.edit_menu_actions() if a]
+        listed = self.file_menu_actions() + self.edit_menu_actions() + self.tools_menu_actions()
+        return [a for a in listed if a]
 
     def set_location(self, kind: str, slug: str) -> None:
         """The page the reader is on ('lesson', 'partnership', ...), for the actions that
@@ -212,7 +226,7 @@ class AuthoringActions(QObject):
                 "lesson",
                 x.slug,
                 x.title,
-                ("My lesson · " if x.origin == "teacher" else "") + SECTION_TITLES[x.section],
+                ("My lesson · " if x.origin == "teacher" else "") + x.group_title,
             )
             for x in lessons
         ]
@@ -250,14 +264,16 @@ class AuthoringActions(QObject):
             QMessageBox.critical(self.window, "Cannot open the lesson", f"{path}: {reason}")
             return None
         self.editors[key] = editor
-        editor.lesson_saved.connect(self._on_editor_lesson_saved)
+        editor.lesson_saved.connect(lambda slug, p=path: self._on_editor_lesson_saved(slug, p))
         editor.closed.connect(lambda _path, k=key: self.editors.pop(k, None))
         editor.show()
         return editor
 
-    def _on_editor_lesson_saved(self, slug: str) -> None:
+    def _on_editor_lesson_saved(self, slug: str, path: Path) -> None:
+        """The library is read again; the lesson is named by the slug it has there (a
+        collection lesson's comes from its place, a broken one's from its file name)."""
         self.watcher.rescan()
-        self.lesson_saved.emit(slug)
+        self.lesson_saved.emit(self.catalog.library.slug_at(path) or slug)
 
     def open_lessons_folder(self) -> bool:
         folder = self.catalog.paths.teacher_lessons
@@ -317,6 +333,41 @@ class AuthoringActions(QObject):
     def shutdown(self) -> None:
         """Stop watching files; call when the window closes, before the catalog does."""
         self.watcher.stop()
+
+    # -- checking ---------------------------------------------------------------------------
+    def check_content(self) -> CheckContentDialog:
+        """Tools > Check My Content: the findings, each opening the place to fix it."""
+        if self.check_dialog is not None:
+            self.check_dialog.refresh()
+            self.check_dialog.raise_()
+            return self.check_dialog
+        dialog = CheckContentDialog(
+            self.catalog.check_content, self.catalog.paths.teacher_lessons, self.window
+        )
+        dialog.finding_opened.connect(self._on_check_dialog_finding_opened)
+        dialog.finished.connect(self._on_check_dialog_finished)
+        self.check_dialog = dialog
+        dialog.show()
+        return dialog
+
+    def _on_check_dialog_finished(self, _result: int) -> None:
+        if self.check_dialog is not None:
+            self.check_dialog.deleteLater()
+            self.check_dialog = None
+
+    def _on_check_dialog_finding_opened(self, finding: Finding) -> None:
+        if finding.partnership:
+            self.edit_partnership(finding.partnership)
+            return
+        lesson = self.catalog.library.get(finding.lesson)
+        if lesson is None or lesson.source_path is None:
+            return
+        if lesson.origin != "teacher":
+            self.edit_lesson(lesson.slug)
+            return
+        editor = self.open_editor(lesson.source_path)
+        if editor is not None and finding.line > 1:
+            editor.go_to_line(finding.line)
 
     # -- partnerships -----------------------------------------------------------------------
     def new_partnership(self) -> PartnershipForm:

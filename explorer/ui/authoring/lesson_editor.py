@@ -39,7 +39,7 @@ from explorer.core.lesson_authoring import (
 )
 from explorer.core.lesson_text import LessonText
 from explorer.core.lessons import KnownTargets
-from explorer.core.models import SECTION_TITLES
+from explorer.core.library import lesson_files
 from explorer.store.catalog import Catalog
 from explorer.ui.authoring.banner import Banner
 from explorer.ui.authoring.editor_text import replace_text, text_of
@@ -93,7 +93,10 @@ class LessonEditor(QMainWindow):
             lessons=frozenset(x.slug for x in catalog.library.lessons),
             partnerships=frozenset(c.slug for c in self._partnerships),
             glossary=frozenset(catalog.glossary),
+            lesson_files=lesson_files(catalog.library.lessons),
         )
+        #: where the file sits (its collection), so it is checked as the library reads it
+        self._placement = catalog.library.placement_of(path)
         self._build(style_sheet)
         self.editor.setPlainText(self._loaded.editable if new_text is None else new_text)
         self.editor.document().setModified(False)
@@ -222,7 +225,9 @@ class LessonEditor(QMainWindow):
         """Problems, fields and preview catch up with the text."""
         self._check_timer.stop()
         text = self.text()
-        lesson, problems = check_lesson_text(text, self.path, self._known)
+        lesson, problems = check_lesson_text(
+            text, self.path, self._known, placement=self._placement
+        )
         self.problems.show_problems(problems)
         self.fields.show_fields(read_fields(text) if locate(text) else {})
         if lesson is not None:
@@ -242,8 +247,7 @@ class LessonEditor(QMainWindow):
     # -- inserting ----------------------------------------------------------------------
     def link_choices(self) -> list[Choice]:
         lessons = [
-            Choice("lesson", x.slug, x.title, SECTION_TITLES.get(x.section, ""))
-            for x in self.catalog.library.lessons
+            Choice("lesson", x.slug, x.title, x.group_title) for x in self.catalog.library.lessons
         ]
         return lessons + self._partnerships
 
@@ -307,7 +311,7 @@ class LessonEditor(QMainWindow):
             self.banner.dismiss()
         self._update_title()
         self.statusBar().showMessage("Saved", 4000)
-        lesson, _ = check_lesson_text(text, self.path, self._known)
+        lesson, _ = check_lesson_text(text, self.path, self._known, placement=self._placement)
         self.lesson_saved.emit(lesson.slug if lesson else self.path.stem)
         return True
 

@@ -34,21 +34,29 @@ class ProblemsPane(QWidget):
     def show_problems(self, problems: Sequence[Problem]) -> None:
         self.list.clear()
         for problem in problems:
-            item = QListWidgetItem(f"Line {problem.line}: {problem.message}")
+            note = "" if problem.is_error else "Note: "
+            item = QListWidgetItem(f"Line {problem.line}: {note}{problem.message}")
             item.setData(LINE_ROLE, problem.line)
             item.setToolTip(str(problem))
             self.list.addItem(item)
         count = len(problems)
+        errors = sum(1 for p in problems if p.is_error)
         rows = min(max(count, 2), 6)
         self.list.setFixedHeight(rows * (self.list.fontMetrics().lineSpacing() + 6) + 6)
         self.list.setVisible(bool(count))
-        self.label.setProperty("found", bool(count))
+        self.label.setProperty("found", bool(errors))
         self.label.style().unpolish(self.label)
         self.label.style().polish(self.label)
-        self.label.setText("No problems" if not count else f"{count} problem{'s' * (count != 1)}")
+        self.label.setText(_summary(errors, count - errors))
 
     def messages(self) -> list[str]:
         return [self.list.item(row).text() for row in range(self.list.count())]
 
     def _on_list_item_activated(self, item: QListWidgetItem) -> None:
         self.line_requested.emit(int(item.data(LINE_ROLE)))
+
+
+def _summary(errors: int, notes: int) -> str:
+    """'No problems', '2 problems', '1 problem, 3 notes', 'No problems, 1 note'."""
+    said = f"{errors} problem{'s' * (errors != 1)}" if errors else "No problems"
+    return f"{said}, {notes} note{'s' * (notes != 1)}" if notes else said

@@ -1,5 +1,5 @@
-"""The teacher's lessons folder, watched: files added, changed or removed there show in
-the app within a second, without a restart.
+"""The teacher's lessons folder, watched: files added, changed or removed there, or in
+its subfolders (collections), show in the app within a second, without a restart.
 
 QFileSystemWatcher reports the folder (a file added, removed or renamed, which is how
 editors save atomically) and each lesson file (changed in place). Events come in bursts,
@@ -15,11 +15,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
-from explorer.core.lesson_authoring import IMAGES, folder_state
+from explorer.core.collections import is_lesson_file
+from explorer.core.lesson_authoring import folder_state, watched_files, watched_folders
 from explorer.store.catalog import Catalog
 
 #: quiet time after the last file event before the folder is read again (ms)
 DEBOUNCE_MS = 200
+#: the most lesson files watched one by one (folders are always watched)
+MAX_WATCHED_FILES = 2000
 
 
 class LessonFolderWatcher(QObject):
@@ -65,9 +68,10 @@ class LessonFolderWatcher(QObject):
         return True
 
     def _watch(self) -> None:
-        """Watch the folder, its images folder and every lesson file in it (a file
-        replaced by an atomic save is a new file, and must be watched again). While the
-        folder is missing, its parent is watched so that a new one is noticed."""
+        """Watch the folder, its subfolders (collections, images) and every lesson file
+        in them (a file replaced by an atomic save is a new file, and must be watched
+        again). While the folder is missing, its parent is watched so that a new one is
+        noticed."""
         data_dir = str(self.catalog.paths.data_dir)
         current = set(self._watcher.directories() + self._watcher.files())
         if not self.folder.is_dir():
@@ -76,8 +80,10 @@ class LessonFolderWatcher(QObject):
             return
         if data_dir in current:  # the database's own writes would wake us up
             self._watcher.removePath(data_dir)
-        wanted = [self.folder, self.folder / IMAGES, *self.folder.glob("*.md")]
-        missing = [str(p) for p in wanted if p.exists() and str(p) not in current]
+        folders = watched_folders(self.folder)
+        lessons = [p for p in watched_files(self.folder) if is_lesson_file(p)]
+        wanted = [*folders, *lessons[:MAX_WATCHED_FILES]]
+        missing = [str(p) for p in wanted if str(p) not in current]
         if missing:
             self._watcher.addPaths(missing)
 
