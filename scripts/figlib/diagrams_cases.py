@@ -1,0 +1,3 @@
+"""Diagrams for the case-study lessons."""
+
+FIGURES: dict = {}

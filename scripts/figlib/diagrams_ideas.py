@@ -1,0 +1,3 @@
+"""x"""
+
+FIGURES: dict = {}
