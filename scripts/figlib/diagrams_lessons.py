@@ -83,15 +83,20 @@ def webb_give_get(_catalog: Catalog) -> Figure:
 #: (vehicle, colour, [(from, to)] in fractional years, note)
 CREW_RIDES = (
     ("Space Shuttle (USA)", "nasa", ((2000.0, 2003.1), (2005.55, 2011.55)), "grounded 2003-2005 after Columbia; retired 2011"),
-    ("Soyuz (Russia)", "roscosmos", ((2000.83, 2026.0),), "first ISS crew launched on 31 October 2000"),
-    ("Crew Dragon (SpaceX)", "company", ((2020.41, 2026.0),), "Demo-2 carried NASA astronauts on 30 May 2020"),
+    ("Soyuz (Russia)", "roscosmos", ((2000.83, 2025.25),), "first ISS crew launched on 31 October 2000"),
+    ("Crew Dragon (SpaceX)", "company", ((2020.41, 2025.25),), "Demo-2 carried NASA astronauts on 30 May 2020"),
     ("Starliner (Boeing)", "company", ((2024.43, 2024.7),), "crewed test in 2024; came home empty"),
 )
+
+
+#: the rides still flying at the last event shown (Crew-9's return, March 2025) get an arrow
+CREW_RIDES_TO = 2025.25
 
 
 def crew_rides(catalog: Catalog) -> Figure:
     catalog.milestone("crew-dragon-demo-2", 2020, "30 May")
     catalog.milestone("boeing-starliner-crew-flight-test", 2024, "uncrewed")
+    catalog.milestone("boeing-starliner-crew-flight-test", 2025, "Crew-9")
     top, lane_h, left, first, last = 70, 62, 190, 2000, 2026
     fig = Figure(top + lane_h * len(CREW_RIDES) + 34, "Ways to fly people to the ISS")
     fig.text(20, 28, "Ways to fly people to the International Space Station", 15, bold=True)
@@ -111,8 +116,8 @@ def crew_rides(catalog: Catalog) -> Figure:
         fig.text(20, y + 18, vehicle, 13, bold=True)
         for start, end in spans:
             fig.rect(x_of(start), y + 8, max(x_of(end) - x_of(start), 6), 14, fill=colour, rx=3)
-        if spans[-1][1] >= last:
-            end = x_of(last)
+        if spans[-1][1] >= CREW_RIDES_TO:
+            end = x_of(spans[-1][1])
             fig.polygon([(end, y + 5), (end + 9, y + 15), (end, y + 25)], colour)
         x = x_of(spans[0][0])
         anchor = "end" if x > WIDTH - 240 else "start"
