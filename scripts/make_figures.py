@@ -24,9 +24,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from figlib import charts, diagrams_cases, diagrams_ideas, diagrams_lessons, timelines  # noqa: E402
-from figlib.data import Catalog, load_catalog  # noqa: E402
-from figlib.svg import DARK, LIGHT, Figure  # noqa: E402
+from figlib import charts, diagrams_cases, diagrams_ideas, diagrams_lessons, timelines
+from figlib.data import Catalog, load_catalog
+from figlib.svg import DARK, LIGHT, Figure
 
 IMAGES = Path(__file__).resolve().parents[1] / "content" / "lessons" / "images"
 
@@ -62,7 +62,9 @@ def differences(files: dict[str, str], folder: Path = IMAGES) -> list[str]:
         elif path.read_text(encoding="utf-8") != text:
             found.append(f"{name}: differs from a fresh drawing")
     found.extend(
-        f"{path.name}: no figure draws it" for path in sorted(folder.glob("*.svg")) if path.name not in files
+        f"{path.name}: no figure draws it"
+        for path in sorted(folder.glob("*.svg"))
+        if path.name not in files
     )
     return found
 

@@ -11,7 +11,11 @@ from explorer.core.models import BENEFITS, PARTNERSHIP_TYPES, Partnership, topic
 from .data import Catalog, short_name
 from .svg import WIDTH, Figure, text_width
 
-TYPE_LABELS = {"bilateral": "Bilateral", "multilateral": "Multilateral", "public-private": "Public-private"}
+TYPE_LABELS = {
+    "bilateral": "Bilateral",
+    "multilateral": "Multilateral",
+    "public-private": "Public-private",
+}
 
 
 def legend(fig: Figure, x: float, y: float, entries: Sequence[tuple[str, str]]) -> None:
@@ -33,8 +37,16 @@ def benefit_counts(catalog: Catalog) -> Figure:
     total = len(catalog.partnerships)
     top, row_h, left = 58, 34, 190
     fig = Figure(top + row_h * len(rows) + 30, "What partnerships in the catalog gain")
-    fig.text(20, 28, f"Benefits shown by the {total} partnerships in this app's catalog", 15, bold=True)
-    fig.text(20, 47, "Most partnerships show several, so the bars add up to more than the total.", 13, "muted")
+    fig.text(
+        20, 28, f"Benefits shown by the {total} partnerships in this app's catalog", 15, bold=True
+    )
+    fig.text(
+        20,
+        47,
+        "Most partnerships show several, so the bars add up to more than the total.",
+        13,
+        "muted",
+    )
     scale = (WIDTH - left - 80) / max(counts.values())
     for index, benefit in enumerate(rows):
         y = top + index * row_h
@@ -124,7 +136,9 @@ def lane_room(x_of) -> float:
     return x_of(-10_000) - 26
 
 
-def _lane(fig: Figure, catalog: Catalog, lane: Lane, p: Partnership, y: float, x_of, last: int) -> None:
+def _lane(
+    fig: Figure, catalog: Catalog, lane: Lane, p: Partnership, y: float, x_of, last: int
+) -> None:
     label = lane.label or short_name(p)
     if text_width(label, 13, bold=True) > lane_room(x_of):
         raise ValueError(f"lane label {label!r} is too long for the label column")

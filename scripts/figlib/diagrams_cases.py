@@ -23,7 +23,13 @@ from .charts import legend
 from .data import Catalog
 from .svg import WIDTH, Figure
 
-PARTNER_KEY = (("nasa", "NASA"), ("roscosmos", "Roscosmos"), ("esa", "ESA"), ("jaxa", "JAXA"), ("csa", "CSA"))
+PARTNER_KEY = (
+    ("nasa", "NASA"),
+    ("roscosmos", "Roscosmos"),
+    ("esa", "ESA"),
+    ("jaxa", "JAXA"),
+    ("csa", "CSA"),
+)
 
 
 # -- case-iss: who built which part --------------------------------------------------------
@@ -42,7 +48,13 @@ ISS_MODULES = (
 def iss_parts(_catalog: Catalog) -> Figure:
     fig = Figure(420, "Who built which part of the ISS")
     fig.text(20, 28, "Who provides which part of the International Space Station", 15, bold=True)
-    fig.text(20, 46, "A simplified plan, not to scale; colours show the partner each part belongs to.", 12, "muted")
+    fig.text(
+        20,
+        46,
+        "A simplified plan, not to scale; colours show the partner each part belongs to.",
+        12,
+        "muted",
+    )
     for x in (40, 530):
         for y in (66, 140):
             fig.rect(x, y, 70, 44, fill="nasa_tint", stroke="nasa", width=1.5)
@@ -60,8 +72,20 @@ def iss_parts(_catalog: Catalog) -> Figure:
     fig.text(30, 296, "living quarters", 12)
     fig.text(290, 280, "US laboratory", 12)
     legend(fig, 20, 346, PARTNER_KEY)
-    fig.text(20, 376, "* Zarya was built in Russia but paid for by the USA, so it is a US module.", 12, "muted")
-    fig.text(20, 394, "† Harmony was built in Italy for NASA, under a contract placed by ESA.", 12, "muted")
+    fig.text(
+        20,
+        376,
+        "* Zarya was built in Russia but paid for by the USA, so it is a US module.",
+        12,
+        "muted",
+    )
+    fig.text(
+        20,
+        394,
+        "† Harmony was built in Italy for NASA, under a contract placed by ESA.",
+        12,
+        "muted",
+    )
     return fig
 
 
@@ -70,9 +94,33 @@ def astp_docking(catalog: Catalog) -> Figure:
     catalog.milestone("apollo-soyuz-test-project", 1975, "docked")
     fig = Figure(372, "Apollo, the docking module and Soyuz")
     fig.text(20, 28, "Apollo-Soyuz, 1975: two ships, two kinds of air, one airlock", 15, bold=True)
-    fig.box(20, 46, 220, 96, "nasa", "Apollo (USA)", ["pure oxygen at about", "one third of sea-level", "pressure (5 psi)"])
-    fig.box(250, 46, 150, 96, "grey", "Docking module", ["built by the USA;", "an airlock between", "the two cabins"])
-    fig.box(420, 46, 200, 96, "ussr", "Soyuz 19 (USSR)", ["nitrogen and oxygen", "at sea-level pressure", "(about 14.7 psi)"])
+    fig.box(
+        20,
+        46,
+        220,
+        96,
+        "nasa",
+        "Apollo (USA)",
+        ["pure oxygen at about", "one third of sea-level", "pressure (5 psi)"],
+    )
+    fig.box(
+        250,
+        46,
+        150,
+        96,
+        "grey",
+        "Docking module",
+        ["built by the USA;", "an airlock between", "the two cabins"],
+    )
+    fig.box(
+        420,
+        46,
+        200,
+        96,
+        "ussr",
+        "Soyuz 19 (USSR)",
+        ["nitrogen and oxygen", "at sea-level pressure", "(about 14.7 psi)"],
+    )
     fig.rect(402, 74, 16, 40, fill="text", rx=2)
     fig.text(410, 162, "a docking system the two sides designed together", 12, anchor="middle")
     fig.line(410, 116, 410, 150, "line", 1.5)
@@ -87,7 +135,13 @@ def astp_docking(catalog: Catalog) -> Figure:
         fig.text(20, y + 19, name, 13)
         fig.rect(180, y + 4, share * 300, 22, fill=colour, rx=3)
         fig.text(190 + share * 300, y + 20, label, 13, bold=True)
-    fig.text(20, 354, "With Soyuz's pressure lowered, crews could cross without first breathing pure oxygen.", 12, "muted")
+    fig.text(
+        20,
+        354,
+        "With Soyuz's pressure lowered, crews could cross without first breathing pure oxygen.",
+        12,
+        "muted",
+    )
     return fig
 
 
@@ -122,7 +176,9 @@ def cassini_parts(catalog: Catalog) -> Figure:
         fig.rect(x, 322, kg * unit - 2, 22, fill=colour)
         x += kg * unit
     legend(fig, 20, 366, [(colour, f"{name} {kg:,} kg") for name, colour, kg in MASSES])
-    fig.text(20, 388, "The rest (135 kg) was the adapter joining it to its Titan IV rocket.", 12, "muted")
+    fig.text(
+        20, 388, "The rest (135 kg) was the adapter joining it to its Titan IV rocket.", 12, "muted"
+    )
     return fig
 
 

@@ -40,7 +40,11 @@ def anchor_customer(_catalog: Catalog) -> Figure:
                 (
                     ("nasa", "Agency", "sets goals; pays per milestone or buys a service"),
                     ("company", "Company", "designs, and puts in its own money"),
-                    ("company", "Company owns the vehicle", "sells rides to the agency and to other customers"),
+                    (
+                        "company",
+                        "Company owns the vehicle",
+                        "sells rides to the agency and to other customers",
+                    ),
                 ),
             ),
         )
@@ -60,14 +64,27 @@ def overrun(_catalog: Catalog) -> Figure:
     fig = Figure(330, "Who pays when a project costs more than planned")
     fig.text(20, 28, "A project planned at 100 costs 130: who pays the extra 30?", 15, bold=True)
     fig.text(20, 48, "An example with round numbers, not a real project.", 13, "muted")
-    for colour, label, x in (("nasa", "paid by the agency", 20), ("company", "paid by the company", 200)):
+    for colour, label, x in (
+        ("nasa", "paid by the agency", 20),
+        ("company", "paid by the company", 200),
+    ):
         fig.rect(x, 64, 14, 14, fill=colour, rx=2)
         fig.text(x + 20, 76, label, 13)
     unit = 3.5
     for row, (heading, note, extra_payer, totals) in enumerate(
         (
-            ("Cost-plus contract", "the agency pays every cost, plus a fee", "nasa", ("agency: 130", "plus the fee")),
-            ("Fixed-price contract", "the agency pays the agreed price", "company", ("agency: 100", "company: 30")),
+            (
+                "Cost-plus contract",
+                "the agency pays every cost, plus a fee",
+                "nasa",
+                ("agency: 130", "plus the fee"),
+            ),
+            (
+                "Fixed-price contract",
+                "the agency pays the agreed price",
+                "company",
+                ("agency: 100", "company: 30"),
+            ),
         )
     ):
         y = 112 + row * 106
@@ -85,7 +102,11 @@ def overrun(_catalog: Catalog) -> Figure:
 LAW_LAYERS = (
     ("Global treaty", "outer-space-treaty", "Outer Space Treaty, 1967"),
     ("UN forum", "un-copuos", "COPUOS, since 1959: drafted the UN space treaties"),
-    ("Intergovernmental agreement", "international-space-station", "ISS agreement, 1998: 15 countries"),
+    (
+        "Intergovernmental agreement",
+        "international-space-station",
+        "ISS agreement, 1998: 15 countries",
+    ),
     ("Agency agreement", "saral-altika", "CNES-ISRO memorandum for SARAL, 2007"),
     ("National licence", "skyroot-vikram-s-prarambh", "IN-SPACe authorised Vikram-S, 2022"),
 )
@@ -102,7 +123,16 @@ def law_layers(catalog: Catalog) -> Figure:
         inset = index * 22
         y = 44 + index * row_h
         colour = ("purple", "blue", "teal", "green", "gold")[index]
-        fig.rect(20 + inset, y, 600 - 2 * inset, row_h - 8, fill=f"{colour}_tint", stroke=colour, rx=6, width=1.5)
+        fig.rect(
+            20 + inset,
+            y,
+            600 - 2 * inset,
+            row_h - 8,
+            fill=f"{colour}_tint",
+            stroke=colour,
+            rx=6,
+            width=1.5,
+        )
         fig.text(34 + inset, y + 21, layer, 14, bold=True)
         fig.text(34 + inset, y + 40, example, 13)
         if slug not in catalog.partnerships:
@@ -115,8 +145,24 @@ def interface(catalog: Catalog) -> Figure:
     catalog.milestone("double-star", 2004, "TC-2")
     fig = Figure(270, "Share the interface, keep the design")
     fig.text(20, 28, "Share the interface, keep the design", 15, bold=True)
-    fig.box(20, 50, 220, 150, "nasa", "Partner A's spacecraft", ["design and know-how", "stay with partner A"])
-    fig.box(400, 50, 220, 150, "esa", "Partner B's instrument", ["design and know-how", "stay with partner B"])
+    fig.box(
+        20,
+        50,
+        220,
+        150,
+        "nasa",
+        "Partner A's spacecraft",
+        ["design and know-how", "stay with partner A"],
+    )
+    fig.box(
+        400,
+        50,
+        220,
+        150,
+        "esa",
+        "Partner B's instrument",
+        ["design and know-how", "stay with partner B"],
+    )
     fig.rect(256, 50, 128, 150, fill="grey_tint", stroke="line", rx=6, width=1.5)
     fig.text(320, 72, "The interface", 13, bold=True, anchor="middle")
     fig.text(320, 88, "is shared:", 13, bold=True, anchor="middle")
@@ -138,10 +184,36 @@ def interface(catalog: Catalog) -> Figure:
 # -- working-across-cultures: one number, two units ----------------------------------------
 def units(_catalog: Catalog) -> Figure:
     fig = Figure(330, "One number, two units: the lost Mars orbiter")
-    fig.text(20, 28, "One number, two units: how Mars Climate Orbiter was lost (1999)", 15, bold=True)
-    fig.box(20, 48, 180, 112, "company", "Builder's software", wrap("wrote thruster pushes in pound-force seconds", 160, 13))
-    fig.box(230, 48, 180, 112, "grey", "A shared file", wrap("the agreed format asked for newton-seconds", 160, 13))
-    fig.box(440, 48, 180, 112, "nasa", "Navigation team", wrap("read the numbers as newton-seconds", 160, 13))
+    fig.text(
+        20, 28, "One number, two units: how Mars Climate Orbiter was lost (1999)", 15, bold=True
+    )
+    fig.box(
+        20,
+        48,
+        180,
+        112,
+        "company",
+        "Builder's software",
+        wrap("wrote thruster pushes in pound-force seconds", 160, 13),
+    )
+    fig.box(
+        230,
+        48,
+        180,
+        112,
+        "grey",
+        "A shared file",
+        wrap("the agreed format asked for newton-seconds", 160, 13),
+    )
+    fig.box(
+        440,
+        48,
+        180,
+        112,
+        "nasa",
+        "Navigation team",
+        wrap("read the numbers as newton-seconds", 160, 13),
+    )
     fig.arrow(200, 104, 228, 104, "line", head=8)
     fig.arrow(410, 104, 438, 104, "line", head=8)
     fig.text(20, 196, "The same push, in the two units:", 14, bold=True)

@@ -21,7 +21,7 @@ from __future__ import annotations
 import math
 
 from .data import Catalog
-from .svg import WIDTH, Figure, text_width, wrap
+from .svg import WIDTH, Figure, wrap
 
 # -- pooling-expertise: the free push from Earth's spin ------------------------------------
 EQUATOR_KMH = 2 * math.pi * 6378.137 / 23.9345
@@ -44,7 +44,13 @@ def launch_latitudes(_catalog: Catalog) -> Figure:
     top, row_h, left = 78, 46, 250
     fig = Figure(top + row_h * len(LAUNCH_SITES) + 44, "The free push from Earth's spin")
     fig.text(20, 28, "The free push east that Earth's spin gives a rocket", 15, bold=True)
-    fig.text(20, 48, "The ground near the equator moves fastest; at the poles it does not move.", 13, "muted")
+    fig.text(
+        20,
+        48,
+        "The ground near the equator moves fastest; at the poles it does not move.",
+        13,
+        "muted",
+    )
     scale = (WIDTH - left - 100) / EQUATOR_KMH
     for index, (site, who, latitude) in enumerate(LAUNCH_SITES):
         y = top + index * row_h
@@ -56,7 +62,13 @@ def launch_latitudes(_catalog: Catalog) -> Figure:
         fig.text(left + speed * scale + 8, y + 23, f"{speed:,} km/h", 13, bold=True)
     bottom = top + row_h * len(LAUNCH_SITES)
     equator = f"{round(EQUATOR_KMH, -1):,.0f}"
-    fig.text(20, bottom + 14, f"At the equator the ground moves east at about {equator} km/h.", 12, "muted")
+    fig.text(
+        20,
+        bottom + 14,
+        f"At the equator the ground moves east at about {equator} km/h.",
+        12,
+        "muted",
+    )
     fig.text(20, bottom + 32, "Elsewhere: that speed × the cosine of the latitude.", 12, "muted")
     return fig
 
@@ -66,7 +78,12 @@ def webb_give_get(_catalog: Catalog) -> Figure:
     fig = Figure(350, "Webb: what ESA and Canada gave and got")
     fig.text(20, 28, "Webb: each partner pays for its own piece", 15, bold=True)
     fig.box(240, 118, 160, 66, "nasa", "James Webb", ["led by NASA"])
-    esa = ["NIRSpec instrument", "half of the MIRI instrument", "the Ariane 5 launch", "15 scientists for operations"]
+    esa = [
+        "NIRSpec instrument",
+        "half of the MIRI instrument",
+        "the Ariane 5 launch",
+        "15 scientists for operations",
+    ]
     fig.box(20, 48, 196, 186, "esa", "ESA gives", bullets=esa)
     csa = ["Fine Guidance Sensor, which keeps Webb pointed", "NIRISS instrument"]
     fig.box(424, 48, 196, 186, "csa", "Canada (CSA) gives", bullets=csa)
@@ -82,9 +99,24 @@ def webb_give_get(_catalog: Catalog) -> Figure:
 # -- sharing-the-risk: more than one way to fly people to the ISS -------------------------
 #: (vehicle, colour, [(from, to)] in fractional years, note)
 CREW_RIDES = (
-    ("Space Shuttle (USA)", "nasa", ((2000.0, 2003.1), (2005.55, 2011.55)), "grounded 2003-2005 after Columbia; retired 2011"),
-    ("Soyuz (Russia)", "roscosmos", ((2000.83, 2025.25),), "first ISS crew launched on 31 October 2000"),
-    ("Crew Dragon (SpaceX)", "company", ((2020.41, 2025.25),), "Demo-2 carried NASA astronauts on 30 May 2020"),
+    (
+        "Space Shuttle (USA)",
+        "nasa",
+        ((2000.0, 2003.1), (2005.55, 2011.55)),
+        "grounded 2003-2005 after Columbia; retired 2011",
+    ),
+    (
+        "Soyuz (Russia)",
+        "roscosmos",
+        ((2000.83, 2025.25),),
+        "first ISS crew launched on 31 October 2000",
+    ),
+    (
+        "Crew Dragon (SpaceX)",
+        "company",
+        ((2020.41, 2025.25),),
+        "Demo-2 carried NASA astronauts on 30 May 2020",
+    ),
     ("Starliner (Boeing)", "company", ((2024.43, 2024.7),), "crewed test in 2024; came home empty"),
 )
 
@@ -106,7 +138,9 @@ def crew_rides(catalog: Catalog) -> Figure:
         return left + (year - first) * scale
 
     bottom = top + lane_h * len(CREW_RIDES)
-    fig.rect(x_of(2011.55), top - 12, x_of(2020.41) - x_of(2011.55), bottom - top + 12, fill="red_tint")
+    fig.rect(
+        x_of(2011.55), top - 12, x_of(2020.41) - x_of(2011.55), bottom - top + 12, fill="red_tint"
+    )
     fig.text(x_of(2015.9), top - 1, "only Soyuz", 12, anchor="middle")
     for year in range(first, last, 5):
         fig.line(x_of(year), top + 4, x_of(year), bottom, "grid", 1)
@@ -121,7 +155,9 @@ def crew_rides(catalog: Catalog) -> Figure:
             fig.polygon([(end, y + 5), (end + 9, y + 15), (end, y + 25)], colour)
         x = x_of(spans[0][0])
         anchor = "end" if x > WIDTH - 240 else "start"
-        fig.text(x if anchor == "start" else x_of(spans[-1][1]), y + 40, note, 12, "muted", anchor=anchor)
+        fig.text(
+            x if anchor == "start" else x_of(spans[-1][1]), y + 40, note, 12, "muted", anchor=anchor
+        )
     return fig
 
 
@@ -207,7 +243,13 @@ def iss_nations(catalog: Catalog) -> Figure:
         fig.rect(340, y, 280, 50, fill=f"{colour}_tint", stroke=colour, rx=6, width=1.5)
         fig.text(352, y + 30, agency, 14, bold=True)
         fig.text(606, y + 30, f"{nation}: 1 nation", 13, anchor="end")
-    fig.text(20, 304, "11 + 1 + 1 + 1 + 1 = 15 nations, signed in Washington on 29 January 1998", 12, "muted")
+    fig.text(
+        20,
+        304,
+        "11 + 1 + 1 + 1 + 1 = 15 nations, signed in Washington on 29 January 1998",
+        12,
+        "muted",
+    )
     return fig
 
 

@@ -152,7 +152,10 @@ class Figure:
         self, x1: float, y1: float, x2: float, y2: float, stroke: str = "line", width: float = 1.5
     ) -> None:
         self.items.append(
-            ("line", {"x1": x1, "y1": y1, "x2": x2, "y2": y2, "stroke": stroke, "stroke-width": width})
+            (
+                "line",
+                {"x1": x1, "y1": y1, "x2": x2, "y2": y2, "stroke": stroke, "stroke-width": width},
+            )
         )
 
     def dashed(

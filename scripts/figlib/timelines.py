@@ -48,11 +48,18 @@ def commercial_crew(catalog: Catalog) -> Figure:
         tick=5,
         left=250,
         lanes=(
-            Lane("nasa-cots", "COTS: cargo development", ((2012, "first commercial", "Dragon berths"),)),
+            Lane(
+                "nasa-cots",
+                "COTS: cargo development",
+                ((2012, "first commercial", "Dragon berths"),),
+            ),
             Lane(
                 "commercial-resupply-services-1",
                 "Cargo contracts, round 1",
-                ((2008, "contracts awarded", "fixed-price deals"), (2014, "Antares", "Antares fails")),
+                (
+                    (2008, "contracts awarded", "fixed-price deals"),
+                    (2014, "Antares", "Antares fails"),
+                ),
             ),
             Lane("commercial-resupply-services-2", "Cargo contracts, round 2"),
             Lane(

@@ -42,8 +42,12 @@ def test_every_lesson_has_a_described_and_captioned_figure(path):
     figures = lesson_figures(path)
     assert figures, f"{path.name} has no figure"
     for figure in figures:
-        assert len(figure["alt"].split()) >= 8, f"{path.name}: alt text too short: {figure['alt']!r}"
-        assert figure["title"] and figure["title"].strip(), f"{path.name}: {figure['src']} has no caption"
+        assert len(figure["alt"].split()) >= 8, (
+            f"{path.name}: alt text too short: {figure['alt']!r}"
+        )
+        assert figure["title"] and figure["title"].strip(), (
+            f"{path.name}: {figure['src']} has no caption"
+        )
         image = (path.parent / figure["src"]).resolve()
         assert image.is_file(), f"{path.name}: {figure['src']} does not exist"
         if image.suffix == ".svg":
@@ -112,7 +116,9 @@ def test_every_figure_is_plain_svg_tiny_with_readable_text(path):
     assert texts, f"{path.name} has no text"
 
 
-@pytest.mark.parametrize("path", [p for p in SVG_FILES if p.name.endswith(".dark.svg")], ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "path", [p for p in SVG_FILES if p.name.endswith(".dark.svg")], ids=lambda p: p.name
+)
 def test_dark_figures_have_a_dark_background_and_light_figures_a_light_one(path):
     def background(svg: Path) -> str:
         first = next(e for e in ElementTree.parse(svg).getroot() if e.tag == f"{SVG}rect")
