@@ -108,3 +108,24 @@ def test_the_window_shows_dark_figures_in_the_dark_theme(qtbot, make_window, pat
     qtbot.waitUntil(lambda: LIGHT_FILL in colours_shown(article))
     window.actions.themes["dark"].trigger()
     qtbot.waitUntil(lambda: DARK_FILL in colours_shown(article))
+
+
+def test_a_figure_sits_right_above_its_caption(qtbot, make_window, paths):
+    """The article's 150% line height must not stretch the line that holds a picture."""
+    lessons = paths.teacher_lessons
+    (lessons / "images").mkdir(parents=True)
+    write_svg(lessons / "images" / "chart.svg", LIGHT_FILL)
+    (lessons / "pictures.md").write_text(
+        "---\nslug: pictures\ntitle: Pictures\nsection: outlook\norder: 9\n"
+        "summary: A lesson with one figure.\ntopics: [technical]\n---\n\n"
+        "![A red chart that fills the whole picture](images/chart.svg)\n",
+        encoding="utf-8",
+    )
+    window = make_window(("lesson", "pictures"))
+    document = window.read_view.article.document()
+    block = document.begin()
+    while block.isValid() and "\ufffc" not in block.text():
+        block = block.next()
+    assert block.isValid(), "the figure is not on the page"
+    picture, caption = block.layout().lineAt(0), block.layout().lineAt(1)
+    assert caption.y() - picture.height() < 4
