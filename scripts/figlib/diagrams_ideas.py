@@ -266,10 +266,10 @@ def coalitions(catalog: Catalog) -> Figure:
     )
     if "13 October" not in accords.event or "9 March" not in ilrs.event:
         raise LookupError("the coalition dates no longer match the catalog")
-    fig = Figure(260, "Two lunar coalitions")
+    fig = Figure(236, "Two lunar coalitions")
     fig.text(20, 28, "Two plans for working together on the Moon", 15, bold=True)
     for index, (colour, name, items) in enumerate(columns):
-        fig.box(20 + index * 310, 46, 290, 196, colour, name, bullets=items)
+        fig.box(20 + index * 310, 46, 290, 172, colour, name, bullets=items)
     return fig
 
 
