@@ -43,6 +43,7 @@ class ReadView(QWidget):
         self.pages = PageBuilder(catalog)
         self.location: Location | None = None
         self.article = ArticleView(theme.article_css(text_size), text_size)
+        self.article.set_scheme(theme.scheme)
         self.find_bar = FindBar(self.article, theme)
         self.library = LibraryTree(catalog.library.lessons, theme)
         names = {slug: p.name for slug, p in catalog.partnerships.partners().items()}
@@ -182,6 +183,7 @@ class ReadView(QWidget):
         self.article.set_style(self.theme.article_css(size), size)
 
     def apply_theme(self) -> None:
+        self.article.set_scheme(self.theme.scheme)
         self.article.set_style(
             self.theme.article_css(self.article.text_size), self.article.text_size
         )

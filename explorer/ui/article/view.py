@@ -9,6 +9,7 @@ size the reader chose.
 from __future__ import annotations
 
 from html import escape
+from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QEvent, QPointF, Qt, QUrl, Signal
 from PySide6.QtGui import (
@@ -33,6 +34,16 @@ WEB = ("http", "https", "mailto")
 #: characters per line of the reading column
 MEASURE = 72
 MIN_MARGIN = 28
+#: a figure `name.svg` may have a sibling `name.dark.svg`, drawn for the dark theme
+DARK_SUFFIX = ".dark.svg"
+
+
+def dark_variant(path: Path) -> Path | None:
+    """The dark-theme sibling of an SVG picture, if one exists next to it."""
+    if path.suffix.lower() != ".svg" or path.name.lower().endswith(DARK_SUFFIX):
+        return None
+    sibling = path.with_name(path.name[: -len(".svg")] + DARK_SUFFIX)
+    return sibling if sibling.is_file() else None
 
 
 class ArticleView(QTextBrowser):
@@ -54,6 +65,7 @@ class ArticleView(QTextBrowser):
         self._html = ""
         self._pending_scroll: int | None = None
         self._text_size = text_size
+        self._dark = False
         self.document().setDefaultStyleSheet(style_sheet)
         self._set_font_size(text_size)
         self.anchorClicked.connect(self._on_self_anchor_clicked)
@@ -103,6 +115,22 @@ class ArticleView(QTextBrowser):
     @property
     def text_size(self) -> int:
         return self._text_size
+
+    def set_scheme(self, scheme: str) -> None:
+        """'dark' shows the `.dark.svg` variant of pictures that have one; takes effect at
+        the next page shown or `set_style` (both lay the page out again)."""
+        self._dark = scheme == "dark"
+
+    def loadResource(self, kind: int, url: QUrl) -> object:
+        """Pictures load from local files only; in the dark theme, from their dark variant."""
+        if (
+            self._dark
+            and kind == QTextDocument.ResourceType.ImageResource.value
+            and url.isLocalFile()
+            and (dark := dark_variant(Path(url.toLocalFile()))) is not None
+        ):
+            return QByteArray(dark.read_bytes())
+        return super().loadResource(kind, url)
 
     def _set_font_size(self, size: int) -> None:
         font = QFont(self.font())

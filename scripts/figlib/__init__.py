@@ -1,0 +1,1 @@
+"""Drawing helpers and figure definitions for scripts/make_figures.py."""
