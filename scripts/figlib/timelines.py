@@ -8,12 +8,17 @@ from .svg import WIDTH, Figure
 
 
 def us_soviet(catalog: Catalog) -> Figure:
-    """Every catalog partnership with both American and Soviet or Russian partners."""
+    """Every catalog partnership led from one side with partners from the other (not, say,
+    a Bangladeshi satellite that merely used an American launch and a Russian slot)."""
+    sides = {"US", "SU", "RU"}
     slugs = sorted(
         (
             p
             for p in catalog.partnerships.values()
-            if "US" in p.countries and {"SU", "RU"} & set(p.countries)
+            if "US" in p.countries
+            and {"SU", "RU"} & set(p.countries)
+            and p.partners
+            and p.partners[0].partner.country in sides
         ),
         key=lambda p: (p.start_year, p.slug),
     )
