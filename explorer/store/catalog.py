@@ -23,7 +23,7 @@ from explorer.store.legacy import move_rows_into_files, recover_from
 from explorer.store.maintenance import tidy_data_folder
 from explorer.store.partnerships import PartnershipStore
 from explorer.store.search_index import SearchIndex, index_lessons
-from explorer.store.teacher_index import sync_teacher_files
+from explorer.store.teacher_index import layer_problems, sync_teacher_files
 
 
 @dataclass
@@ -76,7 +76,10 @@ class Catalog:
 
     @property
     def problems(self) -> tuple[Problem, ...]:
-        return self.refresh.problems + self.library.problems
+        """What is wrong in the bundled content, the lessons and the teacher's partnership
+        files."""
+        teacher = tuple(layer_problems(self.partnerships, self.paths))
+        return self.refresh.problems + self.library.problems + teacher
 
     def sync(self) -> Changes:
         """Bring the index in step with the teacher's partnership files (changed by hand,
