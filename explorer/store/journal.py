@@ -54,6 +54,8 @@ def fingerprint(record: Partnership | None) -> str | None:
         p.caveats,
         p.citations,
         p.checked,
+        p.years_source,
+        p.sides,
         p.origin,
         p.edited,
     )

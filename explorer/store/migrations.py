@@ -112,3 +112,12 @@ def m002_lesson_index(db: Database) -> None:
 def m003_partner_region(db: Database) -> None:
     """A body of nations (country 'intl') names the world region it belongs to."""
     db.table("partners").add_column("region", str)
+
+
+@migrations()
+def m004_sources_per_fact(db: Database) -> None:
+    """A milestone names the citation it comes from (1-based), as may a record's years;
+    a partner may sit on a numbered side of the partnership (docs/content-format.md)."""
+    db.table("milestones").add_column("source", int)
+    db.table("partnerships").add_column("years_source", int)
+    db.table("partnership_partners").add_column("side", int)
