@@ -54,8 +54,6 @@ def fingerprint(record: Partnership | None) -> str | None:
         p.caveats,
         p.citations,
         p.checked,
-        p.years_source,
-        p.sides,
         p.origin,
         p.edited,
     )

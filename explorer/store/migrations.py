@@ -114,8 +114,9 @@ def m003_partner_region(db: Database) -> None:
     db.table("partners").add_column("region", str)
 
 
+# numbered 005: it follows m004_teacher_layers, from another branch of the same round
 @migrations()
-def m004_sources_per_fact(db: Database) -> None:
+def m005_sources_per_fact(db: Database) -> None:
     """A milestone names the citation it comes from (1-based), as may a record's years;
     a partner may sit on a numbered side of the partnership (docs/content-format.md)."""
     db.table("milestones").add_column("source", int)

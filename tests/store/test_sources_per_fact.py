@@ -51,7 +51,7 @@ def test_a_database_from_before_sources_gains_the_columns_and_keeps_its_rows(tmp
     path = tmp_path / "explorer.db"
     old = Database(path)
     old.execute(f"PRAGMA application_id={APPLICATION_ID}")
-    migrations.apply(old, stop_before="m004_sources_per_fact")
+    migrations.apply(old, stop_before="m005_sources_per_fact")
     old["milestones"].insert(
         {"partnership_slug": "mine", "position": 0, "year": 2001, "event": "Signed"}
     )
