@@ -6,6 +6,7 @@ The file formats are documented in docs/content-format.md.
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -115,7 +116,8 @@ def partnership_from_mapping(
         partners=tuple(participants),
         countries=tuple(str(c) for c in item.get("countries") or ()),
         milestones=tuple(
-            Milestone(int(m["year"]), str(m["event"])) for m in item.get("milestones") or ()
+            Milestone(int(m["year"]), str(m["event"]), _source_number(m.get("source")))
+            for m in item.get("milestones") or ()
         ),
         benefits=tuple(item.get("benefits") or ()),
         challenges=tuple(item.get("challenges") or ()),
@@ -128,8 +130,21 @@ def partnership_from_mapping(
             for c in item.get("citations") or ()
         ),
         checked=str(item.get("checked") or ""),
+        years_source=_source_number(item.get("years_source")),
+        sides=_ordered_sides(item.get("sides") or (), [x.partner.slug for x in participants]),
     )
     return record, []
+
+
+def _ordered_sides(sides: Any, order: list[str]) -> tuple[tuple[str, ...], ...]:
+    """Sides in the partners' order (as the database gives them back)."""
+    place = {slug: order.index(slug) for slug in order}
+    ordered = [tuple(sorted(map(str, side), key=place.__getitem__)) for side in sides]
+    return tuple(sorted(ordered, key=lambda side: place[side[0]]))
+
+
+def _source_number(value: Any) -> int | None:
+    return None if value in (None, "") else int(value)
 
 
 def check_partnership_fields(item: Mapping[str, Any]) -> list[str]:  # noqa: C901
@@ -161,6 +176,49 @@ def check_partnership_fields(item: Mapping[str, Any]) -> list[str]:  # noqa: C90
     for milestone in item.get("milestones") or ():
         if not isinstance(milestone, Mapping) or not isinstance(milestone.get("year"), int):
             errors.append(f"milestone {milestone!r} needs a year and an event")
+    return errors + check_sources(item) + check_sides(item)
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def check_sources(item: Mapping[str, Any]) -> list[str]:
+    """Each `source` (a milestone's, and `years_source`) names one of the record's citations."""
+    count = len(item.get("citations") or ())
+    have = f"the record has {count} citation{'' if count == 1 else 's'}"
+    named = [("years_source", item.get("years_source"))] + [
+        (f"milestone {number} ({m.get('year')})", m.get("source"))
+        for number, m in enumerate(item.get("milestones") or (), start=1)
+        if isinstance(m, Mapping)
+    ]
+    errors = []
+    for what, value in named:
+        if value in (None, ""):
+            continue
+        if not _is_number(value):
+            errors.append(f"{what}: source must be a citation number (1, 2, ...), not {value!r}")
+        elif not 1 <= value <= count:
+            errors.append(f"{what} names source {value}, but {have}")
+    return errors
+
+
+def check_sides(item: Mapping[str, Any]) -> list[str]:
+    """`sides` groups the record's partners: each partner on exactly one side."""
+    sides = item.get("sides")
+    if sides in (None, "", []):
+        return []
+    if not isinstance(sides, list) or not all(isinstance(side, list) and side for side in sides):
+        return ["sides must be a list of sides, each a list of partner slugs"]
+    listed = [
+        entry if isinstance(entry, str) else str(entry.get("partner", ""))
+        for entry in item.get("partners") or ()
+        if isinstance(entry, str | Mapping)
+    ]
+    placed = Counter(str(slug) for side in sides for slug in side)
+    errors = [f"sides name '{slug}', not a partner" for slug in placed if slug not in listed]
+    errors += [f"sides put '{slug}' on more than one side" for slug, n in placed.items() if n > 1]
+    errors += [f"sides leave out the partner '{slug}'" for slug in listed if slug not in placed]
     return errors
 
 

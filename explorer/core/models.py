@@ -136,6 +136,8 @@ class Participant:
 class Milestone:
     year: int
     event: str
+    #: the citation this fact comes from: a 1-based index into the record's citations
+    source: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,12 +165,22 @@ class Partnership:
     caveats: str = ""
     citations: tuple[Citation, ...] = ()
     checked: str = ""
+    #: the citation the start and end years come from (1-based), where one is named
+    years_source: int | None = None
+    #: who acts together: each side a tuple of partner slugs (empty: each partner is a side)
+    sides: tuple[tuple[str, ...], ...] = ()
     origin: str = "bundled"  # "bundled" or "user"
     edited: bool = False  # a bundled row the teacher changed: refreshes leave it alone
 
     @property
     def partner_names(self) -> tuple[str, ...]:
         return tuple(p.partner.name for p in self.partners)
+
+    def citation(self, number: int | None) -> Citation | None:
+        """The citation a 1-based `source` number names, or None."""
+        if number is None or not 1 <= number <= len(self.citations):
+            return None
+        return self.citations[number - 1]
 
     def milestone_phase(self, milestone: Milestone) -> str:
         """'lead-up' (before the start year, e.g. the agreement before a launch), 'during'

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 
 from explorer.core.models import (
     MY_LESSONS,
-    Citation,
     GlossaryEntry,
     Lesson,
     Participant,
@@ -23,6 +22,7 @@ from explorer.core.models import (
 )
 from explorer.core.quiz import questions_folded_html, questions_html
 from explorer.core.regions import country_name
+from explorer.core.sources_html import numbered_sources, source_mark, sources_list
 
 if TYPE_CHECKING:  # rendering imports Markdown; the window's first paint must not wait for it
     from explorer.core.render import MarkdownRenderer, Rendered
@@ -33,6 +33,8 @@ INTERNAL_HREF_RE = re.compile(r'<a ([^>]*?)href="((?:partnership|lesson|glossary
 FIGURE_RE = re.compile(r'<p>\s*(<img [^>]*?alt="([^"]*)"[^>]*>)\s*</p>')
 DIV_TAG_RE = re.compile(r"<div\b[^>]*>|</div>")
 ADMONITION_RE = re.compile(r'<div class="admonition ?([^"]*)">')
+#: kinds of partner with country 'intl' that are one body (not a group of states)
+BODY_KINDS = frozenset({"space-agency", "intergovernmental", "academic"})
 CALLOUT_KINDS = {"note", "tip", "warning", "important", "info", "example", "question"}
 
 
@@ -73,7 +75,7 @@ def lesson_page(
         if folded_answers
         else questions_html(lesson.questions, quiz or {}),
         _cited(cited),
-        _sources(lesson.sources),
+        sources_list(lesson.sources),
         _neighbour_links(neighbours),
     ]
     html = "\n".join(p for p in parts if p)
@@ -184,21 +186,6 @@ def _cited(cited: Sequence[Partnership]) -> str:
     )
 
 
-def _sources(sources: Sequence[Citation]) -> str:
-    items = [_citation(c) for c in sources]
-    return f'<h2>Sources</h2><ul class="sources">{"".join(items)}</ul>' if items else ""
-
-
-def _citation(citation: Citation) -> str:
-    publisher, title, url = citation.publisher, citation.title, citation.url
-    text = (f"{escape(publisher)}: " if publisher else "") + (
-        f'<a class="external" href="{escape(url)}" title="{escape(url)}">{escape(title)}</a>'
-        if url
-        else escape(title)
-    )
-    return f"<li>{text}</li>"
-
-
 def _neighbour_links(neighbours: tuple[Lesson | None, Lesson | None]) -> str:
     before, after = neighbours
     if not before and not after:
@@ -271,7 +258,9 @@ def partnership_page(
     """Facts, partners, milestones, what it shows (with the lesson that teaches each), the
     lessons that cite it, and its sources with the date they were checked."""
     milestones = "".join(
-        f'<tr><td class="year">{m.year}</td><td>{escape(m.event)}</td></tr>' for m in p.milestones
+        f'<tr><td class="year">{m.year}</td>'
+        f"<td>{escape(m.event)}{source_mark(p, m.source)}</td></tr>"
+        for m in p.milestones
     )
     parts = [
         f'<p class="eyebrow">Partnership · {escape(label(p.type))} · {escape(label(p.domain))}</p>',
@@ -298,14 +287,14 @@ def partnership_page(
             topic_lessons,
         ),
         _citing(citing),
-        _partnership_sources(p),
+        numbered_sources(p),
     ]
     return "\n".join(x for x in parts if x)
 
 
 def _facts(p: Partnership) -> str:
     facts = [
-        f"<b>{escape(p.years_label())}</b>",
+        f"<b>{escape(p.years_label())}</b>{source_mark(p, p.years_source)}",
         escape(label(p.status)),
         _topic_link(p.type, label(p.type) + " partnership"),
     ]
@@ -321,9 +310,24 @@ def _partners(p: Partnership) -> str:
     partners = "".join(_partner_item(x) for x in p.partners)
     if not partners:
         return ""
+    return f'<h2>Partners</h2><ul class="partners">{partners}</ul>{_involved(p)}'
+
+
+def _involved(p: Partnership) -> str:
+    """The countries, then the international bodies (ESA, EUMETSAT, UN offices) that take
+    part as themselves, so an ESA-led mission does not read as one country's."""
     countries = ", ".join(country_name(c) for c in p.countries if c != "intl")
-    extra = f'<p class="muted">Countries involved: {escape(countries)}.</p>' if countries else ""
-    return f'<h2>Partners</h2><ul class="partners">{partners}</ul>{extra}'
+    bodies = ", ".join(
+        dict.fromkeys(
+            x.partner.name
+            for x in p.partners
+            if x.partner.country == "intl" and x.partner.kind in BODY_KINDS
+        )
+    )
+    said = [f"Countries involved: {escape(countries)}." if countries else ""]
+    said.append(f"International bodies: {escape(bodies)}." if bodies else "")
+    text = " ".join(x for x in said if x)
+    return f'<p class="muted">{text}</p>' if text else ""
 
 
 def _partner_item(x: Participant) -> str:
@@ -370,14 +374,6 @@ def _citing(citing: Sequence[Lesson]) -> str:
         for x in citing
     )
     return f"<h2>Lessons that cite it</h2><ul>{items}</ul>"
-
-
-def _partnership_sources(p: Partnership) -> str:
-    if not p.citations:
-        return ""
-    checked = f'<p class="muted">Facts checked on {escape(p.checked)}.</p>' if p.checked else ""
-    items = "".join(_citation(c) for c in p.citations)
-    return f'<h2>Sources</h2><ul class="sources">{items}</ul>{checked}'
 
 
 def _topic_link(tag: str, text: str | None = None) -> str:

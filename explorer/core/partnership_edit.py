@@ -39,6 +39,8 @@ _FIELD_WORDS = {
     "milestone": "milestones",
     "partner": "partners",
     "citation": "citations",
+    "years_source": "citations",
+    "sides": "partners",
 }
 _WORD_RE = re.compile(r"[a-z_]+")
 REQUIRED = ("name", "slug", "type", "status", "domain", "start_year")
@@ -89,8 +91,8 @@ def _shared_checks(item: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
     probe = {**item, **{key: STAND_INS[key] for key in missing}}
     for message in check_partnership_fields(probe):
         field = field_of(message) or "name"
-        if field in missing or field == "milestones":  # milestones: said better below
-            continue
+        if field in missing or (field == "milestones" and "needs" in message):
+            continue  # a milestone's year or event: said better below
         if field == "end_year" and "start_year" in missing and "before" in message:
             continue
         yield field, _sentence(message)
@@ -129,6 +131,7 @@ def _sentence(message: str) -> str:
     """A check's message as a sentence for the form: 'end_year 1990 is before ...' ->
     'End year 1990 is before ...'."""
     text = message.replace("start_year", "start year").replace("end_year", "end year")
+    text = text.replace("years_source", "the years' source")
     text = text[0].upper() + text[1:]
     return text if text.endswith(".") else text + "."
 

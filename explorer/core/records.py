@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import fields, replace
 from typing import Any, Literal
 
-from explorer.core.models import PARTNER_KINDS, Partner, Partnership
+from explorer.core.models import PARTNER_KINDS, Milestone, Partner, Partnership
 
 Status = Literal["new", "changed", "unchanged"]
 #: the fields of a Partnership a teacher edits (origin and edited are bookkeeping)
@@ -35,7 +35,7 @@ def partnership_to_mapping(p: Partnership) -> dict[str, Any]:
             for x in p.partners
         ],
         "countries": list(p.countries),
-        "milestones": [{"year": m.year, "event": m.event} for m in p.milestones],
+        "milestones": [_milestone_mapping(m) for m in p.milestones],
         "benefits": list(p.benefits),
         "challenges": list(p.challenges),
         "description": p.description,
@@ -44,7 +44,16 @@ def partnership_to_mapping(p: Partnership) -> dict[str, Any]:
             {"publisher": c.publisher, "title": c.title, "url": c.url} for c in p.citations
         ],
         "checked": p.checked,
+        **({"years_source": p.years_source} if p.years_source is not None else {}),
+        **({"sides": [list(side) for side in p.sides]} if p.sides else {}),
     }
+
+
+def _milestone_mapping(m: Milestone) -> dict[str, Any]:
+    out: dict[str, Any] = {"year": m.year, "event": m.event}
+    if m.source is not None:
+        out["source"] = m.source
+    return out
 
 
 def partner_to_mapping(p: Partner) -> dict[str, Any]:

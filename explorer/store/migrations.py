@@ -129,3 +129,13 @@ def m004_teacher_layers(db: Database) -> None:
     db.table("layer_problems").create({"layer": str, "line": int, "message": str})
     db.table("partnerships").add_column("layer", str, not_null_default="")
     db.table("partners").add_column("layer", str, not_null_default="")
+
+
+# numbered 005: it follows m004_teacher_layers, from another branch of the same round
+@migrations()
+def m005_sources_per_fact(db: Database) -> None:
+    """A milestone names the citation it comes from (1-based), as may a record's years;
+    a partner may sit on a numbered side of the partnership (docs/content-format.md)."""
+    db.table("milestones").add_column("source", int)
+    db.table("partnerships").add_column("years_source", int)
+    db.table("partnership_partners").add_column("side", int)

@@ -125,13 +125,14 @@ class PartnershipStore:
             children[row["partnership_slug"]]["partners"].append(
                 Participant(partner, row["role"] or "")
             )
+            children[row["partnership_slug"]]["side_of"].append((row.get("side"), partner.slug))
         for row in self.db.query(
             f"select * from partnership_countries {scope} order by position", params
         ):
             children[row["partnership_slug"]]["countries"].append(row["country"])
         for row in self.db.query(f"select * from milestones {scope} order by position", params):
             children[row["partnership_slug"]]["milestones"].append(
-                Milestone(row["year"], row["event"])
+                Milestone(row["year"], row["event"], row.get("source"))
             )
         for row in self.db.query(f"select * from tags {scope} order by rowid", params):
             children[row["partnership_slug"]][row["kind"]].append(row["tag"])
@@ -214,6 +215,7 @@ def _row(p: Partnership) -> dict[str, Any]:
         "description": p.description,
         "caveats": p.caveats,
         "checked": p.checked,
+        "years_source": p.years_source,
         "origin": p.origin,
         "edited": int(p.edited),
         "partner_names": " ".join(
@@ -227,12 +229,14 @@ def _row(p: Partnership) -> dict[str, Any]:
 def _child_rows(records: list[Partnership]) -> dict[str, list[dict[str, Any]]]:
     out: dict[str, list[dict[str, Any]]] = {table: [] for table in CHILD_TABLES}
     for p in records:
+        side_of = {slug: number for number, side in enumerate(p.sides) for slug in side}
         out["partnership_partners"] += [
             {
                 "partnership_slug": p.slug,
                 "position": i,
                 "partner_slug": x.partner.slug,
                 "role": x.role,
+                "side": side_of.get(x.partner.slug),
             }
             for i, x in enumerate(p.partners)
         ]
@@ -241,7 +245,13 @@ def _child_rows(records: list[Partnership]) -> dict[str, list[dict[str, Any]]]:
             for i, c in enumerate(p.countries)
         ]
         out["milestones"] += [
-            {"partnership_slug": p.slug, "position": i, "year": m.year, "event": m.event}
+            {
+                "partnership_slug": p.slug,
+                "position": i,
+                "year": m.year,
+                "event": m.event,
+                "source": m.source,
+            }
             for i, m in enumerate(p.milestones)
         ]
         out["tags"] += [
@@ -265,6 +275,15 @@ def _child_rows(records: list[Partnership]) -> dict[str, list[dict[str, Any]]]:
     return out
 
 
+def _sides(side_of: list[tuple[int | None, str]]) -> tuple[tuple[str, ...], ...]:
+    """(side number, partner slug) rows -> the sides in order; () when none was given."""
+    sides: dict[int, list[str]] = defaultdict(list)
+    for number, slug in side_of:
+        if number is not None:
+            sides[number].append(slug)
+    return tuple(tuple(sides[number]) for number in sorted(sides))
+
+
 def _partnership(row: dict[str, Any], children: dict[str, list[Any]]) -> Partnership:
     return Partnership(
         slug=row["slug"],
@@ -283,6 +302,8 @@ def _partnership(row: dict[str, Any], children: dict[str, list[Any]]) -> Partner
         caveats=row["caveats"] or "",
         citations=tuple(children["citations"]),
         checked=row["checked"] or "",
+        years_source=row.get("years_source"),
+        sides=_sides(children["side_of"]),
         origin=row["origin"],
         edited=bool(row["edited"]),
     )

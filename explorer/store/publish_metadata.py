@@ -36,6 +36,7 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "description": "What the partnership did, written for students aged 14-18",
             "caveats": "Where sources disagree or a detail is unsure",
             "checked": "Date the facts were last checked against the sources",
+            "years_source": "Number of the citation the years come from (empty: not given)",
             "origin": "bundled (comes with the app) or user (added by a teacher)",
             "edited": "1 when a teacher changed a bundled partnership",
             "partner_names": "The partners' names in one text, for search",
@@ -67,6 +68,7 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "position": "Order of the partner in the partnership's list",
             "partner_slug": "The partner (partners.slug)",
             "role": "What this partner did or contributed",
+            "side": "Number of the side the partner sits on (sides count for the type)",
         },
     ),
     "partnership_countries": (
@@ -85,6 +87,7 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "position": "Order in the partnership's list",
             "year": "Year of the event",
             "event": "What happened",
+            "source": "Number of the partnership's citation this event comes from",
         },
     ),
     "tags": (

@@ -56,19 +56,90 @@ ADDED_TAGS = {
 }
 
 
+#: corrections to the checked facts (round two, checked 2026-12-04): field -> (value, why);
+#: each "why" names the source, which the record cites
+CORRECTED_FIELDS = {
+    "galileo-gnss": {
+        "type": ("bilateral", "type rule by sides: the EU (Commission, EUSPA) and ESA; CNES"),
+    },
+    "casis-iss-national-lab": {
+        "type": ("bilateral", "type rule: CASIS is a non-profit carrying no commercial risk"),
+    },
+    "euclid": {"type": ("multilateral", "type rule: ESA, NASA and the Euclid Consortium")},
+    "lisa": {
+        "type": ("multilateral", "type rule: ESA, NASA and the LISA Consortium"),
+        "start_year": (2035, "a planned record starts in its planned launch year; NASA PCOS"),
+    },
+    "exomars-rosalind-franklin-esa-nasa": {
+        "start_year": (2028, "launch planned for 2028 as of Nov. 2025; Flying, Bossa News"),
+    },
+    "mmx-martian-moons-exploration": {
+        "start_year": (2026, "launch targeted for 31 October 2026; The Orbital Wire"),
+    },
+    "international-lunar-research-station": {
+        "status": ("active", "partners signing since 2021, nine by April 2024; SpaceNews"),
+    },
+    "japan-us-pressurized-rover": {
+        "status": ("active", "implementing arrangement signed 9-10 April 2024; JAXA"),
+    },
+}
+#: countries added to the checked facts: the country of a national partner the facts file
+#: itself lists, or a country the record's sources name
+ADDED_COUNTRIES = {
+    "outer-space-treaty": {"US", "GB", "SU", "RU"},  # the depositary governments
+    "european-space-agency": {"CA"},  # Canada, a listed partner (cooperating state)
+    "intelsat": {"US", "GB", "FR", "JP", "CA", "AU"},  # the founding governments listed
+    "cospas-sarsat": {"SU"},  # the USSR, a founding partner listed
+    "ceos": {"US", "BR", "CA", "FR", "IN", "JP"},  # member agencies listed
+    "iadc": {"US", "RU", "JP", "CN", "FR", "DE", "IT", "IN", "CA", "KR", "GB", "UA"},
+    "ilrs": {"US"},  # NASA, a listed partner
+    "igs": {"US"},  # NASA, a listed partner
+    "international-charter-space-and-major-disasters": {
+        *("FR", "CA", "US", "IN", "AR", "JP", "GB", "CN", "DE", "KR", "BR", "RU"),
+    },
+    "icg-gnss": {"US", "RU", "CN", "IN", "JP"},  # the provider governments listed
+    "isecg": {"IT", "FR", "CN", "CA", "AU", "DE", "IN", "JP", "KR", "US", "UA", "RU", "AE", "GB"},
+    "international-lunar-research-station": {"AZ", "BY", "EG", "PK", "VE", "ZA", "TH"},
+    "orion-european-service-module": {"DE"},  # Airbus in Bremen builds the module
+    "terrasar-x-ppp": {"FR"},  # Astrium, a listed partner
+    # Italy leads the rover, Airbus UK builds the lander; Flying, The Guardian
+    "exomars-rosalind-franklin-esa-nasa": {"IT", "GB", "FR"},
+}
+#: milestone years added (+) or dropped (-) against the checked facts, with the source
+CHANGED_MILESTONE_YEARS = {
+    # STS-63's rendezvous (Feb. 1995) told apart from STS-71's docking; NASA JSC history
+    "shuttle-mir": ((1995,), ()),
+    # science end 1 Aug., review 27 Sept., passivation Dec. 2023; NASA ASDC, CNES
+    "calipso": ((2023, 2023), ()),
+    # the first salinity map came on 22 September 2011, not 2013; NASA Science
+    "aquarius-sac-d": ((2011,), (2013,)),
+    # partners of 2023 and Thailand (5 April 2024); SpaceNews
+    "international-lunar-research-station": ((2023, 2024), ()),
+    # ESA's change of course, 17 June 2026
+    "lunar-gateway": ((2026,), ()),
+    # Northrop Grumman left its agreement and joined Starlab, October 2023; Via Satellite
+    "nasa-commercial-leo-destinations": ((2023,), ()),
+    # NASA's written confirmation at the ESA ministerial, November 2025; Bossa News
+    "exomars-rosalind-franklin-esa-nasa": ((2025,), ()),
+}
+
+
 def test_every_checked_fact_is_bundled_with_the_same_years_type_and_status(partnerships, facts):
     for slug, row in facts.items():
         p = partnerships[slug]
         end = int(row["end_year"]) if row["end_year"].strip() else None
-        assert (p.name, p.type, p.start_year, p.end_year, p.status, p.domain) == (
-            row["name"],
-            row["type"],
-            int(row["start_year"]),
-            end,
-            row["status"],
-            row["domain"],
-        ), slug
-        assert list(p.countries) == [c.strip() for c in row["countries"].split(";")], slug
+        expected = {
+            "name": row["name"],
+            "type": row["type"],
+            "start_year": int(row["start_year"]),
+            "end_year": end,
+            "status": row["status"],
+            "domain": row["domain"],
+        }
+        expected |= {f: value for f, (value, _) in CORRECTED_FIELDS.get(slug, {}).items()}
+        assert {f: getattr(p, f) for f in expected} == expected, slug
+        checked = {c.strip() for c in row["countries"].split(";")}
+        assert set(p.countries) == checked | ADDED_COUNTRIES.get(slug, set()), slug
         assert set(p.benefits) == set(row["benefits"].split(";")), slug
         added = {tag for tagged, tag in ADDED_TAGS if tagged == slug}
         assert set(p.challenges) - added == set(row["challenges"].split(";")), slug
@@ -87,10 +158,14 @@ def test_every_partner_named_in_the_facts_is_a_partner_of_that_partnership(partn
 
 def test_milestone_years_match_the_facts(partnerships, facts):
     for slug, row in facts.items():
-        years = sorted(
+        years = [
             int(m.split(":")[0]) for m in row["milestones"].split(";") if re.match(r"^\s*\d{4}:", m)
-        )
-        assert sorted(m.year for m in partnerships[slug].milestones) == years, slug
+        ]
+        added, dropped = CHANGED_MILESTONE_YEARS.get(slug, ((), ()))
+        for year in dropped:
+            years.remove(year)
+        expected = sorted([*years, *added])
+        assert sorted(m.year for m in partnerships[slug].milestones) == expected, slug
 
 
 def test_every_partnership_is_described_cited_checked_and_dated(partnerships):
@@ -239,8 +314,9 @@ def test_every_glossary_entry_is_defined_and_its_links_resolve(bundled):
     ("query", "first"),
     [
         ("apollo soyuz", "apollo-soyuz-test-project"),
-        ("ESA Mars", "exomars-esa-roscosmos"),
-        ("mars", "insight-mars-lander"),
+        # Mars Sample Return (NASA-ESA) is as good a first answer as the ExoMars record
+        ("ESA Mars", ("exomars-esa-roscosmos", "mars-sample-return")),
+        ("mars", ("insight-mars-lander", "mars-sample-return")),
         ("commercial crew", "nasa-commercial-crew-program"),
         ("artemis accords", "artemis-accords"),
         ("international space station", "international-space-station"),
@@ -250,4 +326,6 @@ def test_every_glossary_entry_is_defined_and_its_links_resolve(bundled):
 )
 def test_searches_students_make_find_the_right_partnership_first(bundled, query, first):
     partnerships = bundled.search.search(query).of_kind("partnership")
-    assert partnerships[0].slug == first, [h.slug for h in partnerships[:5]]
+    wanted = (first,) if isinstance(first, str) else first
+    assert partnerships[0].slug in wanted, [h.slug for h in partnerships[:5]]
+    assert {h.slug for h in partnerships[:3]} >= set(wanted), [h.slug for h in partnerships[:5]]

@@ -86,6 +86,15 @@ def test_a_good_record_has_no_errors():
             {"countries": ["'USA' is not a two-letter country code (or 'intl')."]},
         ),
         ({"benefits": ["fun"]}, {"benefits": ["Unknown benefit tag 'fun'."]}),
+        (
+            {"milestones": [{"year": 2030, "event": "Launch", "source": 2}]},
+            {"milestones": ["Milestone 1 (2030) names source 2, but the record has 0 citations."]},
+        ),
+        (
+            {"years_source": 1},
+            {"citations": ["The years' source names source 1, but the record has 0 citations."]},
+        ),
+        ({"sides": [["nasa"]]}, {"partners": ["Sides leave out the partner 'esa'."]}),
     ],
 )
 def test_each_problem_is_filed_under_its_field(changes, expected):

@@ -59,12 +59,12 @@ def fill_new(qtbot, form):
     click(qtbot, form.milestones.add_button)  # opens the new row's first cell
     qtbot.keyClicks(QApplication.focusWidget(), "2028")
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: form.milestones.rows() == [["2028", ""]])  # the cell is committed
+    qtbot.waitUntil(lambda: form.milestones.rows() == [["2028", "", ""]])  # the cell is committed
     form.milestones.table.setCurrentCell(0, 1)
     qtbot.keyClick(form.milestones.table, Qt.Key.Key_F2)  # edit the event cell
     qtbot.keyClicks(QApplication.focusWidget(), "Agreement signed")
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: form.milestones.rows() == [["2028", "Agreement signed"]])
+    qtbot.waitUntil(lambda: form.milestones.rows() == [["2028", "Agreement signed", ""]])
 
 
 def test_a_new_partnership_is_saved_and_found_by_search(qtbot, open_form, catalog):
@@ -211,3 +211,32 @@ def test_subscribers_hear_of_a_save_at_once(qtbot, open_form, catalog):
     fill_new(qtbot, form)
     click(qtbot, form.save_button)
     assert heard == [4]
+
+
+def test_editing_keeps_each_milestones_source_the_years_source_and_the_sides(
+    qtbot, open_form, catalog
+):
+    from dataclasses import replace
+
+    from explorer.core.models import Milestone
+
+    store = catalog.partnerships
+    astp = store.get(ASTP)
+    sourced = replace(
+        astp,
+        milestones=(Milestone(1972, "Agreement signed", 1), Milestone(1975, "Docked")),
+        years_source=1,
+        sides=tuple((x.partner.slug,) for x in astp.partners),
+    )
+    from explorer.store.authoring import save_partnership
+
+    save_partnership(store, catalog.paths, sourced)
+    form = open_form(ASTP)
+    assert form.milestones.rows()[0] == ["1972", "Agreement signed", "1"]
+    form.milestones.table.item(1, 2).setText("1")
+    form.name.selectAll()
+    qtbot.keyClicks(form.name, "ASTP, sourced")
+    click(qtbot, form.save_button)
+    saved = store.get(ASTP)
+    assert [m.source for m in saved.milestones] == [1, 1]
+    assert (saved.years_source, saved.sides) == (1, sourced.sides)

@@ -108,7 +108,7 @@ class PartnershipForm(QDialog):
             year.setFixedWidth(year.fontMetrics().horizontalAdvance("e.g. 1998") + 24)
         self.partners = PartnersEditor(self.store.partners())
         self.countries = QLineEdit(placeholderText="Two-letter codes, e.g. US, FR, intl")
-        self.milestones = RowsTable(["Year", "Event"], "milestone", 1)
+        self.milestones = RowsTable(["Year", "Event", "Source"], "milestone", 1)
         self.benefits = TagChecklist(BENEFITS)
         self.challenges = TagChecklist(CHALLENGES)
         self.description = QPlainTextEdit(placeholderText="80-200 words for students aged 14-18")
@@ -259,7 +259,9 @@ class PartnershipForm(QDialog):
         self.end_year.setText(str(mapping.get("end_year") or ""))
         if p:
             self.partners.set_entries([(x.partner.slug, x.role) for x in p.partners])
-            self.milestones.set_rows([[str(m.year), m.event] for m in p.milestones])
+            self.milestones.set_rows(
+                [[str(m.year), m.event, str(m.source or "")] for m in p.milestones]
+            )
             self.citations.set_rows([[c.publisher, c.title, c.url] for c in p.citations])
         self.countries.setText(", ".join(mapping.get("countries") or ()))
         self.benefits.set_tags(mapping.get("benefits") or ())
@@ -300,7 +302,8 @@ class PartnershipForm(QDialog):
             ],
             "countries": [c for c in countries if c],
             "milestones": [
-                {"year": year_value(year), "event": event} for year, event in self.milestones.rows()
+                {"year": year_value(year), "event": event, "source": year_value(source)}
+                for year, event, source in self.milestones.rows()
             ],
             "benefits": self.benefits.tags(),
             "challenges": self.challenges.tags(),
@@ -310,7 +313,22 @@ class PartnershipForm(QDialog):
                 {"publisher": r[0], "title": r[1], "url": r[2]} for r in self.citations.rows()
             ],
             "checked": self.checked.text().strip(),
+            **self._kept_from_record(),
         }
+
+    def _kept_from_record(self) -> dict[str, Any]:
+        """What the form does not edit but must not lose: the years' source, and the sides
+        while the partners are the record's own (docs/content-format.md)."""
+        p = self.record
+        if p is None:
+            return {}
+        kept: dict[str, Any] = {"years_source": p.years_source}
+        same_partners = [slug for slug, _ in self.partners.entries()] == [
+            x.partner.slug for x in p.partners
+        ]
+        if p.sides and same_partners:
+            kept["sides"] = [list(side) for side in p.sides]
+        return kept
 
     def check(self, fields: set[str] | None = None) -> dict[str, list[str]]:
         """Show the problems of `fields` (all when None) under them; returns all."""
