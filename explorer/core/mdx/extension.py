@@ -8,6 +8,7 @@ import markdown
 from markdown.extensions import Extension
 
 from explorer.core.mdx.callouts import CalloutTreeprocessor
+from explorer.core.mdx.code import CodeBlockTreeprocessor
 from explorer.core.mdx.context import RenderState
 from explorer.core.mdx.dialects import DialectPreprocessor
 from explorer.core.mdx.fenced_divs import FencedDivProcessor
@@ -36,3 +37,4 @@ class ExplorerExtension(Extension):  # type: ignore[misc]
         tree.register(CalloutTreeprocessor(md, self.state), "explorer_callouts", 15)
         tree.register(TargetTreeprocessor(md, self.state), "explorer_targets", 4)
         tree.register(FigureTreeprocessor(md), "explorer_figures", 3)
+        tree.register(CodeBlockTreeprocessor(md), "explorer_code_blocks", 2)
