@@ -98,6 +98,10 @@ def article_sizes(base: int) -> dict[str, int]:
     return {name: max(1, round(base * factor)) for name, factor in scale.items()}
 
 
+#: the body text size (px) the article starts at (the window's default zoom)
+DEFAULT_TEXT_SIZE = 16
+
+
 def article_style_sheet(resources: Path, scheme: str, base: int) -> str:
     """The article CSS for a colour scheme ('light' or 'dark') and a body text size (px)."""
     layout = (resources / "article.css").read_text(encoding="utf-8")
