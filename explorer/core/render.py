@@ -5,9 +5,7 @@ Pygments, emoji as Unicode) and the app's own extension (explorer.core.mdx: othe
 dialects, fenced divs, callouts, figures, links and images); nh3 then sanitises the result
 so teacher HTML cannot run scripts, load frames or fetch anything.
 
-Pygments is imported only when a lesson has a code fence: a renderer keeps one Markdown
-instance for text without code and builds a second, with code colours, the first time a
-lesson needs it.
+Pygments is imported only when a lesson has a code fence (see MarkdownRenderer).
 """
 
 from __future__ import annotations
@@ -101,9 +99,9 @@ EXTENSIONS = [
     "toc",
     "pymdownx.tilde",
     "pymdownx.mark",
-    "pymdownx.emoji",
 ]
 CODE_EXTENSIONS = ["pymdownx.highlight", "pymdownx.superfences"]
+EMOJI_EXTENSIONS = ["pymdownx.emoji"]
 #: one palette for code in both themes: code blocks are dark in both (docs/decisions/012)
 CODE_STYLE = "github-dark"
 EXTENSION_CONFIGS: dict[str, dict[str, Any]] = {
@@ -122,6 +120,8 @@ EXTENSION_CONFIGS: dict[str, dict[str, Any]] = {
 }
 #: a code fence (``` or ~~~, also inside a list or a quote) or a Liquid highlight tag
 CODE_RE = re.compile(r"^[ \t>]*(?:```|~~~)|\{%-?\s*highlight\b", re.MULTILINE)
+#: an emoji shortcode such as :rocket: (the emoji extension is left out of texts without one)
+EMOJI_RE = re.compile(r":[+\-\w]+:")
 #: where the text is cut when a part of it cannot be rendered
 PART_RE = re.compile(r"^(?=#{1,6}[ \t])", re.MULTILINE)
 UNSHOWN = (
@@ -154,10 +154,11 @@ class Rendered:
 class _Instance:
     """One configured Python-Markdown and the state its extension shares."""
 
-    def __init__(self, code: bool) -> None:
+    def __init__(self, code: bool, emoji: bool) -> None:
         self.explorer = ExplorerExtension()
+        extras = [*(CODE_EXTENSIONS if code else ()), *(EMOJI_EXTENSIONS if emoji else ())]
         self.md = markdown.Markdown(
-            extensions=[*EXTENSIONS, *(CODE_EXTENSIONS if code else ()), self.explorer],
+            extensions=[*EXTENSIONS, *extras, self.explorer],
             extension_configs=EXTENSION_CONFIGS,
             output_format="html",
         )
@@ -177,16 +178,21 @@ class _Instance:
 
 
 class MarkdownRenderer:
-    """Reusable renderer: building Python-Markdown once keeps each render fast."""
+    """Reusable renderer: building Python-Markdown once keeps each render fast.
+
+    Code colours (Pygments) and emoji shortcodes cost time on every render and import,
+    so a text gets them only when it has a code fence or a shortcode: one Markdown
+    instance is kept for each combination a text needed.
+    """
 
     def __init__(self) -> None:
-        self._instances: dict[bool, _Instance] = {}
-        self._instance(code=False)
+        self._instances: dict[tuple[bool, bool], _Instance] = {}
+        self._instance(code=False, emoji=False)
 
-    def _instance(self, code: bool) -> _Instance:
-        if code not in self._instances:
-            self._instances[code] = _Instance(code)
-        return self._instances[code]
+    def _instance(self, code: bool, emoji: bool) -> _Instance:
+        if (code, emoji) not in self._instances:
+            self._instances[code, emoji] = _Instance(code, emoji)
+        return self._instances[code, emoji]
 
     def render(
         self, text: str, base_dir: Path | None = None, context: RenderContext | None = None
@@ -195,7 +201,9 @@ class MarkdownRenderer:
         context = context or RenderContext()
         if base_dir is not None:
             context = replace(context, base_dir=base_dir)
-        instance = self._instance(code=CODE_RE.search(text) is not None)
+        instance = self._instance(
+            code=CODE_RE.search(text) is not None, emoji=EMOJI_RE.search(text) is not None
+        )
         try:
             return instance.convert(text, context)
         except RecursionError:
@@ -203,7 +211,10 @@ class MarkdownRenderer:
 
     def _render_in_parts(self, instance: _Instance, text: str, context: RenderContext) -> Rendered:
         """Render section by section; a section that still fails shows a message."""
-        html, headings, dead, unshown = [], [], [], 0
+        html: list[str] = []
+        headings: list[Heading] = []
+        dead: list[DeadLink] = []
+        unshown = 0
         for part in PART_RE.split(text):
             try:
                 done = instance.convert(part, context)

@@ -42,7 +42,10 @@ class DialectPreprocessor(Preprocessor):  # type: ignore[misc]
         self.state = state
 
     def run(self, lines: list[str]) -> list[str]:
-        return kramdown_attributes(self._liquid(lines))
+        if not any("{" in line for line in lines):
+            return lines  # nothing of Liquid, kramdown or R Markdown: the common case
+        lines = self._liquid(lines)
+        return kramdown_attributes(lines) if any("{:" in x for x in lines) else lines
 
     def _liquid(self, lines: list[str]) -> list[str]:
         root = _root_path(self.state.context.base_dir)
@@ -50,6 +53,10 @@ class DialectPreprocessor(Preprocessor):  # type: ignore[misc]
         fence = ""  # the open code fence; HIGHLIGHT inside {% highlight %}
         commented = False
         for line in lines:
+            if "{" not in line and "`" not in line and "~" not in line:
+                if not commented:
+                    out.append(line)
+                continue
             prefix = QUOTE_RE.match(line).group(0)  # type: ignore[union-attr]
             rest = line[len(prefix) :]
             opened = FENCE_RE.match(rest)
