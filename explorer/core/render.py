@@ -102,7 +102,7 @@ EXTENSIONS = [
 ]
 CODE_EXTENSIONS = ["pymdownx.highlight", "pymdownx.superfences"]
 EMOJI_EXTENSIONS = ["pymdownx.emoji"]
-#: one palette for code in both themes: code blocks are dark in both (docs/decisions/012)
+#: one palette for code in both themes: code blocks are dark in both (docs/decisions/011)
 CODE_STYLE = "github-dark"
 EXTENSION_CONFIGS: dict[str, dict[str, Any]] = {
     "toc": {"permalink": False, "toc_depth": "2-3"},

@@ -162,6 +162,7 @@ def test_a_solution_is_hidden_until_the_student_opens_it(markdown):
     assert "The answer is oxyg." in opened
     assert 'href="reveal:0">Hide the solution</a>' in opened
     assert opened.index("Slicing Strings") < opened.index("The answer is oxyg.")
+    assert "<p></p>" not in opened  # no empty lines around what the solution holds
     for html in (closed, opened):
         assert not any(mark in seen(html)[1] for mark in STRAY)
 

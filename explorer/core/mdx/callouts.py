@@ -98,6 +98,8 @@ class CalloutTreeprocessor(Treeprocessor):  # type: ignore[misc]
             _fill(details, None, div.text, content)
         else:
             opened = number in self.state.context.open_blocks
+            if title is not None and "".join(title.itertext()).strip().lower() == label.lower():
+                title = None  # "Show the solution" says it all
             _fill(body, title, None, [_reveal(number, kind, opened)])
             if opened:
                 _fill(body, None, div.text, content)

@@ -51,12 +51,12 @@ def _collect(rest: str, blocks: list[str]) -> tuple[str, str]:
                 depth -= 1
                 if depth == 0:
                     out.extend(lines[:number])
-                    return "\n".join(out), "\n".join(lines[number + 1 :])
+                    return "\n".join(out).strip("\n"), "\n".join(lines[number + 1 :])
             elif OPEN_RE.match(line):
                 depth += 1
         out.extend([*lines, ""])
         pending = blocks.pop(0) if blocks else None
-    return "\n".join(out), ""  # never closed: the div runs to the end, as in Pandoc
+    return "\n".join(out).strip("\n"), ""  # never closed: the div runs to the end, as in Pandoc
 
 
 def _attributes(opened: re.Match[str]) -> tuple[list[str], str, str]:
