@@ -4,7 +4,7 @@ resources/article-colours.css. The window (explorer.ui.theme) and a page exporte
 file use the same sheet.
 
 Code blocks are dark in both schemes, so that one set of syntax colours (Pygments'
-github-dark, inline in the HTML) reads well in both (docs/decisions/011-lessons-from-other-tools.md).
+github-dark, inline in the HTML) reads well in both (docs/decisions/011).
 """
 
 from __future__ import annotations
