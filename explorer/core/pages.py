@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from explorer.core import links
 from explorer.core.html import Markup, callout, items, join
+from explorer.core.mdx.context import RenderContext
 from explorer.core.models import (
     SECTION_TITLES,
     Citation,
@@ -24,7 +25,7 @@ from explorer.core.models import (
 from explorer.core.quiz import questions_html
 
 if TYPE_CHECKING:  # rendering imports Markdown; the window's first paint must not wait for it
-    from explorer.core.render import MarkdownRenderer, RenderContext, Rendered
+    from explorer.core.render import MarkdownRenderer, Rendered
 
 #: lessons with at least this many sections get an "On this page" list
 TOC_MIN_SECTIONS = 3
@@ -70,8 +71,6 @@ def lesson_page(
 def _body_context(
     lesson: Lesson, titles: Mapping[str, str], context: RenderContext | None
 ) -> RenderContext:
-    from explorer.core.render import RenderContext
-
     base = lesson.source_path.parent if lesson.source_path else None
     return replace(context or RenderContext(), base_dir=base, link_titles=titles)
 
