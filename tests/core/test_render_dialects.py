@@ -176,6 +176,11 @@ def test_spoilers_and_hints_are_hidden_too(kind, link):
     assert f'href="reveal:1">{link}' in html
 
 
+def test_a_hidden_block_keeps_its_own_title_without_the_kind_before_it():
+    html = render("> ## Hint\n> Try x.\n{: .solution}")
+    assert '<p class="admonition-title">Hint</p>' in html and "Try x." not in html
+
+
 def test_a_page_for_a_file_opens_solutions_without_script():
     html = render(CHALLENGE, self_contained=True)
     assert "<details>" in html and "<summary>Solution</summary>" in html

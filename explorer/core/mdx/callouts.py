@@ -87,7 +87,7 @@ class CalloutTreeprocessor(Treeprocessor):  # type: ignore[misc]
         body = ElementTree.SubElement(row, "td", {"class": "callout-body"})
         if div.get("id"):
             body.set("id", div.get("id", ""))
-        title = _title(div, label)
+        title = _title(div, label, prefix=kind not in HIDDEN)
         content = [x for x in div if x is not title]
         if number is None:
             _fill(body, title, div.text, content)
@@ -115,12 +115,14 @@ def _classes(div: ElementTree.Element) -> list[str]:
     return div.get("class", "").split()
 
 
-def _title(div: ElementTree.Element, label: str) -> ElementTree.Element | None:
-    """The title line: the div's own, given the kind's name ('Challenge: Slicing')."""
+def _title(div: ElementTree.Element, label: str, prefix: bool) -> ElementTree.Element | None:
+    """The title line: the div's own, given the kind's name ('Challenge: Slicing') unless
+    `prefix` is off (a hidden block's link says what it is), or else the kind's name."""
     first = div[0] if len(div) else None
     if first is not None and TITLE_CLASS in first.get("class", "").split():
         text = "".join(first.itertext()).strip()
-        if label and label.lower() not in text.lower() and _classes(div)[0] == "fenced":
+        fenced = _classes(div)[0] == "fenced"
+        if prefix and fenced and label and label.lower() not in text.lower():
             first.text = f"{label}: {first.text or ''}"
         return first
     if not label:
