@@ -35,12 +35,14 @@ class TargetTreeprocessor(Treeprocessor):  # type: ignore[misc]
         self.state = state
 
     def run(self, root: ElementTree.Element) -> None:
+        for parent in list(root.iter()):  # pictures first: a link may hold one
+            for index, child in enumerate(list(parent)):
+                if child.tag == "img":
+                    parent[index] = self._image(child)
         for parent in list(root.iter()):
             for index, child in enumerate(list(parent)):
                 if child.tag == "a":
                     self._link(parent, index, child)
-                elif child.tag == "img":
-                    parent[index] = self._image(child)
         stash = self.md.htmlStash.rawHtmlBlocks
         for index, raw in enumerate(stash):
             if isinstance(raw, str) and "<img" in raw.lower():
