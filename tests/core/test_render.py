@@ -138,5 +138,7 @@ def test_text_nested_too_deeply_shows_a_message_instead_of_crashing(markdown):
 
 def test_a_picture_inside_a_link_is_shown_whatever_the_link(tmp_path):
     (tmp_path / "a.png").write_bytes(b"")
-    html = render_markdown("[![pic](a.png)](nowhere.md) [![web](a.png)](https://x.org)", tmp_path)
+    html = render_markdown(
+        "[![pic](a.png)](nowhere.md) [![web](a.png)](https://x.org)", tmp_path
+    ).html
     assert html.count(f'src="{(tmp_path / "a.png").as_uri()}"') == 2
