@@ -142,3 +142,22 @@ def test_a_picture_inside_a_link_is_shown_whatever_the_link(tmp_path):
         "[![pic](a.png)](nowhere.md) [![web](a.png)](https://x.org)", tmp_path
     ).html
     assert html.count(f'src="{(tmp_path / "a.png").as_uri()}"') == 2
+
+
+def test_pygments_is_imported_only_for_a_lesson_with_code():
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from explorer.core.render import MarkdownRenderer\n"
+        "r = MarkdownRenderer()\n"
+        "r.render('## Prose\\n\\nNo code, `inline` only :rocket:')\n"
+        "print('pygments' in sys.modules)\n"
+        "r.render('```python\\nx = 1\\n```')\n"
+        "print('pygments' in sys.modules)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert done.stdout.split() == ["False", "True"]
