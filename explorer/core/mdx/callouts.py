@@ -65,9 +65,12 @@ class CalloutTreeprocessor(Treeprocessor):  # type: ignore[misc]
         self.state = state
 
     def run(self, root: ElementTree.Element) -> None:
-        parents = {child: parent for parent in root.iter() for child in parent}
         boxes = [div for div in root.iter("div") if _is_box(div)]
+        if not boxes:
+            return
+        parents = {child: parent for parent in root.iter() for child in parent}
         numbers: dict[ElementTree.Element, int] = {}
+        self.state.hidden_blocks = 0
         for div in boxes:
             if kind_of(_classes(div)) in HIDDEN:
                 numbers[div] = len(numbers)

@@ -24,10 +24,11 @@ BOX_CLOSE = Markup("</td></tr></table>")
 
 class CodeBlockTreeprocessor(Treeprocessor):  # type: ignore[misc]
     def run(self, root: ElementTree.Element) -> None:
-        for parent in list(root.iter()):
-            for index, child in enumerate(list(parent)):
-                if child.tag == "pre":
-                    parent[index] = _boxed(child)
+        if next(root.iter("pre"), None) is not None:
+            for parent in list(root.iter()):
+                for index, child in enumerate(list(parent)):
+                    if child.tag == "pre":
+                        parent[index] = _boxed(child)
         stash = self.md.htmlStash.rawHtmlBlocks
         for index, raw in enumerate(stash):
             if isinstance(raw, str) and raw.lstrip().startswith(HIGHLIGHTED):

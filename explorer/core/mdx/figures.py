@@ -33,6 +33,8 @@ class FigureTreeprocessor(Treeprocessor):  # type: ignore[misc]
 
 class TableCaptionTreeprocessor(Treeprocessor):  # type: ignore[misc]
     def run(self, root: ElementTree.Element) -> None:
+        if next(root.iter("table"), None) is None:
+            return
         for parent in list(root.iter()):
             for table in [x for x in parent if x.tag == "table"]:
                 children = list(parent)

@@ -35,14 +35,13 @@ class TargetTreeprocessor(Treeprocessor):  # type: ignore[misc]
         self.state = state
 
     def run(self, root: ElementTree.Element) -> None:
-        for parent in list(root.iter()):  # pictures first: a link may hold one
-            for index, child in enumerate(list(parent)):
-                if child.tag == "img":
-                    parent[index] = self._image(child)
-        for parent in list(root.iter()):
-            for index, child in enumerate(list(parent)):
-                if child.tag == "a":
-                    self._link(parent, index, child)
+        for tag, handle in (("img", self._image_at), ("a", self._link)):  # a link may hold an img
+            if next(root.iter(tag), None) is None:
+                continue
+            for parent in list(root.iter()):
+                for index, child in enumerate(list(parent)):
+                    if child.tag == tag:
+                        handle(parent, index, child)
         stash = self.md.htmlStash.rawHtmlBlocks
         for index, raw in enumerate(stash):
             if isinstance(raw, str) and "<img" in raw.lower():
@@ -72,6 +71,9 @@ class TargetTreeprocessor(Treeprocessor):  # type: ignore[misc]
     def _lesson(self, href: str) -> str | None:
         resolve = self.state.context.resolve_lesson
         return resolve(href) if resolve else None
+
+    def _image_at(self, parent: ElementTree.Element, index: int, img: ElementTree.Element) -> None:
+        parent[index] = self._image(img)
 
     def _image(self, img: ElementTree.Element) -> ElementTree.Element:
         alt = img.get("alt") or img.get("title") or ""
