@@ -4,6 +4,7 @@
                                    [--dry-run] [--skip-invalid] [--json]
     space-explorer import PACK.zip [--on-existing update|skip] [--dry-run] [--json]
     space-explorer export --format csv|json|pack OUT [--teacher-only] [--slug SLUG ...]
+    space-explorer export --format html lesson:SLUG OUT.html
     space-explorer backup list [--json] | create | restore ID
     space-explorer undo-import
 
@@ -81,10 +82,17 @@ def _add_import(commands: Any, common: argparse.ArgumentParser) -> None:
 
 def _add_export(commands: Any, common: argparse.ArgumentParser) -> None:
     exporter = commands.add_parser(
-        "export", parents=[common], help="export partnerships (CSV, JSON) or a content pack"
+        "export",
+        parents=[common],
+        help="export partnerships (CSV, JSON), a content pack, or one lesson page (HTML)",
     )
-    exporter.add_argument("--format", required=True, choices=("csv", "json", "pack"))
-    exporter.add_argument("out", metavar="OUT", help="the file to write ('-': standard output)")
+    exporter.add_argument("--format", required=True, choices=("csv", "json", "pack", "html"))
+    exporter.add_argument(
+        "out",
+        nargs="+",
+        metavar="OUT",
+        help="the file to write ('-': standard output); for html: lesson:SLUG OUT.html",
+    )
     exporter.add_argument(
         "--teacher-only",
         action="store_true",
@@ -294,6 +302,11 @@ def _print_pack(plan: im.PackPlan, result: im.PackResult | None) -> None:
 
 
 def cmd_export(paths: AppPaths, args: argparse.Namespace) -> int:
+    if args.format == "html":
+        return _export_page(paths, args.out)
+    if len(args.out) != 1:
+        raise UsageError(f"export --format {args.format} takes one OUT file")
+    args.out = args.out[0]
     catalog = _open_catalog(paths)
     store = catalog.partnerships
     if args.format == "pack":
@@ -318,6 +331,31 @@ def cmd_export(paths: AppPaths, args: argparse.Namespace) -> int:
     write = im.export_csv if args.format == "csv" else im.export_json
     write(store, Path(args.out), args.slug, args.teacher_only)
     print(f"Wrote {args.out}: {count} partnerships.")
+    return 0
+
+
+def _export_page(paths: AppPaths, words: list[str]) -> int:
+    """One lesson page as the article view shows it, in a self-contained HTML file."""
+    from explorer.core.article_style import DEFAULT_TEXT_SIZE, article_style_sheet
+    from explorer.core.atomic import atomic_write_text
+    from explorer.core.page_file import standalone_page
+    from explorer.ui.article.builder import PageBuilder  # plain Python: no Qt
+    from explorer.ui.navigation import Location
+
+    if len(words) != 2 or not words[0].startswith("lesson:"):
+        raise UsageError("export --format html takes lesson:SLUG and OUT.html")
+    location = Location("lesson", words[0].removeprefix("lesson:"))
+    pages = PageBuilder(_open_catalog(paths), self_contained=True)
+    body = pages.html(location)
+    if body is None:
+        raise UsageError(f"there is no lesson called {location.slug!r}")
+    css = article_style_sheet(paths.resources_dir, "light", DEFAULT_TEXT_SIZE)
+    text = standalone_page(pages.title(location), body, css)
+    if words[1] == "-":
+        sys.stdout.write(text)
+        return 0
+    atomic_write_text(Path(words[1]), text)
+    print(f"Wrote {words[1]}: the page of lesson:{location.slug}.")
     return 0
 
 

@@ -9,59 +9,74 @@ a link. Nothing is spoiled before the student acts.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from html import escape
 
+from explorer.core import links
+from explorer.core.html import Markup, escape, join
 from explorer.core.models import Question
 
 #: quiz state value for "the student asked to see the answer"
 REVEALED = -1
 
 
-def questions_html(questions: Sequence[Question], quiz: Mapping[int, int]) -> str:
+def questions_html(questions: Sequence[Question], quiz: Mapping[int, int]) -> Markup:
     """`quiz` maps a question's index to the choice picked, or REVEALED."""
     if not questions:
-        return ""
-    out = ['<h2 id="check-your-understanding">Check your understanding</h2><ol class="quiz">']
-    for number, question in enumerate(questions):
-        out.append(f'<li><p class="question">{escape(question.question)}</p>')
-        out.append(_question_body(number, question, quiz.get(number)))
-        out.append("</li>")
-    out.append("</ol>")
-    return "".join(out)
+        return Markup()
+    entries = join(
+        Markup('<li><p class="question">{}</p>{}</li>').format(
+            question.question, _question_body(number, question, quiz.get(number))
+        )
+        for number, question in enumerate(questions)
+    )
+    return Markup(
+        '<h2 id="check-your-understanding">Check your understanding</h2><ol class="quiz">{}</ol>'
+    ).format(entries)
 
 
-def _question_body(number: int, q: Question, state: int | None) -> str:
-    explanation = f" {escape(q.explanation)}" if q.explanation else ""
+def _question_body(number: int, q: Question, state: int | None) -> Markup:
+    explanation = Markup(" {}").format(q.explanation) if q.explanation else ""
     if not q.choices:
         if state is None:
-            return f'<p><a class="reveal" href="quiz:{number}-show">Show a model answer</a></p>'
-        return f'<p class="answer"><b>Model answer:</b> {escape(str(q.answer))}{explanation}</p>'
+            show = links.action("quiz", f"{number}-show", "Show a model answer", "reveal")
+            return Markup("<p>{}</p>").format(show)
+        return Markup('<p class="answer"><b>Model answer:</b> {}{}</p>').format(
+            str(q.answer), explanation
+        )
     correct = q.answer if isinstance(q.answer, int) else -2
     done = state in (correct, REVEALED)
-    items = []
-    for index, choice in enumerate(q.choices):
-        text = escape(choice)
-        if index == correct and done:
-            items.append(f'<li class="right"><b>{text}</b> ✓</li>')
-        elif index == state:
-            items.append(f'<li class="wrong"><s>{text}</s> ✗</li>')
-        elif done:
-            items.append(f"<li>{text}</li>")
-        else:
-            items.append(f'<li><a class="choice" href="quiz:{number}-{index}">{text}</a></li>')
-    out = ['<ol class="choices" type="A">', *items, "</ol>"]
+    choices = join(
+        _choice(number, index, text, correct, state, done) for index, text in enumerate(q.choices)
+    )
+    out = [Markup('<ol class="choices" type="A">{}</ol>').format(choices)]
     if state == correct:
-        out.append(f'<p class="answer"><b>Correct.</b>{explanation}</p>')
+        out.append(Markup('<p class="answer"><b>Correct.</b>{}</p>').format(explanation))
     elif state == REVEALED:
-        out.append(f'<p class="answer"><b>Answer: {"ABCDEFGH"[correct]}.</b>{explanation}</p>')
-    elif state is not None:
         out.append(
-            '<p class="wrong">Not quite. Try another answer, or '
-            f'<a class="reveal" href="quiz:{number}-show">show the answer</a>.</p>'
+            Markup('<p class="answer"><b>Answer: {}.</b>{}</p>').format(
+                "ABCDEFGH"[correct], explanation
+            )
+        )
+    elif state is not None:
+        show = links.action("quiz", f"{number}-show", "show the answer", "reveal")
+        out.append(
+            Markup('<p class="wrong">Not quite. Try another answer, or {}.</p>').format(show)
         )
     else:
-        out.append('<p class="hint">Choose an answer.</p>')
-    return "".join(out)
+        out.append(Markup('<p class="hint">Choose an answer.</p>'))
+    return join(out)
+
+
+def _choice(
+    number: int, index: int, text: str, correct: int, state: int | None, done: bool
+) -> Markup:
+    if index == correct and done:
+        return Markup('<li class="right"><b>{}</b> ✓</li>').format(text)
+    if index == state:
+        return Markup('<li class="wrong"><s>{}</s> ✗</li>').format(text)
+    if done:
+        return Markup("<li>{}</li>").format(text)
+    link = links.action("quiz", f"{number}-{index}", text, "choice")
+    return Markup("<li>{}</li>").format(link)
 
 
 def questions_folded_html(questions: Sequence[Question]) -> str:

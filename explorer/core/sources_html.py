@@ -1,51 +1,44 @@
-"""The sources of a page as HTML: a lesson's list, a partnership's numbered list, and the
-superscript [N] after a fact that opens the citation it comes from."""
+"""The sources of a partnership page: its numbered list of citations, and the superscript
+[N] after a fact that opens the citation it comes from. Built with MarkupSafe."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from html import escape
-
+from explorer.core import links
+from explorer.core.html import Markup
 from explorer.core.models import Citation, Partnership
 
 
-def citation_item(citation: Citation, anchor: str = "") -> str:
-    """One source as a list item; its title opens its web page (after the user confirms)."""
-    publisher, title, url = citation.publisher, citation.title, citation.url
-    text = (f"{escape(publisher)}: " if publisher else "") + (
-        f'<a class="external" href="{escape(url)}" title="{escape(url)}">{escape(title)}</a>'
-        if url
-        else escape(title)
-    )
-    target = f'<a id="{escape(anchor)}" name="{escape(anchor)}"></a>' if anchor else ""
-    return f"<li>{target}{text}</li>"
+def citation(c: Citation) -> Markup:
+    """'Publisher: title', the title a web link when the source has an http(s) address."""
+    title = links.external(c.url, c.title) if c.url else Markup("{}").format(c.title)
+    return Markup("{}: {}").format(c.publisher, title) if c.publisher else title
 
 
-def sources_list(sources: Sequence[Citation]) -> str:
-    """A lesson's sources."""
-    items = "".join(citation_item(c) for c in sources)
-    return f'<h2>Sources</h2><ul class="sources">{items}</ul>' if items else ""
-
-
-def numbered_sources(p: Partnership) -> str:
-    """A partnership's citations, numbered as its superscripts number them."""
+def numbered_sources(p: Partnership) -> Markup:
+    """A partnership's citations, numbered as its superscripts number them, each with an
+    anchor a superscript can jump to when the source has no web address."""
     if not p.citations:
-        return ""
-    checked = f'<p class="muted">Facts checked on {escape(p.checked)}.</p>' if p.checked else ""
-    items = "".join(citation_item(c, f"source-{n}") for n, c in enumerate(p.citations, start=1))
-    return f'<h2>Sources</h2><ol class="sources">{items}</ol>{checked}'
+        return Markup()
+    checked = (
+        Markup('<p class="muted">Facts checked on {}.</p>').format(p.checked) if p.checked else ""
+    )
+    entries = Markup("").join(
+        Markup('<li><a id="source-{0}" name="source-{0}"></a>{1}</li>').format(n, citation(c))
+        for n, c in enumerate(p.citations, start=1)
+    )
+    return Markup('<h2>Sources</h2><ol class="sources">{}</ol>{}').format(entries, checked)
 
 
-def source_mark(p: Partnership, number: int | None) -> str:
+def source_mark(p: Partnership, number: int | None) -> Markup:
     """A small superscript [N] that opens the citation a fact comes from: its web page, or
     its place in the list of sources when it has no address."""
-    citation = p.citation(number)
-    if citation is None:
-        return ""
-    href = citation.url or f"#source-{number}"
-    kind = "external cite" if citation.url else "cite"
-    named = ": ".join(x for x in (citation.publisher, citation.title) if x)
-    return (
-        f'<sup><a class="{kind}" href="{escape(href)}" title="Source {number}: {escape(named)}">'
-        f"[{number}]</a></sup>"
+    found = p.citation(number)
+    if found is None or number is None:
+        return Markup()
+    web = links.is_web_url(found.url)
+    href = found.url if web else f"#source-{number}"
+    kind = "external cite" if web else "cite"
+    named = ": ".join(x for x in (found.publisher, found.title) if x)
+    return Markup('<sup><a class="{}" href="{}" title="Source {}: {}">[{}]</a></sup>').format(
+        kind, href, number, named, number
     )

@@ -8,8 +8,9 @@ the partnership's type), in the order the reader picks.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from html import escape
 
+from explorer.core import links
+from explorer.core.html import Markup, items, join
 from explorer.core.models import (
     BENEFITS,
     CHALLENGES,
@@ -113,76 +114,83 @@ def topic_page(
     kind = topic_kind(tag) or "topic"
     group = next((title for k, title, _ in TOPIC_GROUPS if k == kind), "Topics")
     parts = [
-        f'<p class="eyebrow">Topic · {escape(group)}</p>',
-        f"<h1>{escape(topic_title(tag))}</h1>",
-        f'<p class="summary">{escape(TOPIC_SUMMARIES.get(tag, ""))}</p>',
-        "<h2>Lessons that teach it</h2>",
-        _lesson_list(lessons) or '<p class="muted">No lesson teaches this topic yet.</p>',
-        f"<h2>Partnerships that show it ({len(partnerships)})</h2>",
+        Markup('<p class="eyebrow">Topic · {}</p>').format(group),
+        Markup("<h1>{}</h1>").format(topic_title(tag)),
+        Markup('<p class="summary">{}</p>').format(TOPIC_SUMMARIES.get(tag, "")),
+        Markup("<h2>Lessons that teach it</h2>"),
+        _lesson_list(lessons) or Markup('<p class="muted">No lesson teaches this topic yet.</p>'),
+        Markup("<h2>Partnerships that show it ({})</h2>").format(len(partnerships)),
     ]
     if partnerships:
         parts.append(_sort_links(order))
         parts.append(_partnership_table(sort_partnerships(partnerships, order)))
     else:
-        parts.append('<p class="muted">No partnership in the catalog is tagged with it.</p>')
-    parts.append('<p><a class="internal topic" href="topic:">All topics</a></p>')
-    return "\n".join(p for p in parts if p)
+        parts.append(
+            Markup('<p class="muted">No partnership in the catalog is tagged with it.</p>')
+        )
+    parts.append(Markup("<p>{}</p>").format(links.internal("topic", "", "All topics")))
+    return str(join(parts, "\n"))
 
 
-def _lesson_list(lessons: Sequence[Lesson]) -> str:
-    items = "".join(
-        f'<li><a class="internal lesson" href="lesson:{escape(x.slug)}">{escape(x.title)}</a>'
-        f' <span class="muted">{escape(SECTION_TITLES.get(x.section, x.section))}</span></li>'
+def _lesson_list(lessons: Sequence[Lesson]) -> Markup:
+    return items(
+        Markup('{} <span class="muted">{}</span>').format(
+            links.lesson(x), SECTION_TITLES.get(x.section, x.section)
+        )
         for x in lessons
     )
-    return f"<ul>{items}</ul>" if items else ""
 
 
-def _sort_links(order: str) -> str:
-    links = [
-        f"<b>{escape(text)}</b>"
+def _sort_links(order: str) -> Markup:
+    choices = (
+        Markup("<b>{}</b>").format(text)
         if key == order
-        else f'<a class="sort" href="sort:{key}">{escape(text)}</a>'
+        else links.action("sort", key, text, "sort")
         for key, text in SORTS.items()
-    ]
-    return f'<p class="sortbar">Sort by: {" · ".join(links)}</p>'
+    )
+    return Markup('<p class="sortbar">Sort by: {}</p>').format(join(choices, " · "))
 
 
-def _partnership_table(partnerships: Sequence[Partnership]) -> str:
-    rows = "".join(
-        f'<tr><td class="year">{escape(p.years_label())}</td>'
-        f'<td><a class="internal partnership" href="partnership:{escape(p.slug)}">'
-        f"{escape(p.name)}</a></td>"
-        f'<td class="muted">{escape(label(p.type))}</td>'
-        f'<td class="muted">{escape(label(p.status))}</td></tr>'
+def _partnership_table(partnerships: Sequence[Partnership]) -> Markup:
+    rows = join(
+        Markup(
+            '<tr><td class="year">{}</td><td>{}</td>'
+            '<td class="muted">{}</td><td class="muted">{}</td></tr>'
+        ).format(p.years_label(), links.partnership(p), label(p.type), label(p.status))
         for p in partnerships
     )
-    return (
+    return Markup(
         '<table class="list" width="100%" cellspacing="0"><tr>'
         '<th width="18%">Years</th><th width="50%">Partnership</th>'
-        f'<th width="16%">Type</th><th width="16%">Status</th></tr>{rows}</table>'
-    )
+        '<th width="16%">Type</th><th width="16%">Status</th></tr>{}</table>'
+    ).format(rows)
 
 
 def topic_index_page(counts: dict[str, int], lessons: Sequence[Lesson]) -> str:
     """Every topic, grouped, with how many partnerships and lessons show it."""
     parts = [
-        '<p class="eyebrow">Topics</p><h1>All topics</h1>',
-        '<p class="summary">The benefits and challenges of working together in space, '
-        "and the types of partnership. Each topic page lists the lessons that teach it "
-        "and the partnerships that show it.</p>",
+        Markup(
+            '<p class="eyebrow">Topics</p><h1>All topics</h1>'
+            '<p class="summary">The benefits and challenges of working together in space, '
+            "and the types of partnership. Each topic page lists the lessons that teach it "
+            "and the partnerships that show it.</p>"
+        )
     ]
     for _, title, tags in TOPIC_GROUPS:
-        items = "".join(
-            f'<p class="topic"><a class="internal topic" href="topic:{escape(tag)}">'
-            f"<b>{escape(topic_title(tag))}</b></a> "
-            f'<span class="muted">· {counts.get(tag, 0)} partnerships · '
-            f"{sum(1 for x in lessons if tag in x.tags)} lessons</span><br>"
-            f"{escape(TOPIC_SUMMARIES.get(tag, ''))}</p>"
+        entries = join(
+            Markup(
+                '<p class="topic">{} <span class="muted">· {} partnerships · {} lessons</span>'
+                "<br>{}</p>"
+            ).format(
+                links.topic(tag, Markup("<b>{}</b>").format(topic_title(tag))),
+                counts.get(tag, 0),
+                sum(1 for x in lessons if tag in x.tags),
+                TOPIC_SUMMARIES.get(tag, ""),
+            )
             for tag in tags
         )
-        parts.append(f"<h2>{escape(title)}</h2>{items}")
-    return "\n".join(parts)
+        parts.append(Markup("<h2>{}</h2>{}").format(title, entries))
+    return str(join(parts, "\n"))
 
 
 def topic_counts(partnerships: Iterable[Partnership]) -> dict[str, int]:

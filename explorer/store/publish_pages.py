@@ -20,7 +20,8 @@ from urllib.request import url2pathname
 from explorer import __version__
 from explorer.core.lessons import cited_partnerships
 from explorer.core.models import TOPICS, Lesson, Partnership, topic_title
-from explorer.core.pages import glossary_page, lesson_page, link_titles, partnership_page
+from explorer.core.pages import lesson_page, link_titles
+from explorer.core.record_pages import glossary_page, partnership_page
 from explorer.core.render import MarkdownRenderer
 from explorer.core.site_links import (
     LIBRARY_PATH,

@@ -227,6 +227,10 @@ class ReadView(QWidget):
         elif scheme == "quiz" and location and location.kind == "lesson":
             if self.pages.answer(location.slug, value):
                 self.redraw()
+        elif scheme == "reveal" and location and location.kind == "lesson":
+            if self.pages.toggle_block(location.slug, value):
+                self.redraw()
+                self.article.focus_link(f"reveal:{value}")
         elif (
             scheme == "sort"
             and location

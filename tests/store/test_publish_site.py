@@ -26,7 +26,7 @@ summary: A lesson with a figure.
 
 ![A diagram of the station](images/diagram.png)
 
-Not this one: ![a file elsewhere](../../elsewhere.png) nor ![online](https://example.org/a.png).
+Not this one: ![a file outside](../../elsewhere.png) nor ![online](https://example.org/a.png).
 
 See [the cost lesson](lesson:sharing-the-cost).
 """
@@ -148,7 +148,7 @@ def test_figures_are_copied_and_files_elsewhere_are_left_out(catalog, paths, tmp
     assert result.figures == 1
     assert [p.name for p in (out / "figures").iterdir()] == [Path(figures[0]).name]
     html = page.read_text(encoding="utf-8")
-    assert "elsewhere" not in html and "private" not in html
+    assert "elsewhere.png" not in html and "private" not in html
     assert "Online image not loaded" in html  # the app's placeholder, as in the window
     assert 'href="sharing-the-cost.html"' in html
 

@@ -12,15 +12,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from explorer.core.lessons import cited_partnerships
+from explorer.core.links import LessonFiles
+from explorer.core.mdx.context import RenderContext
 from explorer.core.models import Lesson, Partnership, SearchHit, topic_title
-from explorer.core.pages import (
-    glossary_page,
-    label,
-    lesson_page,
-    link_titles,
-    partnership_page,
-)
+from explorer.core.pages import label, lesson_page, link_titles
 from explorer.core.quiz import REVEALED
+from explorer.core.record_pages import glossary_page, partnership_page
 from explorer.core.topics import (
     DEFAULT_SORT,
     SORTS,
@@ -40,20 +37,27 @@ if TYPE_CHECKING:
 
 @dataclass
 class PageState:
-    """What the reader changed on pages: quiz answers per lesson, the topic sort order."""
+    """What the reader changed on pages: quiz answers and opened solutions per lesson, the
+    topic sort order."""
 
     quiz: dict[str, dict[int, int]] = field(default_factory=dict)
     sort: str = DEFAULT_SORT
+    opened: dict[str, frozenset[int]] = field(default_factory=dict)
 
 
 class PageBuilder:
-    def __init__(self, catalog: Catalog) -> None:
+    """`self_contained` builds pages for a file (images inlined, solutions as <details>)."""
+
+    def __init__(self, catalog: Catalog, self_contained: bool = False) -> None:
         self.catalog = catalog
         self.state = PageState()
+        self.self_contained = self_contained
         self._renderer: MarkdownRenderer | None = None
-        self._rendered: dict[str, Rendered] = {}
+        #: each lesson's render, with the set of solutions that were open in it
+        self._rendered: dict[str, tuple[frozenset[int], Rendered]] = {}
         self._partnerships: list[Partnership] | None = None
         self._facts: dict[str, Partnership] | None = None
+        self._files: LessonFiles | None = None
         catalog.partnerships.subscribe(self.forget)
 
     def forget(self) -> None:
@@ -61,6 +65,7 @@ class PageBuilder:
         self._rendered.clear()
         self._partnerships = None
         self._facts = None
+        self._files = None
 
     @property
     def renderer(self) -> MarkdownRenderer:
@@ -138,17 +143,32 @@ class PageBuilder:
             return None
         cited = self.catalog.partnerships.many(cited_partnerships(lesson))
         titles = link_titles(self.catalog.glossary, library.lessons, cited)
+        opened = self.state.opened.get(slug, frozenset())
+        kept = self._rendered.get(slug)
+        again = kept[1] if kept and kept[0] == opened else None
         html, rendered = lesson_page(
             lesson,
-            None if slug in self._rendered else self.renderer,
+            None if again else self.renderer,
             cited,
             library.neighbours(slug),
-            rendered=self._rendered.get(slug),
+            rendered=again,
             quiz=self.state.quiz.get(slug, {}),
             titles=titles,
+            context=self._context(lesson, opened),
         )
-        self._rendered[slug] = rendered
+        self._rendered[slug] = (opened, rendered)
         return html
+
+    def _context(self, lesson: Lesson, opened: frozenset[int]) -> RenderContext:
+        """Images from the lesson's folder or the teacher's; links to lesson files."""
+        if self._files is None:
+            self._files = LessonFiles(self.catalog.library.lessons)
+        return RenderContext(
+            image_roots=(self.catalog.paths.teacher_lessons,),
+            resolve_lesson=self._files.resolver(lesson.source_path),
+            open_blocks=opened,
+            self_contained=self.self_contained,
+        )
 
     def _partnership(self, slug: str) -> str | None:
         p = self.catalog.partnerships.get(slug)
@@ -191,6 +211,14 @@ class PageBuilder:
             return False
         answers = self.state.quiz.setdefault(lesson, {})
         answers[int(number)] = REVEALED if choice == "show" else int(choice)
+        return True
+
+    def toggle_block(self, lesson: str, value: str) -> bool:
+        """A `reveal:N` link: open hidden block N of the lesson, or close it; True if done."""
+        if not value.isdigit():
+            return False
+        opened = self.state.opened.get(lesson, frozenset())
+        self.state.opened[lesson] = opened ^ {int(value)}
         return True
 
     def set_sort(self, order: str) -> bool:

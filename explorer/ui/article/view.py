@@ -28,8 +28,9 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QMessageBox, QTextBrowser, QToolTip, QWidget
 
 INTERNAL = ("lesson", "partnership", "glossary", "topic")
-#: links that change the page in place or elsewhere: quiz answers, sort order, timeline
-ACTIONS = ("quiz", "sort", "timeline")
+#: links that change the page in place or elsewhere: quiz answers, sort order, timeline,
+#: opening a hidden solution
+ACTIONS = ("quiz", "sort", "timeline", "reveal")
 WEB = ("http", "https", "mailto")
 #: characters per line of the reading column
 MEASURE = 72
@@ -49,7 +50,7 @@ def dark_variant(path: Path) -> Path | None:
 class ArticleView(QTextBrowser):
     #: an internal link was clicked: (kind, slug), kind in lesson/partnership/glossary/topic
     target_requested = Signal(str, str)
-    #: a page action link was clicked: (quiz|sort|timeline, value)
+    #: a page action link was clicked: (quiz|sort|timeline|reveal, value)
     action_requested = Signal(str, str)
     #: the user confirmed opening a web link in the system browser
     external_link_opened = Signal(QUrl)
@@ -254,6 +255,27 @@ class ArticleView(QTextBrowser):
         QDesktopServices.openUrl(url)
         self.external_link_opened.emit(url)
         return True
+
+    def focus_link(self, href: str) -> None:
+        """Give the keyboard focus to the link to `href` (after the page was drawn again,
+        so that Enter on "Show the solution" can be followed by Enter on "Hide")."""
+        block = self.document().begin()
+        while block.isValid():
+            fragments = block.begin()
+            while not fragments.atEnd():
+                fragment = fragments.fragment()
+                if fragment.charFormat().anchorHref() == href:
+                    cursor = QTextCursor(self.document())
+                    cursor.setPosition(fragment.position())
+                    cursor.setPosition(
+                        fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor
+                    )
+                    position = self.verticalScrollBar().value()
+                    self.setTextCursor(cursor)
+                    self.verticalScrollBar().setValue(position)
+                    return
+                fragments += 1
+            block = block.next()
 
     def select_nothing(self) -> None:
         cursor = self.textCursor()

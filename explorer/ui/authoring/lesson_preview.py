@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QWidget
 
 from explorer.core.lessons import cited_partnerships
+from explorer.core.mdx.context import RenderContext
 from explorer.core.models import Lesson, Problem
 from explorer.core.pages import lesson_page, link_titles
 from explorer.store.catalog import Catalog
@@ -51,7 +52,12 @@ class LessonPreview(ArticleView):
         titles = link_titles(self.catalog.glossary, self.catalog.library.lessons, cited)
         again = self._last[1] if self._last and self._last[0] == lesson.body else None
         html, rendered = lesson_page(
-            lesson, None if again else self.renderer, cited, titles=titles, rendered=again
+            lesson,
+            None if again else self.renderer,
+            cited,
+            titles=titles,
+            rendered=again,
+            context=RenderContext(image_roots=(self.catalog.paths.teacher_lessons,)),
         )
         self._last = (lesson.body, rendered)
         self.redraw(html)
