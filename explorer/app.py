@@ -120,10 +120,12 @@ def install_views(
     deferred: bool = False,
 ) -> None:
     """Put the catalog's views into the window and show `wanted` (else the last place)."""
+    from explorer.ui.catalog_events import CatalogEvents
     from explorer.ui.navigation import Location
     from explorer.ui.read_view import ReadView
 
-    read_view = ReadView(catalog, window.theme, window.zoom)
+    events = window.events = CatalogEvents(catalog, window)
+    read_view = ReadView(catalog, window.theme, window.zoom, events=events)
     start = Location(*wanted) if wanted else None
     to_timeline = start is not None and start.kind == "timeline"
     if to_timeline or not deferred:
@@ -135,6 +137,7 @@ def install_views(
     window.destroyed.connect(catalog.close)
     if not deferred:
         install_authoring(window, catalog, read_view)
+        events.start()
         return
     # The lesson is painted first; the timeline and the teacher tools (about 0.2 s)
     # are built right after that paint.
@@ -144,6 +147,7 @@ def install_views(
         if window.timeline_view is None:
             install_timeline(window, catalog)
         install_authoring(window, catalog, read_view, deferred=True)
+        events.start()
 
     if window.current_view() == "timeline":  # the reader left off on the timeline
         install_rest()
@@ -160,7 +164,7 @@ def install_timeline(window: MainWindow, catalog: Catalog) -> None:
     from explorer.ui.navigation import Location
     from explorer.ui.timeline.panel import TimelinePanel
 
-    timeline = TimelinePanel(catalog.partnerships, catalog.search)
+    timeline = TimelinePanel(catalog.partnerships, catalog.search, events=window.events)
     detail = ArticleView(window.theme.article_css(window.zoom), window.zoom)
     detail.setAccessibleName("Partnership beside the timeline")
     builder = PageBuilder(catalog)
@@ -184,7 +188,6 @@ def install_timeline(window: MainWindow, catalog: Catalog) -> None:
     detail.target_requested.connect(lambda kind, slug: window.go_to(Location(kind, slug)))
     window.show_on_timeline_requested.connect(highlight)
     window.location_changed.connect(follow)
-    catalog.partnerships.subscribe(builder.forget)
 
 
 def install_authoring(
@@ -194,7 +197,7 @@ def install_authoring(
     from explorer.ui.authoring.actions import AuthoringActions
     from explorer.ui.navigation import Location
 
-    authoring = AuthoringActions(window, catalog, window.theme)
+    authoring = AuthoringActions(window, catalog, window.theme, window.events)
     window.authoring = authoring
     menus = window.menus
     first = menus.file.actions()[0]
@@ -217,7 +220,6 @@ def install_authoring(
     window.location_changed.connect(lambda loc: authoring.set_location(loc.kind, loc.slug))
     if (here := window.current_location()) is not None:
         authoring.set_location(here.kind, here.slug)
-    authoring.lessons_changed.connect(read_view.show_reloaded_lessons)
     authoring.lesson_saved.connect(lambda slug: window.go_to(Location("lesson", slug)))
     authoring.partnership_saved.connect(lambda slug: window.go_to(Location("partnership", slug)))
     install_transfer(window, catalog, read_view, deferred)
@@ -235,12 +237,9 @@ def install_transfer(
         window,
         catalog,
         catalog.paths,
-        lambda: (
-            list(window.timeline_view.shown_slugs())
-            if hasattr(window.timeline_view, "shown_slugs")
-            else []
-        ),
+        lambda: list(window.timeline_view.shown_slugs()) if window.timeline_view else [],
         window.settings,
+        window.events,
     )
     window.transfer = transfer
     window.menus.file.insertSeparator(window.menus.file_end)
@@ -250,7 +249,6 @@ def install_transfer(
         else:
             window.menus.file.insertAction(window.menus.file_end, action)
     window.addActions(transfer.all_actions())
-    transfer.catalog_changed.connect(read_view.show_reloaded_lessons)
     if deferred:  # the daily backup of teacher data, in the background, once started
         QTimer.singleShot(2000, window, transfer.back_up_daily)
 

@@ -52,7 +52,7 @@ def refresh_bundled(store: PartnershipStore, content_dir: Path) -> RefreshReport
         store.erase(stale)
         db.table("meta").upsert({"key": "content_hash", "value": digest}, pk="key")
         refresh_vocabulary(db)
-    store.changed()
+    store.forget()
     return RefreshReport(
         changed=True,
         added=sum(1 for r in to_write if r.slug not in existing),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
 
@@ -17,29 +17,28 @@ CHILD_TABLES = ("partnership_partners", "partnership_countries", "milestones", "
 
 
 class PartnershipStore:
-    """Reads and writes partnerships; tells subscribers when anything changed."""
+    """Reads and writes partnerships.
+
+    It caches the partner registry and the filter rows; `forget(changes)` drops them and
+    moves `generation` on, so that whatever caches more on top of the store (the search
+    index, the window's page builder) can tell that it must forget too. Nobody subscribes
+    to the store: the window broadcasts the `Changes` (explorer.ui.catalog_events).
+    """
 
     def __init__(self, db: Database) -> None:
         self.db = db
-        self._listeners: list[Callable[[], None]] = []
+        #: moves on whenever cached data may be stale
+        self.generation = 0
         self._partners: dict[str, Partner] | None = None
         self._facets: dict[int, FacetRow] | None = None
 
-    # -- subscription -------------------------------------------------------------
-    def subscribe(self, listener: Callable[[], None]) -> None:
-        self._listeners.append(listener)
-
-    def changed(self) -> None:
-        self.forget(EVERYTHING)
-
-    def forget(self, changes: Changes) -> None:
-        """Drop what is cached about what changed, then tell subscribers."""
+    def forget(self, changes: Changes = EVERYTHING) -> None:
+        """Drop what is cached about what changed."""
         if not changes:
             return
         self._partners = None
         self._facets = None
-        for listener in list(self._listeners):
-            listener()
+        self.generation += 1
 
     # -- partners -----------------------------------------------------------------
     def partners(self, cached: bool = True) -> dict[str, Partner]:

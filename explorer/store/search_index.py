@@ -115,14 +115,18 @@ class SearchIndex:
         self.partnerships = partnerships
         self._vocabulary: list[str] | None = None
         self._allowed: dict[Filters, frozenset[int]] = {}
-        partnerships.subscribe(self._on_partnerships_changed)
+        self._generation = partnerships.generation
 
-    def _on_partnerships_changed(self) -> None:
-        self._vocabulary = None
-        self._allowed.clear()
+    def _fresh(self) -> None:
+        """Forget the caches when the store has (its generation moved on)."""
+        if self._generation != self.partnerships.generation:
+            self._generation = self.partnerships.generation
+            self._vocabulary = None
+            self._allowed.clear()
 
     def _accepted(self, filters: Filters) -> frozenset[int]:
         """The rowids the filters keep, worked out once per set of filters."""
+        self._fresh()
         if filters not in self._allowed:
             rows = self.partnerships.facet_rows()
             if len(self._allowed) > 32:
@@ -133,6 +137,7 @@ class SearchIndex:
         return self._allowed[filters]
 
     def vocabulary(self) -> list[str]:
+        self._fresh()
         if self._vocabulary is None:
             self._vocabulary = [row[0] for row in self.db.execute("select word from vocabulary")]
         return self._vocabulary

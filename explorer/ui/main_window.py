@@ -29,7 +29,9 @@ from explorer.ui.theme import DEFAULT_ZOOM, Theme, zoom_step
 if TYPE_CHECKING:  # the read view imports the store and Markdown: not needed to paint
     from explorer.ui.authoring.actions import AuthoringActions
     from explorer.ui.authoring.transfer_actions import TransferActions
+    from explorer.ui.catalog_events import CatalogEvents
     from explorer.ui.read_view import ReadView
+    from explorer.ui.timeline.panel import TimelinePanel
 
 APP_TITLE = "Space Partnerships Explorer"
 VIEWS = ("read", "timeline")
@@ -47,7 +49,9 @@ class MainWindow(QMainWindow):
         self.theme = theme
         self.history = History()
         self.read_view: ReadView | None = None
-        self.timeline_view: QWidget | None = None
+        self.timeline_view: TimelinePanel | None = None
+        #: what changed in the catalog, broadcast (installed with the views)
+        self.events: CatalogEvents | None = None
         #: teacher tools installed by the composition root (explorer/app.py), if any
         self.authoring: AuthoringActions | None = None
         self.transfer: TransferActions | None = None
@@ -161,7 +165,7 @@ class MainWindow(QMainWindow):
         self._open_start(start)
         self._update_actions()
 
-    def set_timeline_view(self, widget: QWidget) -> None:
+    def set_timeline_view(self, widget: TimelinePanel) -> None:
         """Install the timeline in the Timeline slot (a placeholder until then)."""
         showing = self.views.currentIndex() == 1
         old = self.views.widget(1)

@@ -5,14 +5,16 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices, QFocusEvent
 from PySide6.QtWidgets import QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
+from explorer.core.changes import Changes
 from explorer.store.catalog import Catalog
 from explorer.ui.article.builder import PageBuilder
 from explorer.ui.article.find_bar import FindBar
 from explorer.ui.article.view import ArticleView
+from explorer.ui.catalog_events import CatalogEvents
 from explorer.ui.library import LibraryTree
 from explorer.ui.navigation import Location
 from explorer.ui.search.panel import SearchPanel
@@ -36,6 +38,7 @@ class ReadView(QWidget):
         theme: Theme,
         text_size: int = DEFAULT_ZOOM,
         parent: QWidget | None = None,
+        events: CatalogEvents | None = None,
     ) -> None:
         super().__init__(parent)
         self.catalog = catalog
@@ -68,6 +71,8 @@ class ReadView(QWidget):
         self._warm_up.timeout.connect(self._on_warm_up_timeout)
         self._connect()
         self._set_tab_order()
+        if events is not None:
+            events.catalog_changed.connect(self._on_events_catalog_changed)
 
     def _sidebar(self) -> QWidget:
         sidebar = QWidget(objectName="sidebar")
@@ -216,6 +221,17 @@ class ReadView(QWidget):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
     # -- slots ----------------------------------------------------------------------------
+    @Slot(object)
+    def _on_events_catalog_changed(self, changes: Changes) -> None:
+        """Lessons changed: refill the library; partnerships changed: draw the page again
+        (its facts, backlinks or topic lists may be different now)."""
+        if changes.lessons or changes.everything:
+            self.show_reloaded_lessons()
+        elif changes.catalog and self.location is not None:
+            self.pages.forget()
+            if self.has(self.location):
+                self.redraw()
+
     def _on_warm_up_timeout(self) -> None:
         _ = self.pages.renderer  # about 80 ms once, so that the first lesson opens at once
 

@@ -60,7 +60,7 @@ def test_actions_follow_the_page_being_read(authoring, catalog):
 def test_edit_a_copy_then_revert_to_the_original(qtbot, authoring, catalog, monkeypatch):
     bundled = catalog.library.get("why-partner")
     authoring.set_location("lesson", "why-partner")
-    with qtbot.waitSignal(authoring.lessons_changed):
+    with qtbot.waitSignal(authoring.events.catalog_changed):
         authoring.edit_copy_action.trigger()
     copy = catalog.paths.teacher_lessons / "why-partner.md"
     assert copy.read_bytes() == bundled.source_path.read_bytes()
@@ -69,7 +69,7 @@ def test_edit_a_copy_then_revert_to_the_original(qtbot, authoring, catalog, monk
     assert authoring.revert_lesson_action.isEnabled()
 
     answer_question(monkeypatch, Button.Yes, asked := [])
-    with qtbot.waitSignal(authoring.lessons_changed):
+    with qtbot.waitSignal(authoring.events.catalog_changed):
         authoring.revert_lesson_action.trigger()
     assert "instead of your version" in asked[0]
     assert not copy.exists() and authoring.editors == {}

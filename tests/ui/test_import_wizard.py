@@ -181,7 +181,7 @@ def test_an_import_through_the_wizard_lands_and_can_be_undone(
         "Changes Name"
         in panel.table.model().index(0, 3).data() + panel.table.model().index(1, 3).data()
     )
-    with qtbot.waitSignal(transfer.catalog_changed, timeout=20_000):
+    with qtbot.waitSignal(transfer.events.catalog_changed, timeout=20_000):
         click(qtbot, wizard, Button.CommitButton)
     store = catalog.partnerships
     assert store.get("moon-base").name == "Moon Base"
@@ -206,7 +206,7 @@ def test_an_import_through_the_wizard_lands_and_can_be_undone(
         "information",
         staticmethod(lambda *a, **k: told.append(a[2]) or QMessageBox.StandardButton.Ok),
     )
-    with qtbot.waitSignal(transfer.catalog_changed, timeout=20_000):
+    with qtbot.waitSignal(transfer.events.catalog_changed, timeout=20_000):
         transfer.undo_import_action.trigger()
     qtbot.waitUntil(lambda: transfer.job is None)
     assert "Undo the import of sheet.csv" in asked[0]

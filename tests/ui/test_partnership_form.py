@@ -204,10 +204,10 @@ def test_cancel_without_changes_just_closes(qtbot, open_form, monkeypatch):
     assert asked == [] and form.isHidden()
 
 
-def test_subscribers_hear_of_a_save_at_once(qtbot, open_form, catalog):
+def test_a_save_is_in_the_store_when_the_form_says_so(qtbot, open_form, catalog):
     heard = []
-    catalog.partnerships.subscribe(lambda: heard.append(catalog.partnerships.count()))
     form = open_form()
+    form.partnership_saved.connect(lambda slug: heard.append(catalog.partnerships.count()))
     fill_new(qtbot, form)
     click(qtbot, form.save_button)
     assert heard == [4]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import date
 
 import pytest
@@ -11,6 +13,8 @@ from PySide6.QtWidgets import QApplication
 
 from explorer.core.models import Participant, Partner, Partnership
 from explorer.store.authoring import save_partnership
+from explorer.store.catalog import Catalog
+from explorer.ui.catalog_events import CatalogEvents
 from explorer.ui.timeline.panel import TimelinePanel
 
 TODAY = date(2026, 11, 26)
@@ -51,7 +55,9 @@ def make_panel(qtbot, catalog):
             with catalog.db.atomic():
                 catalog.partnerships.write_partners([NASA, ESA, JAXA], origin="user")
                 catalog.partnerships.write(extra)
-        panel = TimelinePanel(catalog.partnerships, catalog.search, today=TODAY)
+        events = CatalogEvents(catalog)
+        panel = TimelinePanel(catalog.partnerships, catalog.search, today=TODAY, events=events)
+        panel.events = events  # the window's broadcaster, for the tests
         qtbot.addWidget(panel)
         panel.resize(*size)
         with qtbot.waitExposed(panel):
@@ -353,11 +359,50 @@ def test_zooming_in_unfolds_and_zooming_out_folds(make_panel):
     assert panel.scene.boxes[0].folded
 
 
-def test_a_partnership_saved_in_the_store_appears(catalog, panel):
+def test_a_partnership_saved_in_the_window_appears(catalog, panel):
     new = record("artemis-accords", 2020, status="active", kind="multilateral")
-    save_partnership(catalog.partnerships, catalog.paths, new)
+    panel.events.apply(save_partnership(catalog.partnerships, catalog.paths, new).changes)
     assert "artemis-accords" in panel.shown_slugs()
     assert panel.count_label.text() == "Showing 4 of 4 partnerships"
+
+
+def test_a_hidden_timeline_refreshes_when_shown(qtbot, catalog, panel):
+    panel.hide()
+    new = record("artemis-accords", 2020, status="active", kind="multilateral")
+    panel.events.apply(save_partnership(catalog.partnerships, catalog.paths, new).changes)
+    assert "artemis-accords" not in panel.shown_slugs()  # no work while hidden
+    with qtbot.waitExposed(panel):
+        panel.show()
+    assert "artemis-accords" in panel.shown_slugs()
+
+
+def test_an_import_by_another_process_appears_without_a_restart(qtbot, bundled_paths, tmp_path):
+    catalog = Catalog.open(bundled_paths)  # the command line reads the same bundled content
+    events = CatalogEvents(catalog)
+    panel = TimelinePanel(catalog.partnerships, catalog.search, today=TODAY, events=events)
+    qtbot.addWidget(panel)
+    with qtbot.waitExposed(panel):
+        panel.show()
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text(
+        "slug,name,type,start_year,status,domain\n"
+        "moon-base,Moon Base,bilateral,2030,planned,lunar\n",
+        encoding="utf-8",
+    )
+    events.start()
+    data = str(bundled_paths.data_dir)
+    done = subprocess.run(
+        [sys.executable, "-m", "explorer", "import", str(sheet), "--data-dir", data],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    try:
+        assert done.returncode == 0, done.stderr
+        qtbot.waitUntil(lambda: "moon-base" in panel.shown_slugs(), timeout=5000)
+    finally:
+        events.stop()
+        catalog.close()
 
 
 def test_tooltip_names_years_and_partners(panel):

@@ -224,7 +224,7 @@ def test_backups_are_listed_made_and_restored(qtbot, catalog, paths, settings, m
         "question",
         staticmethod(lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes),
     )
-    with qtbot.waitSignal(transfer.catalog_changed, timeout=20_000):
+    with qtbot.waitSignal(transfer.events.catalog_changed, timeout=20_000):
         qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.job is None)
     assert "what they were on" in asked[0]

@@ -58,7 +58,7 @@ class PageBuilder:
         self._partnerships: list[Partnership] | None = None
         self._facts: dict[str, Partnership] | None = None
         self._files: LessonFiles | None = None
-        catalog.partnerships.subscribe(self.forget)
+        self._generation = catalog.partnerships.generation
 
     def forget(self) -> None:
         """Drop every cache (lessons reloaded or partnerships changed)."""
@@ -66,6 +66,12 @@ class PageBuilder:
         self._partnerships = None
         self._facts = None
         self._files = None
+        self._generation = self.catalog.partnerships.generation
+
+    def _fresh(self) -> None:
+        """Forget what was built from partnerships the store has changed since."""
+        if self._generation != self.catalog.partnerships.generation:
+            self.forget()
 
     @property
     def renderer(self) -> MarkdownRenderer:
@@ -101,6 +107,7 @@ class PageBuilder:
         return ""
 
     def all_partnerships(self) -> list[Partnership]:
+        self._fresh()
         if self._partnerships is None:
             self._partnerships = self.catalog.partnerships.all()
         return self._partnerships
@@ -108,6 +115,7 @@ class PageBuilder:
     def facts(self) -> dict[str, Partnership]:
         """Type, years, status and domain of every partnership by slug (no name, no
         child rows): what a search result's second line needs."""
+        self._fresh()
         if self._facts is None:
             self._facts = {
                 row.slug: Partnership(
@@ -127,6 +135,7 @@ class PageBuilder:
 
     # -- pages --------------------------------------------------------------------------
     def html(self, location: Location) -> str | None:
+        self._fresh()
         kind, slug = location.kind, location.slug
         build: dict[str, Callable[[str], str | None]] = {
             "lesson": self._lesson,

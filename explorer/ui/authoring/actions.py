@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
+from explorer.core.changes import Changes
 from explorer.core.checker import Finding
 from explorer.core.drafts import list_drafts, read_draft
 from explorer.core.lesson_authoring import (
@@ -32,6 +33,7 @@ from explorer.ui.authoring.partnership_form import PartnershipForm
 from explorer.ui.authoring.partnership_ops import confirm_delete, confirm_revert
 from explorer.ui.authoring.pickers import Choice, ChoicePicker
 from explorer.ui.authoring.watcher import LessonFolderWatcher
+from explorer.ui.catalog_events import CatalogEvents
 
 if TYPE_CHECKING:
     from explorer.ui.theme import Theme
@@ -48,14 +50,19 @@ class AuthoringActions(QObject):
     partnership_saved = Signal(str)
     #: a partnership the teacher made was deleted (its slug)
     partnership_deleted = Signal(str)
-    #: the lesson library was read again (files in the lessons folder changed)
-    lessons_changed = Signal()
 
-    def __init__(self, parent: QWidget, catalog: Catalog, theme: Theme | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget,
+        catalog: Catalog,
+        theme: Theme | None = None,
+        events: CatalogEvents | None = None,
+    ) -> None:
         super().__init__(parent)
         self.window = parent
         self.catalog = catalog
         self.theme = theme
+        self.events = events or CatalogEvents(catalog, self)
         self.location: tuple[str, str] = ("", "")
         self._bundled_slugs: frozenset[str] | None = None
         self.editors: dict[Path, LessonEditor] = {}
@@ -172,7 +179,7 @@ class AuthoringActions(QObject):
 
     def _on_watcher_lessons_changed(self) -> None:
         self._update_actions()
-        self.lessons_changed.emit()
+        self.events.announce(Changes(lessons=True))  # the watcher read them again
 
     # -- lessons ----------------------------------------------------------------------------
     def new_lesson(self) -> LessonEditor | None:
@@ -416,15 +423,15 @@ class AuthoringActions(QObject):
         return True
 
     def _on_form_partnership_saved(self, slug: str) -> None:
-        self._after_partnership_change()
+        self._after_partnership_change(slug)
         self.partnership_saved.emit(slug)
 
     def _on_form_partnership_deleted(self, slug: str) -> None:
-        self._after_partnership_change()
+        self._after_partnership_change(slug)
         self.partnership_deleted.emit(slug)
 
-    def _after_partnership_change(self) -> None:
-        """Lessons are checked against the partnerships: check them again."""
-        self.catalog.reload_lessons()
+    def _after_partnership_change(self, slug: str) -> None:
+        """Tell every view; lessons are checked against the partnerships, so they are
+        read again too."""
+        self.events.apply(Changes(partnerships=frozenset({slug}), lessons=True))
         self._update_actions()
-        self.lessons_changed.emit()

@@ -1,12 +1,11 @@
 """Import, export, undo and backups, as one object the main window wires into its File menu.
 
-    transfer = TransferActions(window, catalog, paths, current_slugs, settings)
+    transfer = TransferActions(window, catalog, paths, current_slugs, settings, events)
     for action in transfer.file_menu_actions(): ...      # None: a separator
-    transfer.catalog_changed.connect(...)                # refresh the views
 
 Every slow step runs in a background job with a database connection of its own; once an
-import, undo or restore lands, the catalog's store is told `changed()` and its lessons
-are read again here, on the UI thread, before `catalog_changed` is emitted.
+import, undo or restore lands, its `Changes` go to the window's CatalogEvents, which drops
+the caches they concern and tells every view.
 """
 
 from __future__ import annotations
@@ -14,14 +13,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QProgressDialog, QWidget
 
+from explorer.core.changes import EVERYTHING, Changes
 from explorer.core.csv_rows import Progress
 from explorer.core.paths import AppPaths
 from explorer.store.catalog import Catalog
 from explorer.store.importers import (
+    ImportResult,
+    PackResult,
     UndoReport,
     daily_backup,
     last_import,
@@ -34,6 +36,7 @@ from explorer.ui.authoring.import_wizard import ImportWizard
 from explorer.ui.authoring.pack_dialog import PackImportDialog
 from explorer.ui.authoring.transfer_widgets import error_text, plural, when_text
 from explorer.ui.authoring.worker import Job
+from explorer.ui.catalog_events import CatalogEvents
 
 Buttons = QMessageBox.StandardButton
 PACK_FOLDER_KEY = "pack-import/folder"
@@ -42,10 +45,6 @@ BUSY_DELAY_MS = 300  # a quick undo finishes before its progress window would fl
 
 
 class TransferActions(QObject):
-    #: an import, undo or restore changed the catalog (its store was told, its lessons
-    #: read again): views should refresh what they show
-    catalog_changed = Signal()
-
     def __init__(
         self,
         parent: QWidget,
@@ -53,10 +52,12 @@ class TransferActions(QObject):
         paths: AppPaths,
         current_slugs: Callable[[], list[str]],
         settings: QSettings | None = None,
+        events: CatalogEvents | None = None,
     ) -> None:
         super().__init__(parent)
         self.window = parent
         self.catalog, self.paths = catalog, paths
+        self.events = events or CatalogEvents(catalog, self)
         self.current_slugs = current_slugs
         self.settings = settings if settings is not None else QSettings()
         self.dialog: QDialog | None = None  # the import, export or backups dialog open
@@ -161,17 +162,16 @@ class TransferActions(QObject):
         self._show(dialog)
         return dialog
 
-    def _on_dialog_imported(self, _result: object) -> None:
-        self._catalog_changed()
+    def _on_dialog_imported(self, result: ImportResult | PackResult) -> None:
+        self._catalog_changed(result.changes)
 
     def _on_dialog_restored(self, _backup_id: str) -> None:
-        self._catalog_changed()
+        self._catalog_changed(EVERYTHING)
 
-    def _catalog_changed(self) -> None:
-        self.catalog.partnerships.changed()
-        self.catalog.reload_lessons()
+    def _catalog_changed(self, changes: Changes) -> None:
+        """Lessons are checked against partnerships, so they are read again too."""
+        self.events.apply(changes | Changes(lessons=True))
         self.refresh()
-        self.catalog_changed.emit()
 
     # -- undo ------------------------------------------------------------------------------
     def undo_last_import(self) -> Job | None:
@@ -213,7 +213,7 @@ class TransferActions(QObject):
         return job
 
     def _on_undo_job_succeeded(self, report: UndoReport) -> None:
-        self._catalog_changed()
+        self._catalog_changed(report.changes)
         lines = [
             f"Undone: {plural(report.restored, 'partnership')} put back, "
             f"{report.removed:,} removed, {plural(report.files, 'file')} put back or "

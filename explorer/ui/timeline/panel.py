@@ -3,14 +3,13 @@ line that describes what is shown. Self-contained: give it the stores, connect s
 
 from __future__ import annotations
 
-import contextlib
 import itertools
-import weakref
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from explorer.core.changes import Changes
 from explorer.core.eras import ERAS, Era
 from explorer.core.models import Partnership
 from explorer.core.search import Filters, facet_counts
@@ -31,6 +31,7 @@ from explorer.core.timeline import Entry, decimal_year, describe_window, entries
 from explorer.core.timeline_layout import GROUPINGS, apply_filters, facet_row
 from explorer.store.partnerships import PartnershipStore
 from explorer.store.search_index import SearchIndex
+from explorer.ui.catalog_events import CatalogEvents
 from explorer.ui.timeline.export import ask_and_export, export_view
 from explorer.ui.timeline.filters import FilterBar
 from explorer.ui.timeline.keys import ZOOM_STEP
@@ -57,10 +58,12 @@ class TimelinePanel(QWidget):
         *,
         today: date | None = None,
         eras: tuple[Era, ...] = ERAS,
+        events: CatalogEvents | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.store = partnerships
+        self._stale = False
         self.search = search
         self.today = today or date.today()
         self._today = decimal_year(self.today)
@@ -79,7 +82,8 @@ class TimelinePanel(QWidget):
         self._describe_timer.timeout.connect(self._describe)
         self._build()
         self._connect()
-        self._subscribe()
+        if events is not None:
+            events.catalog_changed.connect(self._on_events_catalog_changed)
         self.reload()
 
     # -- building ------------------------------------------------------------------------------
@@ -206,17 +210,21 @@ class TimelinePanel(QWidget):
         self.table.entry_selected.connect(self._on_table_entry_selected)
         self.table.entry_activated.connect(self.partnership_open_requested)
 
-    def _subscribe(self) -> None:
-        """Reload when the store changes; a panel that is gone is never called."""
-        ref = weakref.ref(self)
+    @Slot(object)
+    def _on_events_catalog_changed(self, changes: Changes) -> None:
+        """Partnerships changed: reload now if shown, else when next shown."""
+        if not changes.catalog:
+            return
+        if self.isVisible():
+            self.reload()
+        else:
+            self._stale = True
 
-        def listener() -> None:
-            panel = ref()
-            if panel is not None:
-                with contextlib.suppress(RuntimeError):  # its Qt side was deleted
-                    panel.reload()
-
-        self.store.subscribe(listener)
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self.reload()
 
     # -- data ----------------------------------------------------------------------------------
     def reload(self) -> None:
