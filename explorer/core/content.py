@@ -6,7 +6,9 @@ The file formats are documented in docs/content-format.md.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Mapping
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +22,7 @@ from explorer.core.models import (
     PARTNERSHIP_TYPES,
     STATUSES,
     Citation,
+    FieldProblem,
     GlossaryEntry,
     Milestone,
     Participant,
@@ -88,7 +91,8 @@ def load_glossary(path: Path) -> tuple[dict[str, GlossaryEntry], list[Problem]]:
 def partnership_from_mapping(
     item: Mapping[str, Any], partners: Mapping[str, Partner], where: str
 ) -> tuple[Partnership | None, list[Problem]]:
-    """Build and check one partnership record (from a YAML file, a form or an import)."""
+    """Build and check one partnership record (from a YAML file, a form or an import).
+    A problem reads `field: message` (the key as the file spells it)."""
     errors = check_partnership_fields(item)
     participants = []
     for entry in item.get("partners") or []:
@@ -99,10 +103,10 @@ def partnership_from_mapping(
         )
         partner = partners.get(slug) or Partner(slug=slug, name=slug)
         if slug not in partners:
-            errors.append(f"unknown partner '{slug}'")
+            errors.append(FieldProblem("partners", f"unknown partner '{slug}'", "unknown partner"))
         participants.append(Participant(partner, role))
     if errors:
-        return None, [Problem(where, 1, message) for message in errors]
+        return None, [Problem(where, 1, f"{e.field}: {e.message}") for e in errors]
     end = item.get("end_year")
     record = Partnership(
         slug=str(item["slug"]),
@@ -132,36 +136,123 @@ def partnership_from_mapping(
     return record, []
 
 
-def check_partnership_fields(item: Mapping[str, Any]) -> list[str]:  # noqa: C901
-    """Field-level checks shared by the bundled files, the form and CSV import."""
-    errors = []
-    for key in ("slug", "name", "type", "start_year", "status", "domain"):
-        if item.get(key) in (None, ""):
-            errors.append(f"missing required field '{key}'")
-    if errors:
-        return errors
-    if item["type"] not in PARTNERSHIP_TYPES:
-        errors.append(f"type must be one of {', '.join(PARTNERSHIP_TYPES)}")
-    if item["status"] not in STATUSES:
-        errors.append(f"status must be one of {', '.join(STATUSES)}")
-    if item["domain"] not in DOMAINS:
-        errors.append(f"domain must be one of {', '.join(DOMAINS)}")
-    start, end = item.get("start_year"), item.get("end_year")
-    if not isinstance(start, int) or not 1900 <= start <= 2100:
-        errors.append(f"start_year must be a year between 1900 and 2100, not {start!r}")
-    elif end not in (None, ""):
-        if not isinstance(end, int) or not 1900 <= end <= 2100:
-            errors.append(f"end_year must be a year between 1900 and 2100, not {end!r}")
-        elif end < start:
-            errors.append(f"end_year {end} is before start_year {start}")
-    for key, allowed in (("benefits", BENEFITS), ("challenges", CHALLENGES)):
+REQUIRED_FIELDS = ("slug", "name", "type", "start_year", "status", "domain")
+FIELD_WORDS = {"start_year": "start year", "end_year": "end year"}
+CHOICES = {"type": PARTNERSHIP_TYPES, "status": STATUSES, "domain": DOMAINS}
+URL_RE = re.compile(r"^https?://\S+$", re.IGNORECASE)
+
+
+def check_partnership_fields(item: Mapping[str, Any]) -> list[FieldProblem]:
+    """Field-level checks shared by the bundled files, the form and CSV import: every
+    field is looked at, so a required one missing does not hide the others."""
+    errors = [
+        FieldProblem(key, "required", "required", missing=True)
+        for key in REQUIRED_FIELDS
+        if item.get(key) in (None, "")
+    ]
+    for key, allowed in CHOICES.items():
+        if item.get(key) not in (None, "") and item[key] not in allowed:
+            errors.append(
+                FieldProblem(key, f"{key} must be one of {', '.join(allowed)}", f"unknown {key}")
+            )
+    errors += _year_checks(item)
+    for key, known in (("benefits", BENEFITS), ("challenges", CHALLENGES)):
         for tag in item.get(key) or ():
-            if tag not in allowed:
-                errors.append(f"unknown {key[:-1]} tag '{tag}'")
+            if tag not in known:
+                errors.append(
+                    FieldProblem(key, f"unknown {key[:-1]} tag '{tag}'", f"unknown {key[:-1]} tag")
+                )
     for milestone in item.get("milestones") or ():
         if not isinstance(milestone, Mapping) or not isinstance(milestone.get("year"), int):
-            errors.append(f"milestone {milestone!r} needs a year and an event")
+            errors.append(
+                FieldProblem(
+                    "milestones",
+                    f"milestone {milestone!r} needs a year and an event",
+                    "a milestone needs a year and an event",
+                )
+            )
+    return errors + _source_checks(item)
+
+
+def _year_checks(item: Mapping[str, Any]) -> list[FieldProblem]:
+    start, end = item.get("start_year"), item.get("end_year")
+    errors = [
+        FieldProblem(
+            key,
+            f"{FIELD_WORDS[key]} must be a year between 1900 and 2100, not {value!r}",
+            f"{FIELD_WORDS[key]} must be a year between 1900 and 2100",
+        )
+        for key, value in (("start_year", start), ("end_year", end))
+        if value not in (None, "") and not _is_year(value)
+    ]
+    if _is_year(start) and _is_year(end) and end < start:
+        errors.append(
+            FieldProblem(
+                "end_year",
+                f"end year {end} is before start year {start}",
+                "the end year is before the start year",
+            )
+        )
+    if item.get("status") == "completed" and end in (None, ""):
+        errors.append(
+            FieldProblem(
+                "end_year",
+                "a completed partnership needs an end year",
+                "a completed partnership needs an end year",
+            )
+        )
     return errors
+
+
+def _is_year(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and 1900 <= value <= 2100
+
+
+def _source_checks(item: Mapping[str, Any]) -> list[FieldProblem]:
+    """Web addresses of the sources must be http(s); the facts-checked date a real date."""
+    errors = []
+    for citation in item.get("citations") or ():
+        url = str(citation.get("url") or "") if isinstance(citation, Mapping) else ""
+        if url and not URL_RE.match(url):
+            fix = suggested_url(url)
+            hint = f"did you mean '{fix}'?" if fix else "it must start with https://"
+            errors.append(
+                FieldProblem(
+                    "citations",
+                    f"'{url}' is not a web address; {hint}",
+                    "a source's web address must start with http:// or https://",
+                )
+            )
+    checked = item.get("checked")
+    if checked not in (None, "") and not _is_iso_date(str(checked)):
+        errors.append(
+            FieldProblem(
+                "checked",
+                f"'{checked}' is not a date written like 2026-11-26",
+                "the date checked must be a date written like 2026-11-26",
+            )
+        )
+    return errors
+
+
+HOST_RE = re.compile(r"^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:[/?#:]\S*)?$", re.I)
+
+
+def suggested_url(url: str) -> str:
+    """'www.esa.int/Science' -> 'https://www.esa.int/Science': what was surely meant by a
+    web address written without its scheme ('' when the text is not one)."""
+    text = url.strip()
+    if URL_RE.match(text) or "://" in text or " " in text:
+        return ""
+    return f"https://{text}" if HOST_RE.match(text) else ""
+
+
+def _is_iso_date(text: str) -> bool:
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return bool(re.fullmatch(r"\d{4}-\d{2}-\d{2}", text))
 
 
 def load_partnership_folder(

@@ -154,6 +154,10 @@ class PartnershipStore:
         rows = list(self.db.query("select origin, edited from partnerships where slug = ?", [slug]))
         return (rows[0]["origin"], bool(rows[0]["edited"])) if rows else None
 
+    def names(self) -> dict[str, str]:
+        """slug -> name of every partnership (to find names close to a new one)."""
+        return {row[0]: row[1] for row in self.db.execute("select slug, name from partnerships")}
+
     # -- partnerships: writes -----------------------------------------------------
     def write(self, records: Iterable[Partnership]) -> None:
         """Insert or replace records with their child rows (inside the caller's transaction)."""

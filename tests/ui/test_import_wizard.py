@@ -18,7 +18,7 @@ Button = QWizard.WizardButton
 HEADER = "Slug,Title,Kind,From,Until,State,Area,Agencies,Notes\n"
 GOOD = "moon-base,Moon Base,multilateral,2030,,planned,lunar,NASA; ESA,fine\n"
 BAD = "mars-relay,Mars Relay,bilateral,nineteen,,active,planetary,NASA,\n"
-BAD_MESSAGE = "From: start_year must be a year between 1900 and 2100, not 'nineteen'"
+BAD_MESSAGE = "From: 'nineteen' is not a year or a date"
 
 
 @pytest.fixture
@@ -90,7 +90,8 @@ def test_wizard_maps_columns_and_previews_a_bad_row(qtbot, open_wizard, sheet):
     assert mapping.table.item(3, 2).text() == "2030"  # an example from the file
     assert mapping.encoding.currentText() == "UTF-8 (detected)"
     assert mapping.delimiter.currentText() == "comma (detected)"
-    assert mapping.ignored.text() == "Every column is imported."  # Notes -> caveats
+    assert mapping.ignored.text() == "Every column is imported."  # Notes -> description
+    assert chosen["description"] == "Notes"
 
     click(qtbot, wizard, Button.NextButton)
     qtbot.waitUntil(lambda: wizard.preview is not None and not wizard.busy)
@@ -113,16 +114,16 @@ def test_wizard_maps_columns_and_previews_a_bad_row(qtbot, open_wizard, sheet):
 
 
 def test_a_missing_required_column_is_chosen_and_remembered(qtbot, open_wizard, sheet):
-    header = "Name,Type,Start,Status,Bereich\n"
+    header = "Name,Type,Beginn,Status,Domain\n"
     wizard = open_wizard(sheet(header + "Moon Base,bilateral,2030,planned,lunar\n"))
     to_columns(qtbot, wizard)
     page = wizard.columns_page
-    assert page.problem.text() == "Choose a column for Domain."
+    assert page.problem.text() == "Choose a column for Start year."
     assert not wizard.button(Button.NextButton).isEnabled()
-    combo = page.mapping.combos["domain"]
+    combo = page.mapping.combos["start_year"]
     combo.setFocus()
-    qtbot.keyClicks(combo, "Bereich")
-    assert page.mapping.choices()["domain"] == "Bereich"
+    qtbot.keyClicks(combo, "Beginn")
+    assert page.mapping.choices()["start_year"] == "Beginn"
     assert not page.problem.isVisible()
     click(qtbot, wizard, Button.NextButton)
     qtbot.waitUntil(lambda: wizard.preview is not None and not wizard.busy)
@@ -130,7 +131,7 @@ def test_a_missing_required_column_is_chosen_and_remembered(qtbot, open_wizard, 
 
     again = open_wizard(sheet(header + "Mars,bilateral,2031,planned,planetary\n", "two.csv"))
     to_columns(qtbot, again)
-    assert again.columns_page.mapping.choices()["domain"] == "Bereich"
+    assert again.columns_page.mapping.choices()["start_year"] == "Beginn"
     assert again.button(Button.NextButton).isEnabled()
 
 
