@@ -56,9 +56,7 @@ def test_an_invalid_row_is_printed_exit_1_and_nothing_is_written(capsys, data_di
     path = csv_file(HEADER + GOOD + BAD)
     code, out, err = run(capsys, "import", path, "--data-dir", data_dir)
     assert code == 1
-    assert (
-        f"{path}:3: start_year: 'twenty' is not a year or a date"
-    ) in out.splitlines()
+    assert (f"{path}:3: start_year: 'twenty' is not a year or a date") in out.splitlines()
     assert "Nothing was imported: 1 row(s) are invalid" in err
     assert teacher_slugs(capsys, data_dir) == []
 

@@ -89,22 +89,13 @@ def load_glossary(path: Path) -> tuple[dict[str, GlossaryEntry], list[Problem]]:
 
 
 def partnership_from_mapping(
-    item: Mapping[str, Any], partners: Mapping[str, Partner], where: str
+    item: Mapping[str, Any], partners: Mapping[str, Partner], where: str, origin: str = "bundled"
 ) -> tuple[Partnership | None, list[Problem]]:
     """Build and check one partnership record (from a YAML file, a form or an import).
     A problem reads `field: message` (the key as the file spells it)."""
+    entries = _participants(item)
     errors = check_partnership_fields(item)
-    participants = []
-    for entry in item.get("partners") or []:
-        slug, role = (
-            (entry, "")
-            if isinstance(entry, str)
-            else (str(entry.get("partner", "")), str(entry.get("role") or ""))
-        )
-        partner = partners.get(slug) or Partner(slug=slug, name=slug)
-        if slug not in partners:
-            errors.append(FieldProblem("partners", f"unknown partner '{slug}'", "unknown partner"))
-        participants.append(Participant(partner, role))
+    errors += [_unknown(slug) for slug, _ in entries if slug not in partners]
     if errors:
         return None, [Problem(where, 1, f"{e.field}: {e.message}") for e in errors]
     end = item.get("end_year")
@@ -116,15 +107,15 @@ def partnership_from_mapping(
         end_year=int(end) if end not in (None, "") else None,
         status=str(item["status"]),
         domain=str(item["domain"]),
-        partners=tuple(participants),
+        partners=tuple(Participant(partners[slug], role) for slug, role in entries),
         countries=tuple(str(c) for c in item.get("countries") or ()),
         milestones=tuple(
             Milestone(int(m["year"]), str(m["event"])) for m in item.get("milestones") or ()
         ),
         benefits=tuple(item.get("benefits") or ()),
         challenges=tuple(item.get("challenges") or ()),
-        description=" ".join(str(item.get("description") or "").split()),
-        caveats=" ".join(str(item.get("caveats") or "").split()),
+        description=_one_line(item.get("description")),
+        caveats=_one_line(item.get("caveats")),
         citations=tuple(
             Citation(
                 str(c.get("publisher") or ""), str(c.get("title") or ""), str(c.get("url") or "")
@@ -132,13 +123,44 @@ def partnership_from_mapping(
             for c in item.get("citations") or ()
         ),
         checked=str(item.get("checked") or ""),
+        origin=origin,
     )
     return record, []
+
+
+def _one_line(value: Any) -> str:
+    """Text with each run of spaces and line breaks made one space."""
+    text = str(value or "")
+    if "  " in text or "\n" in text or "\t" in text or "\r" in text or text != text.strip():
+        return " ".join(text.split())
+    return text
+
+
+def _participants(item: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """(partner slug, role) for each entry of 'partners' (a slug, or partner and role)."""
+    return [
+        (entry, "")
+        if isinstance(entry, str)
+        else (str(entry.get("partner", "")), str(entry.get("role") or ""))
+        for entry in item.get("partners") or []
+    ]
+
+
+def unknown_partners(
+    item: Mapping[str, Any], partners: Mapping[str, Partner]
+) -> list[FieldProblem]:
+    return [_unknown(slug) for slug, _ in _participants(item) if slug not in partners]
+
+
+def _unknown(slug: str) -> FieldProblem:
+    return FieldProblem("partners", f"unknown partner '{slug}'", "unknown partner")
 
 
 REQUIRED_FIELDS = ("slug", "name", "type", "start_year", "status", "domain")
 FIELD_WORDS = {"start_year": "start year", "end_year": "end year"}
 CHOICES = {"type": PARTNERSHIP_TYPES, "status": STATUSES, "domain": DOMAINS}
+ALLOWED = {key: frozenset(values) for key, values in CHOICES.items()}
+TAGS = {"benefits": frozenset(BENEFITS), "challenges": frozenset(CHALLENGES)}
 URL_RE = re.compile(r"^https?://\S+$", re.IGNORECASE)
 
 
@@ -150,13 +172,16 @@ def check_partnership_fields(item: Mapping[str, Any]) -> list[FieldProblem]:
         for key in REQUIRED_FIELDS
         if item.get(key) in (None, "")
     ]
-    for key, allowed in CHOICES.items():
-        if item.get(key) not in (None, "") and item[key] not in allowed:
+    for key, allowed in ALLOWED.items():
+        value = item.get(key)
+        if value not in allowed and value is not None and value != "":
             errors.append(
-                FieldProblem(key, f"{key} must be one of {', '.join(allowed)}", f"unknown {key}")
+                FieldProblem(
+                    key, f"{key} must be one of {', '.join(CHOICES[key])}", f"unknown {key}"
+                )
             )
     errors += _year_checks(item)
-    for key, known in (("benefits", BENEFITS), ("challenges", CHALLENGES)):
+    for key, known in TAGS.items():
         for tag in item.get(key) or ():
             if tag not in known:
                 errors.append(
@@ -176,16 +201,17 @@ def check_partnership_fields(item: Mapping[str, Any]) -> list[FieldProblem]:
 
 def _year_checks(item: Mapping[str, Any]) -> list[FieldProblem]:
     start, end = item.get("start_year"), item.get("end_year")
-    errors = [
-        FieldProblem(
-            key,
-            f"{FIELD_WORDS[key]} must be a year between 1900 and 2100, not {value!r}",
-            f"{FIELD_WORDS[key]} must be a year between 1900 and 2100",
-        )
-        for key, value in (("start_year", start), ("end_year", end))
-        if value not in (None, "") and not _is_year(value)
-    ]
-    if _is_year(start) and _is_year(end) and end < start:
+    errors = []
+    for key, value in (("start_year", start), ("end_year", end)):
+        if value is not None and value != "" and not _is_year(value):
+            errors.append(
+                FieldProblem(
+                    key,
+                    f"{FIELD_WORDS[key]} must be a year between 1900 and 2100, not {value!r}",
+                    f"{FIELD_WORDS[key]} must be a year between 1900 and 2100",
+                )
+            )
+    if end is not None and _is_year(start) and _is_year(end) and end < start:
         errors.append(
             FieldProblem(
                 "end_year",
@@ -205,7 +231,7 @@ def _year_checks(item: Mapping[str, Any]) -> list[FieldProblem]:
 
 
 def _is_year(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool) and 1900 <= value <= 2100
+    return type(value) is int and 1900 <= value <= 2100
 
 
 def _source_checks(item: Mapping[str, Any]) -> list[FieldProblem]:

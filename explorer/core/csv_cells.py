@@ -184,12 +184,14 @@ def derived_status(start: Any, end: Any, this_year: int) -> tuple[str, str] | No
 def derived_type(kinds: Sequence[str]) -> tuple[str, str]:
     """From the kinds of the partners: a company beside anyone -> public-private; three
     or more, or a body of nations -> multilateral; else bilateral."""
-    count = f"{len(kinds)} partner{'s' * (len(kinds) != 1)}"
+    one = len(kinds) == 1
     if "company" in kinds:
-        return "public-private", f"a company among the {count}"
-    if len(kinds) >= 3 or "intergovernmental" in kinds:
-        return "multilateral", count
-    return "bilateral", count
+        return "public-private", "the one partner is a company" if one else "a company is a partner"
+    if "intergovernmental" in kinds:
+        return "multilateral", "a body of nations is a partner"
+    if len(kinds) >= 3:
+        return "multilateral", f"{len(kinds)} partners"
+    return "bilateral", "one partner" if one else "2 partners"
 
 
 def _kind(entry: Any, partners: Mapping[str, Partner]) -> str:

@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 
 from slugify import slugify as _slugify
 
@@ -97,7 +98,7 @@ class ColumnMapping:
     fields given one value for every row (field -> value)."""
 
     columns: Mapping[str, str]
-    fixed: Mapping[str, str] = field(default_factory=dict)
+    fixed: Mapping[str, str] = dataclass_field(default_factory=dict)
 
     def column_for(self, field: str) -> str | None:
         return self.columns.get(field)
@@ -206,9 +207,7 @@ def _fixed_problems(
     return problems
 
 
-def _missing_problems(
-    mapping: ColumnMapping, name: str, header: Sequence[str]
-) -> list[Problem]:
+def _missing_problems(mapping: ColumnMapping, name: str, header: Sequence[str]) -> list[Problem]:
     repeated = {h for h, n in Counter(header).items() if n > 1}
     problems = []
     for f in mapping.missing_required():
@@ -219,7 +218,9 @@ def _missing_problems(
                 "them in your spreadsheet so that each name is used once"
             )
         else:
-            other = "" if f in NOT_FIXABLE else f", or give every row one value with --set {f}=VALUE"
+            other = (
+                "" if f in NOT_FIXABLE else f", or give every row one value with --set {f}=VALUE"
+            )
             message = (
                 f"{f.replace('_', ' ')}: required column is missing (map one with "
                 f"{f}=COLUMN{other})"
@@ -243,7 +244,7 @@ def _missing_problems(
 def split_list(cell: str) -> list[str]:
     """Entries of a list cell: one per line in a multi-line cell, else separated by ';'."""
     parts = cell.split("\n") if "\n" in cell else cell.split(";")
-    return [p.strip() for p in parts if p.strip()]
+    return [p for p in map(str.strip, parts) if p]
 
 
 def join_list(entries: Sequence[str]) -> str:

@@ -122,15 +122,23 @@ def _not_text(data: bytes, name: str, encoding: str, start: int) -> CsvError:
 
 def _newlines(text: str) -> str:
     """One newline inside cells too, whatever system wrote the file."""
-    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+    if "\r" not in text:
+        return text
+    text = text.replace("\r\n", "\n")
+    return text.replace("\r", "\n") if "\r" in text else text
 
 
 def _utf8_repaired(data: bytes, name: str) -> Decoded:
-    text = _newlines(data.decode("utf-8", "surrogateescape"))
+    try:
+        text = _newlines(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        text = _newlines(data.decode("utf-8", "surrogateescape"))
+    else:
+        if "\x00" in text[:4096]:
+            raise CsvError(Problem(name, 1, "this is a binary file, not CSV text"))
+        return Decoded(text, "utf-8")
     if "\x00" in text[:4096]:
         raise CsvError(Problem(name, 1, "this is a binary file, not CSV text"))
-    if not STRAY_RE.search(text):
-        return Decoded(text, "utf-8")
     lines: list[int] = []
     parts: list[str] = []
     last = 0
@@ -197,8 +205,8 @@ def read_table(
     header: tuple[str, ...] | None = None
     rows: list[tuple[int, tuple[str, ...]]] = []
     repaired: list[int] = []
-    for row, cells, lines in _rows(reader, name):
-        cleaned = tuple(c.strip() for c in cells)
+    for row, cells, lines in _rows(reader, name, bool(decoded.repaired_lines)):
+        cleaned = tuple(map(str.strip, cells))
         if not any(cleaned):
             continue
         _check_size(cleaned, name, row)
@@ -213,11 +221,17 @@ def read_table(
     return Table(decoded.encoding, delimiter, header, tuple(rows), tuple(repaired))
 
 
-def _rows(reader: Iterator[list[str]], name: str) -> Iterator[tuple[int, list[str], range]]:
-    """(spreadsheet row, cells, the file's lines it spans) for each row."""
+def _rows(
+    reader: Iterator[list[str]], name: str, spans: bool
+) -> Iterator[tuple[int, list[str], range]]:
+    """(spreadsheet row, cells, the file's lines it spans when `spans`) for each row."""
     row, line = 0, 0
+    nowhere = range(0)
     try:
         for row, cells in enumerate(reader, start=1):
+            if not spans:
+                yield row, cells, nowhere
+                continue
             end = reader.line_num  # type: ignore[attr-defined]
             yield row, cells, range(line + 1, end + 1)
             line = end

@@ -19,8 +19,12 @@ from datetime import date
 from typing import Any
 
 from explorer.core import csv_columns as cols
-from explorer.core.content import check_partnership_fields, partnership_from_mapping
-from explorer.core.csv_cells import PartnerResolver, derive, read_cell
+from explorer.core.content import (
+    check_partnership_fields,
+    partnership_from_mapping,
+    unknown_partners,
+)
+from explorer.core.csv_cells import READERS, PartnerResolver, derive, read_cell
 from explorer.core.csv_format import Table
 from explorer.core.models import Citation, FieldProblem, Partnership, Problem
 from explorer.core.records import as_teacher_version, classify, partnership_to_mapping
@@ -32,6 +36,8 @@ __all__ = ["PartnerResolver", "Progress", "RowNote", "RowOutcome", "plan_rows", 
 #: progress(stage, done, total): a plain callable, so a UI can run the work in a thread
 Progress = Callable[[str, int, int], None]
 PROGRESS_STEP = 500
+#: the first characters of a cell that may be a formula, or one our export quoted
+FORMULA_LEADERS = "'=+-@"
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,8 +64,8 @@ class RowOutcome:
     notes: tuple[RowNote, ...] = ()
     #: fields the file left empty and the import worked out: field -> why
     derived: Mapping[str, str] = dataclass_field(default_factory=dict, compare=False)
-    #: slugs of partnerships in the catalog whose names are close to this new row's
-    similar: tuple[str, ...] = ()
+    #: (slug, name) of partnerships in the catalog whose names are close to this new row's
+    similar: tuple[tuple[str, str], ...] = ()
 
     @property
     def bundled(self) -> bool:
@@ -182,51 +188,48 @@ def _plan_row(
     }
     derived = derive(merged, plan.resolver.partners, plan.this_year)
     merged.update({f: value for f, (value, _) in derived.items()})
-    outcome = _outcome(row, slug, merged, errors, old, plan.resolver)
-    similar = ()
-    if outcome.status == "new" and plan.names is not None:
-        similar = plan.names.similar(str(merged.get("name") or ""), slug)
-    outcome = replace(
-        outcome,
-        notes=tuple(notes),
-        derived={f: why for f, (_, why) in derived.items()},
-        similar=similar,
-    )
-    if outcome.status == "invalid":
-        outcome = replace(
-            outcome,
-            problems=tuple(
-                Problem(plan.name, row, f"{plan.mapping.label(p.field)}: {_worded(p)}")
-                for p in outcome.issues
-            ),
+    extra = {"notes": tuple(notes), "derived": {f: why for f, (_, why) in derived.items()}}
+    record, issues = _record(slug, merged, errors, plan.resolver)
+    if record is None:
+        problems = tuple(
+            Problem(plan.name, row, f"{plan.mapping.label(p.field)}: {_worded(p)}") for p in issues
         )
-    return outcome
-
-
-def _outcome(
-    row: int,
-    slug: str,
-    merged: dict[str, Any],
-    errors: list[FieldProblem],
-    old: Partnership | None,
-    resolver: PartnerResolver,
-) -> RowOutcome:
-    """Build the record (the shared checks run inside partnership_from_mapping)."""
-    record = None
-    if not errors:
-        record, _ = partnership_from_mapping(merged, resolver.partners, "")
-    if record is None:  # report the shared checks too: a row shows all its problems at once
-        said = {e.field for e in errors}
-        found = [
-            p
-            for p in check_partnership_fields(merged)
-            if p.field not in said and (slug or p.field != "slug")
-        ]
-        return RowOutcome(row, slug, "invalid", issues=tuple(found + errors))
+        return RowOutcome(row, slug, "invalid", problems=problems, issues=issues, **extra)
     status, changed = classify(record, old)
+    similar: tuple[tuple[str, str], ...] = ()
+    if status == "new" and plan.names is not None:
+        found = plan.names.similar(record.name, slug)
+        similar = tuple((other, plan.names.name(other)) for other in found)
     return RowOutcome(
-        row, slug, status, as_teacher_version(record, old), changed=changed, previous=old
+        row,
+        slug,
+        status,
+        record if old is None else as_teacher_version(record, old),
+        changed=changed,
+        previous=old,
+        similar=similar,
+        **extra,
     )
+
+
+def _record(
+    slug: str, merged: dict[str, Any], errors: list[FieldProblem], resolver: PartnerResolver
+) -> tuple[Partnership | None, tuple[FieldProblem, ...]]:
+    """The record (the shared checks run inside partnership_from_mapping), or every
+    problem of the row at once: its unreadable cells and the shared checks."""
+    if not errors:  # a new slug is the teacher's own (as_teacher_version says the same)
+        record, _ = partnership_from_mapping(merged, resolver.partners, "", origin="user")
+        if record is not None:
+            return record, ()
+    said = {e.field for e in errors}
+    found = [
+        p
+        for p in check_partnership_fields(merged)
+        if p.field not in said and (slug or p.field != "slug")
+    ]
+    if not errors:
+        found += unknown_partners(merged, resolver.partners)
+    return None, tuple(found + errors)
 
 
 def _worded(problem: FieldProblem) -> str:
@@ -248,10 +251,16 @@ def parse_cells(
     notes: list[RowNote] = []
     count = len(cells)
     for field, position in index.items():
-        cell = unneutralised(cells[position]) if position < count else ""
-        if looks_like_formula(cell):
-            notes.append(_formula_note(field, cell))
-        value, findings = read_cell(field, cell, resolver)
+        cell = cells[position] if position < count else ""
+        if cell and cell[0] in FORMULA_LEADERS:
+            cell = unneutralised(cell)
+            if looks_like_formula(cell):
+                notes.append(_formula_note(field, cell))
+        reader = READERS.get(field)
+        if reader is None:
+            values[field] = cell
+            continue
+        value, findings = reader(cell, resolver)
         if field != "slug":
             values[field] = value
         for finding in findings:
@@ -282,9 +291,7 @@ def fixed_values(
         value, findings = read_cell(field, text, resolver)
         values[field] = value
         problems += [FieldProblem(field, f.message, f.reason) for f in findings if f.problem]
-    problems += [
-        p for p in check_partnership_fields(values) if p.field in values and not p.missing
-    ]
+    problems += [p for p in check_partnership_fields(values) if p.field in values and not p.missing]
     return values, problems
 
 

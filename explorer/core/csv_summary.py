@@ -11,6 +11,7 @@ from typing import Any
 from explorer.core.csv_columns import ColumnMapping
 from explorer.core.csv_rows import RowOutcome
 from explorer.core.models import Partnership
+from explorer.core.pages import label
 from explorer.core.records import partnership_to_mapping
 
 #: how a field is called in a sentence when the file has no column for it
@@ -22,6 +23,12 @@ FIELD_WORDS = {
     "checked": "date checked",
 }
 SHOWN_CHARACTERS = 60
+#: how a value the file left empty was worked out
+DERIVED_REASONS = {
+    "status": "worked out from the years (the file gives no status)",
+    "type": "worked out from the partners (the file gives no type)",
+    "domain": "not set (the file gives no domain)",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,14 +68,43 @@ def reasons(outcomes: Iterable[RowOutcome], mapping: ColumnMapping) -> list[Reas
             reason = "required, but empty" if problem.missing else problem.summary
             key = (True, mapping.label(problem.field), reason)
             groups.setdefault(key, []).append((outcome.row, problem.message))
-        for note in outcome.notes:
-            column = "the row" if note.field == "row" else mapping.label(note.field)
-            groups.setdefault((False, column, note.reason), []).append((outcome.row, note.message))
+        for column, reason, message in row_notes(outcome, mapping):
+            groups.setdefault((False, column, reason), []).append((outcome.row, message))
     counted = [
         ReasonCount(column, reason, tuple(dict.fromkeys(r for r, _ in found)), found[0][1], flag)
         for (flag, column, reason), found in groups.items()
     ]
     return sorted(counted, key=lambda c: (not c.problem, -len(c.rows), c.column, c.reason))
+
+
+def row_notes(outcome: RowOutcome, mapping: ColumnMapping) -> list[tuple[str, str, str]]:
+    """(column, reason, message) for each thing the teacher should look at in a row: its
+    notes, the values worked out, and names close to one in the catalog."""
+    found = [
+        ("the row" if n.field == "row" else mapping.label(n.field), n.reason, n.message)
+        for n in outcome.notes
+    ]
+    if outcome.record is not None:
+        for field, why in outcome.derived.items():
+            value = label(getattr(outcome.record, field))
+            found.append(
+                (
+                    FIELD_WORDS.get(field, field),
+                    DERIVED_REASONS[field],
+                    f"{value} ({why})",
+                )
+            )
+    if outcome.similar:
+        names = "; ".join(f"'{name}' ({slug})" for slug, name in outcome.similar[:3])
+        mine = outcome.record.name if outcome.record else outcome.slug
+        found.append(
+            (
+                mapping.label("name"),
+                "close to the name of a partnership already in the catalog",
+                f"'{mine}' is close to {names}",
+            )
+        )
+    return found
 
 
 def field_changes(outcome: RowOutcome) -> list[FieldChange]:

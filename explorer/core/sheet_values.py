@@ -42,8 +42,19 @@ FOUR_DIGITS_RE = re.compile(r"(?<!\d)\d{4}(?!\d)")
 FORMULA_LEADERS = ("=", "+", "-", "@", "\t", "\r")
 NUMBER_RE = re.compile(r"^[+-]?\d[\d,. ]*%?$")
 MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 @dataclass(frozen=True, slots=True)

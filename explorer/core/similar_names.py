@@ -9,30 +9,32 @@ index keeps this fast for a sheet of thousands of rows.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 
 from explorer.core.csv_columns import slugify
 
 #: words that say what kind of thing a partnership is, not which one
-COMMON_WORDS = frozenset(
-    """
-    a an and the of to for in on at with by from de du la le et
-    mission missions programme program project projects partnership partnerships agreement
-    agreements cooperation collaboration arrangement treaty initiative service services
-    satellite satellites spacecraft probe probes orbiter lander rover telescope observatory
-    station module system systems launch launches flight flights test demo crew cargo
-    space international joint national phase first second new
-    lunar moon mars solar sun earth venus mercury jupiter saturn comet asteroid planetary
-    ocean climate navigation observation science research exploration
-    """.split()
-)
+_COMMON = """
+a an and the of to for in on at with by from de du la le et mission missions programme
+program project projects partnership partnerships agreement agreements cooperation
+collaboration arrangement treaty initiative service services satellite satellites
+spacecraft probe probes orbiter lander rover telescope observatory station module
+system systems launch launches flight flights test demo crew cargo space international
+joint national phase first second new lunar moon mars solar sun earth venus mercury
+jupiter saturn comet asteroid planetary ocean climate navigation observation science
+research exploration
+"""
+COMMON_WORDS = frozenset(_COMMON.split())
 MIN_RARE_LENGTH = 4
+WORD_RE = re.compile(r"[a-z0-9]+")
 
 
 def words(name: str) -> frozenset[str]:
     """The words of a name that tell it apart ('Jason-3' -> {'jason', '3'})."""
-    return frozenset(w for w in slugify(name).split("-") if w and w not in COMMON_WORDS)
+    text = name.lower() if name.isascii() else slugify(name)
+    return frozenset(WORD_RE.findall(text)) - COMMON_WORDS
 
 
 class NameIndex:
@@ -44,13 +46,14 @@ class NameIndex:
         self._ignore = frozenset(w for text in ignore for w in slugify(text).split("-") if w)
         self._names: dict[str, str] = {}
         self._words: dict[str, frozenset[str]] = {}
-        self._postings: dict[str, set[str]] = defaultdict(set)
+        postings: dict[str, set[str]] = defaultdict(set)
         for slug, name in names:
             self._names[slug] = name
             found = self._distinct(name)
             self._words[slug] = found
             for word in found:
-                self._postings[word].add(slug)
+                postings[word].add(slug)
+        self._postings: dict[str, set[str]] = dict(postings)
 
     def _distinct(self, name: str) -> frozenset[str]:
         return words(name) - self._ignore
@@ -58,15 +61,12 @@ class NameIndex:
     def similar(self, name: str, slug: str = "") -> tuple[str, ...]:
         """Slugs of catalog names close to `name` (other than `slug` itself), best first."""
         mine = self._distinct(name)
-        if not any(not w.isdigit() for w in mine):
+        found_in = [self._postings[w] for w in mine if w in self._postings]
+        if not found_in:
             return ()
-        candidates: set[str] = set()
-        for word in mine:
-            candidates |= self._postings.get(word, set())
+        candidates = set().union(*found_in)
         found = [
-            other
-            for other in candidates
-            if other != slug and self._close(mine, self._words[other])
+            other for other in candidates if other != slug and self._close(mine, self._words[other])
         ]
         return tuple(sorted(found, key=lambda s: (-len(mine & self._words[s]), s)))
 
@@ -77,9 +77,16 @@ class NameIndex:
         shared = mine & theirs
         if not any(not w.isdigit() for w in shared):
             return False
+        numbers, their_numbers = _numbers(mine), _numbers(theirs)
+        if numbers and their_numbers and not numbers & their_numbers:
+            return False  # Sentinel-1 is not Sentinel-6
         if mine <= theirs or theirs <= mine:
             return True
         return any(
             len(w) >= MIN_RARE_LENGTH and not w.isdigit() and len(self._postings[w]) == 1
             for w in shared
         )
+
+
+def _numbers(found: frozenset[str]) -> frozenset[str]:
+    return frozenset(w for w in found if w.isdigit())

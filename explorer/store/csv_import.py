@@ -30,9 +30,9 @@ from explorer.core.csv_format import CsvError, Table, read_table
 from explorer.core.csv_rows import Progress, RowOutcome, fixed_values, plan_rows, row_slugs
 from explorer.core.csv_summary import ReasonCount, reasons
 from explorer.core.models import Partner, Problem
+from explorer.core.paths import AppPaths
 from explorer.core.regions import countries
 from explorer.core.similar_names import NameIndex
-from explorer.core.paths import AppPaths
 from explorer.store.backups import begin_import
 from explorer.store.partnerships import PartnershipStore
 from explorer.store.search_index import refresh_vocabulary
@@ -86,7 +86,9 @@ class ImportPreview:
         unless the teacher chooses to update them)."""
         return [row for row in self.rows if row.status == "changed" and row.bundled]
 
-    def rows_to_write(self, on_existing: str = "update", update_bundled: bool = False) -> list[RowOutcome]:
+    def rows_to_write(
+        self, on_existing: str = "update", update_bundled: bool = False
+    ) -> list[RowOutcome]:
         """The rows an import writes: new ones; changed ones of the teacher's own unless
         `on_existing` is "skip"; changed bundled ones only with `update_bundled`."""
         return [
@@ -140,7 +142,7 @@ def preview_csv(
     except CsvError as exc:
         return ImportPreview(path, problems=(exc.problem,))
     columns, problems = build_mapping(table.header, mapping or {}, name, fixed)
-    if not problems:
+    if not problems and columns.fixed:
         _, wrong = fixed_values(columns, PartnerResolver(store.partners()))
         problems += [Problem(name, 1, f"{columns.label(p.field)}: {p.message}") for p in wrong]
     preview = ImportPreview(

@@ -117,7 +117,10 @@ def test_broken_quotes_name_the_row(text, message):
             },
         ),
         (["NAME", "Name", "Notes"], {"name": "NAME", "description": "Notes"}),
-        (["Name", "Caveats", "Notes"], {"name": "Name", "caveats": "Caveats", "description": "Notes"}),
+        (
+            ["Name", "Caveats", "Notes"],
+            {"name": "Name", "caveats": "Caveats", "description": "Notes"},
+        ),
         (
             ["Company", "Location", "Date", "Time", "Rocket", "Mission", "RocketStatus", "Price"],
             {"name": "Mission", "start_year": "Date", "partners": "Company"},

@@ -25,7 +25,10 @@ GOOD = {
     ("changes", "expected"),
     [
         ({"name": ""}, [("name", "required", True)]),
-        ({"start_year": None, "type": ""}, [("type", "required", True), ("start_year", "required", True)]),
+        (
+            {"start_year": None, "type": ""},
+            [("type", "required", True), ("start_year", "required", True)],
+        ),
         (
             {"type": "trilateral"},
             [("type", "type must be one of bilateral, multilateral, public-private", False)],

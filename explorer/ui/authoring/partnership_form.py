@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.core.content import partnership_from_mapping
-from explorer.core.lesson_authoring import slugify
+from explorer.core.csv_columns import slugify
 from explorer.core.models import BENEFITS, CHALLENGES, DOMAINS, PARTNERSHIP_TYPES, STATUSES
 from explorer.core.pages import label
 from explorer.core.partnership_edit import field_errors, year_value

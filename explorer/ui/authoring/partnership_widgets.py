@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from explorer.core.lesson_authoring import slugify
+from explorer.core.csv_columns import slugify
 from explorer.core.models import PARTNER_KINDS, Partner, topic_title
 from explorer.ui.authoring.pickers import plain_buttons
 
