@@ -95,7 +95,7 @@ def _sentence(message: str) -> str:
     """A check's message as a sentence for the form: 'end year 1990 is before ...' ->
     'End year 1990 is before ...'."""
     text = message[0].upper() + message[1:]
-    return text if text.endswith(".") else text + "."
+    return text if text.endswith((".", "?", "!")) else text + "."
 
 
 def year_value(text: str) -> int | str | None:
