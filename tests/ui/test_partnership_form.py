@@ -232,8 +232,7 @@ def test_a_web_address_without_https_is_offered_it(qtbot, open_form):
     type_in_cell(qtbot, form.citations, 0, 2, "www.esa.int/Science")
     qtbot.waitUntil(lambda: "citations" in shown_errors(form))
     assert shown_errors(form)["citations"] == (
-        "'www.esa.int/Science' is not a web address; did you mean "
-        "'https://www.esa.int/Science'?"
+        "'www.esa.int/Science' is not a web address; did you mean 'https://www.esa.int/Science'?"
     )
     assert form.fix_urls.isVisible()
     click(qtbot, form.fix_urls)
@@ -271,8 +270,7 @@ def test_a_name_close_to_one_in_the_catalog_is_noted(qtbot, open_form):
     qtbot.keyClicks(form.name, "ExoMars Trace Gas Orbiter")
     assert form.name_note.isVisible()
     assert form.name_note.text() == (
-        "Close to “ExoMars (ESA-Roscosmos)”, already in the catalog. "
-        "Is this the same partnership?"
+        "Close to “ExoMars (ESA-Roscosmos)”, already in the catalog. Is this the same partnership?"
     )
     assert "name" not in shown_errors(form)  # a note, not a problem: it may be meant
     form.name.clear()
