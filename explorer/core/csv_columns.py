@@ -226,15 +226,6 @@ def _missing_problems(mapping: ColumnMapping, name: str, header: Sequence[str]) 
                 f"{f}=COLUMN{other})"
             )
         problems.append(Problem(name, 1, message))
-    if not mapping.provides("type") and not mapping.provides("partners"):
-        problems.append(
-            Problem(
-                name,
-                1,
-                "type: no Type column, and no Partners column to work it out from (map one "
-                "with type=COLUMN or partners=COLUMN, or --set type=bilateral)",
-            )
-        )
     return problems
 
 

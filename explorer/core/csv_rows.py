@@ -223,13 +223,26 @@ def _record(
             return record, ()
     said = {e.field for e in errors}
     found = [
-        p
+        _explained(p, merged)
         for p in check_partnership_fields(merged)
         if p.field not in said and (slug or p.field != "slug")
     ]
+    if any(p.field == "start_year" for p in (*errors, *found)):  # the status follows it
+        found = [p for p in found if not (p.field == "status" and p.missing)]
     if not errors:
         found += unknown_partners(merged, resolver.partners)
     return None, tuple(found + errors)
+
+
+def _explained(problem: FieldProblem, merged: Mapping[str, Any]) -> FieldProblem:
+    """A type left empty with no partners to work it out from says so."""
+    if problem.field == "type" and problem.missing and not merged.get("partners"):
+        return FieldProblem(
+            "type",
+            "no type, and no partners to work it out from",
+            "no type, and no partners to work it out from",
+        )
+    return problem
 
 
 def _worded(problem: FieldProblem) -> str:

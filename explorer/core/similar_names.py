@@ -29,6 +29,7 @@ research exploration
 COMMON_WORDS = frozenset(_COMMON.split())
 MIN_RARE_LENGTH = 4
 WORD_RE = re.compile(r"[a-z0-9]+")
+LEADING_DIGITS_RE = re.compile(r"\d+")
 
 
 def words(name: str) -> frozenset[str]:
@@ -89,4 +90,5 @@ class NameIndex:
 
 
 def _numbers(found: frozenset[str]) -> frozenset[str]:
-    return frozenset(w for w in found if w.isdigit())
+    """The numbers in a name's words ('1b' -> '1'): Sentinel-1B is not Sentinel-6."""
+    return frozenset(m.group() for w in found if (m := LEADING_DIGITS_RE.match(w)))

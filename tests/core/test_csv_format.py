@@ -157,8 +157,6 @@ def test_an_explicit_map_wins_and_an_empty_column_unmaps():
             [
                 "f.csv:1: start year: required column is missing (map one with "
                 "start_year=COLUMN, or give every row one value with --set start_year=VALUE)",
-                "f.csv:1: type: no Type column, and no Partners column to work it out from "
-                "(map one with type=COLUMN or partners=COLUMN, or --set type=bilateral)",
             ],
         ),
         (
@@ -259,3 +257,98 @@ def test_join_list_reads_back(entries):
 )
 def test_cells_become_values(function, text, expected):
     assert function(text) == expected
+
+
+def test_utf8_with_a_few_windows_1252_bytes_is_read_and_the_rows_named():
+    data = (
+        "name,description\nCassini–Huygens,ok\n".encode()
+        + b"Caf\xe9 \x96 launch,x\n"
+        + "Zürich,y\n".encode()
+        + b'"Two\nlines \x93quoted\x94",z\n'
+    )
+    table = read_table(data, "f.csv")
+    assert table.encoding == "utf-8"
+    assert [cells[0] for _, cells in table.rows] == [
+        "Cassini–Huygens",
+        "Café – launch",
+        "Zürich",
+        "Two\nlines “quoted”",
+    ]
+    assert table.repaired_rows == (3, 5)
+
+
+def test_a_file_all_windows_1252_is_read_as_such():
+    table = read_table("name\nCoopération “spatiale”\n".encode("cp1252"), "f.csv")
+    assert table.encoding == "cp1252" and table.repaired_rows == ()
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (
+            (",".join(f"c{i}" for i in range(100_000)) + "\n").encode(),
+            "f.csv:1: row 1 has 100,000 columns; at most 1,000 can be read (is this a sheet "
+            "of partnerships, one a row?)",
+        ),
+        (
+            ("name,x\nA,b\n" + ",".join("y" * 1001) + "\n").encode(),
+            "f.csv:3: row 3 has 1,001 columns; at most 1,000 can be read (is this a sheet "
+            "of partnerships, one a row?)",
+        ),
+        (
+            ("name,a,b,c,d,e,f,g,h\n" + ",".join(["x" * 120_000] * 9) + "\n").encode(),
+            "f.csv:2: row 2 is too large (over 1,000 thousand characters); a row is one "
+            "partnership",
+        ),
+        (
+            ("name,description\nA," + "x" * 140_000 + "\n").encode(),
+            "f.csv:2: a cell is too large (more than 128 KB)",
+        ),
+        (('"a' * 33_000).encode(), "f.csv:1: a '\"' inside a quoted cell must be doubled ('\"\"')"),
+        (
+            ("name\n" + '"x\n' * 20_000).encode(),
+            "f.csv:2: a '\"' inside a quoted cell must be doubled ('\"\"')",
+        ),
+    ],
+    ids=["100,000 columns", "a wide row", "a huge row", "a huge cell", "quotes", "quote lines"],
+)
+def test_hostile_files_stop_at_a_limit_with_a_message_naming_the_row(data, message):
+    with pytest.raises(CsvError) as raised:
+        read_table(data, "f.csv")
+    assert str(raised.value) == message
+
+
+@pytest.mark.parametrize(
+    ("data", "kind"),
+    [
+        (b"\x89PNG\r\n\x1a\nrest", "a picture (PNG)"),
+        (b"\xff\xd8\xff\xe0rest", "a picture (JPEG)"),
+        (b"GIF89arest", "a picture (GIF)"),
+        (b"%PDF-1.7 rest", "a PDF document"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1rest", "an old Excel workbook (.xls)"),
+    ],
+)
+def test_a_picture_or_document_is_named_for_what_it_is(data, kind):
+    with pytest.raises(CsvError) as raised:
+        decode(data, "f.csv")
+    assert str(raised.value) == (
+        f"f.csv:1: this is {kind}, not a spreadsheet saved as CSV; save it from the "
+        "spreadsheet as 'CSV UTF-8'"
+    )
+
+
+def test_sniffing_a_one_column_file_looks_at_its_start_only(monkeypatch):
+    """csv.Sniffer is quadratic on unbalanced quotes; a long file of them is read in
+    bounded work (no timing here: the limit is what is checked)."""
+    from explorer.core import csv_format
+
+    seen: list[int] = []
+    real = csv_format.csv.Sniffer.sniff
+
+    def sniff(self, sample, delimiters=None):
+        seen.append(len(sample))
+        return real(self, sample, delimiters)
+
+    monkeypatch.setattr(csv_format.csv.Sniffer, "sniff", sniff)
+    detect_delimiter("name\n" + "Apollo\n" * 50_000)
+    assert seen == [csv_format.SNIFF_CHARS]

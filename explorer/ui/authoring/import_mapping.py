@@ -282,10 +282,7 @@ class MappingTable(QWidget):
 
     def missing_required(self) -> list[str]:
         chosen, fixed = self.choices(), self.fixed()
-        missing = [FIELD_TITLES[f] for f in REQUIRED if not chosen[f] and f not in fixed]
-        if not chosen["type"] and "type" not in fixed and not chosen["partners"]:
-            missing.append("Type or Partners")
-        return missing
+        return [FIELD_TITLES[f] for f in REQUIRED if not chosen[f] and f not in fixed]
 
     def reading(self) -> tuple[str, str]:
         return str(self.encoding.currentData()), str(self.delimiter.currentData())
