@@ -188,13 +188,15 @@ def _plan_row(
     }
     derived = derive(merged, plan.resolver.partners, plan.this_year)
     merged.update({f: value for f, (value, _) in derived.items()})
-    extra = {"notes": tuple(notes), "derived": {f: why for f, (_, why) in derived.items()}}
+    found_notes, why = tuple(notes), {f: reason for f, (_, reason) in derived.items()}
     record, issues = _record(slug, merged, errors, plan.resolver)
     if record is None:
         problems = tuple(
             Problem(plan.name, row, f"{plan.mapping.label(p.field)}: {_worded(p)}") for p in issues
         )
-        return RowOutcome(row, slug, "invalid", problems=problems, issues=issues, **extra)
+        return RowOutcome(
+            row, slug, "invalid", problems=problems, issues=issues, notes=found_notes, derived=why
+        )
     status, changed = classify(record, old)
     similar: tuple[tuple[str, str], ...] = ()
     if status == "new" and plan.names is not None:
@@ -207,8 +209,9 @@ def _plan_row(
         record if old is None else as_teacher_version(record, old),
         changed=changed,
         previous=old,
+        notes=found_notes,
+        derived=why,
         similar=similar,
-        **extra,
     )
 
 

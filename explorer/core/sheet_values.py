@@ -132,7 +132,7 @@ def _parse_date(text: str) -> tuple[datetime | None, Finding | None]:
             f"'{text}' has a two-digit year; write the year in full (1957, not 57)",
             "a date with a two-digit year",
         )
-    dayfirst = bool(numeric) and numeric.group(2) == "."  # 06.08.2020: day first
+    dayfirst = numeric is not None and numeric.group(2) == "."  # 06.08.2020: day first
     try:
         parsed = date_parser.parse(text, dayfirst=dayfirst, default=datetime(1, 1, 1))
     except (ValueError, OverflowError):
