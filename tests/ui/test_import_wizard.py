@@ -237,7 +237,7 @@ def test_a_partnership_that_comes_with_the_app_is_kept_by_default(
     result = blocker.args[0]
     assert (result.added, result.skipped, result.kept_bundled) == (1, 1, 1)
     assert catalog.partnerships.get("apollo-soyuz-test-project").name != "Apollo and Soyuz"
-    assert "Kept 1 partnership that come with the app as they are" in (
+    assert "Kept 1 partnership that comes with the app as it was" in (
         wizard.import_page.result.text()
     )
 
@@ -268,7 +268,10 @@ def test_the_preview_shows_a_derived_type_and_a_near_duplicate(qtbot, open_wizar
     assert panel.filter_buttons["flagged"].text() == "Flagged 1"
     qtbot.mouseClick(panel.filter_buttons["flagged"], Qt.MouseButton.LeftButton)
     assert len(panel.visible_details()) == 1
-    assert "2 rows: type: worked out from the partners" in panel.reasons.text()
+    assert "the type from the partners (2 rows)" in panel.reasons.text()
+    assert "To look at: Mission: close to the name of a partnership already in the catalog" in (
+        panel.reasons.text()
+    )
     assert wizard.button(Button.CommitButton).isEnabled()
 
 

@@ -7,14 +7,20 @@ from dataclasses import dataclass
 
 from explorer.core.csv_columns import ColumnMapping
 from explorer.core.csv_rows import RowOutcome
-from explorer.core.csv_summary import field_changes
+from explorer.core.csv_summary import DERIVED_REASONS, ReasonCount, field_changes
 from explorer.core.pages import label
 from explorer.store.csv_import import ImportPreview
 from explorer.ui.authoring.import_mapping import FIELD_TITLES
 from explorer.ui.authoring.transfer_widgets import plural
 
-#: reasons shown above the table (the rest are counted in one line)
-SHOWN_REASONS = 6
+#: reasons shown in a group above the table (the rest are counted)
+SHOWN_REASONS = 4
+#: the reasons for values worked out, as the preview names them
+DERIVED = {
+    DERIVED_REASONS["status"]: "the status from the years",
+    DERIVED_REASONS["type"]: "the type from the partners",
+    DERIVED_REASONS["domain"]: "no domain (Not set)",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,12 +63,23 @@ def _action(outcome: RowOutcome) -> str:
 
 
 def reasons_text(preview: ImportPreview) -> str:
-    """The problems and notes counted by reason, most first, a line each."""
+    """The reasons counted, most first, in three groups: what stops rows, what to look
+    at, and what was worked out."""
     found = preview.reasons()
-    lines = [
-        f"{plural(len(r.rows), 'row')}: {r.column}: {r.reason}" + ("" if r.problem else " (a note)")
-        for r in found[:SHOWN_REASONS]
-    ]
-    if len(found) > SHOWN_REASONS:
-        lines.append(f"… and {plural(len(found) - SHOWN_REASONS, 'other reason')}")
+    problems = [r for r in found if r.problem]
+    derived = [r for r in found if not r.problem and r.reason in DERIVED]
+    notes = [r for r in found if not r.problem and r.reason not in DERIVED]
+    lines = [f"Cannot be imported: {_counted(problems)}"] if problems else []
+    lines += [f"To look at: {_counted(notes)}"] if notes else []
+    if derived:
+        worked = "; ".join(f"{DERIVED[r.reason]} ({plural(len(r.rows), 'row')})" for r in derived)
+        lines.append(f"Worked out, as the file has no value: {worked}")
     return "\n".join(lines)
+
+
+def _counted(found: list[ReasonCount]) -> str:
+    shown = "; ".join(
+        f"{r.column}: {r.reason} ({plural(len(r.rows), 'row')})" for r in found[:SHOWN_REASONS]
+    )
+    more = len(found) - SHOWN_REASONS
+    return shown + (f"; and {plural(more, 'other reason')}" if more > 0 else "")

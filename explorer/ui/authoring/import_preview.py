@@ -250,8 +250,9 @@ class PreviewPanel(QWidget):
         for widget in (self.existing_label, self.update_existing, self.skip_existing):
             widget.setEnabled(bool(counts["changed"] - bundled))
         self.update_bundled.setText(
-            f"Also change the {plural(bundled, 'partnership')} that come with the app "
-            "(each change is listed above; without this they are kept as they are)"
+            f"Also change the {plural(bundled, 'partnership that comes', 'partnerships that come')}"
+            " with the app (each change is listed under Changed; without this they are kept "
+            "as they are)"
         )
         self.update_bundled.setChecked(False)
         self.update_bundled.setVisible(bool(bundled))
@@ -325,10 +326,9 @@ def result_text(result: ImportResult, preview: ImportPreview) -> str:
         done = f"Added {plural(result.added, 'partnership')}."
     lines = [done]
     if result.kept_bundled:
-        lines.append(
-            f"Kept {plural(result.kept_bundled, 'partnership')} that come with the app as "
-            "they are (their rows were skipped)."
-        )
+        kept = plural(result.kept_bundled, "partnership that comes", "partnerships that come")
+        were = "it was" if result.kept_bundled == 1 else "they were"
+        lines.append(f"Kept {kept} with the app as {were} (not changed by this file).")
     if result.skipped - result.kept_bundled:
         lines.append(
             f"Kept {plural(result.skipped - result.kept_bundled, 'partnership')} of yours as "
