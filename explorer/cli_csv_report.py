@@ -8,6 +8,7 @@ import sys
 from typing import Any
 
 from explorer.core.csv_format import DELIMITER_NAMES, ENCODING_NAMES
+from explorer.core.csv_rows import worded
 from explorer.core.csv_summary import field_changes, row_notes
 from explorer.core.models import Problem
 from explorer.store.csv_import import ImportPreview, ImportResult
@@ -19,8 +20,24 @@ SHOWN_CHANGES = 50
 
 
 def problem_json(problem: Problem) -> dict[str, Any]:
+    """A problem of the file as a whole: build_mapping writes them 'column: message'."""
     column, _, message = problem.message.partition(": ")
     return {"file": problem.file, "row": problem.line, "column": column, "message": message}
+
+
+def row_problems_json(preview: ImportPreview) -> list[dict[str, Any]]:
+    """Each invalid row's problems, from the typed field problems (no text is parsed)."""
+    return [
+        {
+            "file": str(preview.source),
+            "row": row.row,
+            "column": preview.mapping.label(issue.field),
+            "message": worded(issue),
+        }
+        for row in preview.rows
+        if row.status == "invalid"
+        for issue in row.issues
+    ]
 
 
 def csv_json(preview: ImportPreview, result: ImportResult | None, dry_run: bool) -> dict[str, Any]:
@@ -43,7 +60,7 @@ def csv_json(preview: ImportPreview, result: ImportResult | None, dry_run: bool)
             }
             for r in preview.reasons()
         ],
-        "problems": [problem_json(p) for p in preview.all_problems()],
+        "problems": [problem_json(p) for p in preview.problems] + row_problems_json(preview),
         "rows": [_row_json(preview, r) for r in preview.rows],
         "dry_run": dry_run,
         "written": result is not None,

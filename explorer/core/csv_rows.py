@@ -192,7 +192,7 @@ def _plan_row(
     record, issues = _record(slug, merged, errors, plan.resolver)
     if record is None:
         problems = tuple(
-            Problem(plan.name, row, f"{plan.mapping.label(p.field)}: {_worded(p)}") for p in issues
+            Problem(plan.name, row, f"{plan.mapping.label(p.field)}: {worded(p)}") for p in issues
         )
         return RowOutcome(
             row, slug, "invalid", problems=problems, issues=issues, notes=found_notes, derived=why
@@ -248,7 +248,8 @@ def _explained(problem: FieldProblem, merged: Mapping[str, Any]) -> FieldProblem
     return problem
 
 
-def _worded(problem: FieldProblem) -> str:
+def worded(problem: FieldProblem) -> str:
+    """The message of a row's problem as the preview and the command line say it."""
     return "required, but empty" if problem.missing else problem.message
 
 
