@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from explorer.core.csv_columns import slugify
 
@@ -39,28 +39,43 @@ def words(name: str) -> frozenset[str]:
 
 
 class NameIndex:
-    """The catalog's names, to find the ones close to a new name."""
+    """The catalog's names, to find the ones close to a new name. Built when first asked
+    (a sheet that only updates records never needs it)."""
 
-    def __init__(self, names: Iterable[tuple[str, str]], ignore: Iterable[str] = ()) -> None:
-        """`names` are (slug, name) pairs; `ignore` are more words to leave out (partner
-        and country names, which many partnerships share)."""
+    def __init__(
+        self,
+        names: Iterable[tuple[str, str]] | Callable[[], Iterable[tuple[str, str]]],
+        ignore: Iterable[str] = (),
+    ) -> None:
+        """`names` are (slug, name) pairs, or a function that gives them; `ignore` are
+        more words to leave out (partner and country names, which many share)."""
+        self._source = names
         self._ignore = frozenset(w for text in ignore for w in slugify(text).split("-") if w)
         self._names: dict[str, str] = {}
         self._words: dict[str, frozenset[str]] = {}
+        self._postings: dict[str, set[str]] = {}
+        self._built = False
+
+    def _build(self) -> None:
+        if self._built:
+            return
+        self._built = True
+        source = self._source
         postings: dict[str, set[str]] = defaultdict(set)
-        for slug, name in names:
+        for slug, name in source() if callable(source) else source:
             self._names[slug] = name
             found = self._distinct(name)
             self._words[slug] = found
             for word in found:
                 postings[word].add(slug)
-        self._postings: dict[str, set[str]] = dict(postings)
+        self._postings = dict(postings)
 
     def _distinct(self, name: str) -> frozenset[str]:
         return words(name) - self._ignore
 
     def similar(self, name: str, slug: str = "") -> tuple[str, ...]:
         """Slugs of catalog names close to `name` (other than `slug` itself), best first."""
+        self._build()
         mine = self._distinct(name)
         found_in = [self._postings[w] for w in mine if w in self._postings]
         if not found_in:
@@ -72,6 +87,7 @@ class NameIndex:
         return tuple(sorted(found, key=lambda s: (-len(mine & self._words[s]), s)))
 
     def name(self, slug: str) -> str:
+        self._build()
         return self._names.get(slug, slug)
 
     def _close(self, mine: frozenset[str], theirs: frozenset[str]) -> bool:

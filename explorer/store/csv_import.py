@@ -171,7 +171,7 @@ def catalog_names(store: PartnershipStore, partners: Mapping[str, Partner]) -> N
     and country names are words many partnerships share."""
     shared = [text for p in partners.values() for text in (p.slug, p.name, *p.aliases)]
     shared += [c.name for c in countries().values()]
-    return NameIndex(store.names().items(), shared)
+    return NameIndex(lambda: store.names().items(), shared)
 
 
 def _with_rows(
