@@ -188,6 +188,7 @@ def cmd_info(paths: AppPaths, args: argparse.Namespace) -> int:
         "version": __version__,
         "data_dir": str(paths.data_dir),
         "database": str(paths.database),
+        "lessons_dir": str(paths.teacher_lessons),
         "content_dir": str(paths.content_dir),
         "partnerships": catalog.partnerships.count(),
         "partners": len(catalog.partnerships.partners()),

@@ -1,6 +1,7 @@
 """Command line: import, export, backup and undo-import (registered by explorer.cli).
 
-    space-explorer import FILE.csv [--map FIELD=COLUMN ...] [--on-existing update|skip]
+    space-explorer import FILE.csv [--map FIELD=COLUMN ...] [--set FIELD=VALUE ...]
+                                   [--on-existing update|skip] [--update-bundled]
                                    [--dry-run] [--skip-invalid] [--json]
     space-explorer import PACK.zip [--on-existing update|skip] [--dry-run] [--json]
     space-explorer export --format csv|json|pack OUT [--teacher-only] [--slug SLUG ...]
@@ -21,8 +22,9 @@ from pathlib import Path
 from typing import Any
 
 from explorer.cli import PROG, UsageError, _open_catalog
-from explorer.core.csv_columns import FIELDS
-from explorer.core.csv_format import DELIMITER_NAMES, ENCODING_NAMES
+from explorer.cli_csv_report import csv_json, print_csv
+from explorer.core.csv_columns import FIELDS, NOT_FIXABLE
+from explorer.core.csv_format import ENCODING_NAMES
 from explorer.core.paths import AppPaths
 from explorer.store import importers as im
 
@@ -55,10 +57,24 @@ def _add_import(commands: Any, common: argparse.ArgumentParser) -> None:
         f"it out). Fields: {', '.join(FIELDS)}",
     )
     importer.add_argument(
+        "--set",
+        type=_field_value,
+        action="append",
+        default=[],
+        metavar="FIELD=VALUE",
+        help="give FIELD one VALUE for every row, e.g. --set status=active (repeatable)",
+    )
+    importer.add_argument(
         "--on-existing",
         choices=("update", "skip"),
-        help="for a slug that exists with other values: update it or skip "
+        help="for a slug of your own that exists with other values: update it or skip "
         "the row (CSV default: update; a pack's conflicts: skip)",
+    )
+    importer.add_argument(
+        "--update-bundled",
+        action="store_true",
+        help="also change partnerships that come with the app (CSV; without it, rows "
+        "that match one are kept as they are)",
     )
     importer.add_argument(
         "--dry-run", action="store_true", help="check and show what would happen; write nothing"
@@ -132,19 +148,27 @@ def _field_column(text: str) -> tuple[str, str]:
     return field, column.strip()
 
 
+def _field_value(text: str) -> tuple[str, str]:
+    field, equals, value = text.partition("=")
+    field = field.strip()
+    if not equals or not value.strip():
+        raise argparse.ArgumentTypeError(f"expected FIELD=VALUE, got {text!r}")
+    if field not in FIELDS or field in NOT_FIXABLE:
+        allowed = ", ".join(f for f in FIELDS if f not in NOT_FIXABLE)
+        raise argparse.ArgumentTypeError(f"cannot set {field!r} for every row (fields: {allowed})")
+    return field, value.strip()
+
+
 def _emit(data: Any) -> None:
     print(json.dumps(data, indent=2, ensure_ascii=False))
-
-
-def _problem_json(problem: Any) -> dict[str, Any]:
-    column, _, message = problem.message.partition(": ")
-    return {"file": problem.file, "row": problem.line, "column": column, "message": message}
 
 
 # -- import -------------------------------------------------------------------------------
 
 
 def cmd_import(paths: AppPaths, args: argparse.Namespace) -> int:
+    if args.file.is_dir():
+        raise UsageError(f"{args.file} is a folder, not a spreadsheet: choose a .csv file in it")
     if not args.file.is_file():
         raise UsageError(f"no such file: {args.file}")
     if args.file.suffix.lower() == ".json":
@@ -161,88 +185,62 @@ def cmd_import(paths: AppPaths, args: argparse.Namespace) -> int:
 def _import_csv(catalog: Any, args: argparse.Namespace) -> int:
     delimiter = {"comma": ",", "semicolon": ";", "tab": "\t"}.get(args.delimiter or "")
     preview = im.preview_csv(
-        args.file, catalog.partnerships, dict(args.map), encoding=args.encoding, delimiter=delimiter
+        args.file,
+        catalog.partnerships,
+        dict(args.map),
+        fixed=dict(args.set),
+        encoding=args.encoding,
+        delimiter=delimiter,
     )
     problems = preview.all_problems()
     result = None
+    on_existing = args.on_existing or "update"
     refused = bool(preview.problems) or (bool(problems) and not args.skip_invalid)
     if not args.dry_run and not refused:
         result = im.import_csv(
             preview,
             catalog.partnerships,
             catalog.paths,
-            on_existing=args.on_existing or "update",
+            on_existing=on_existing,
             skip_invalid=args.skip_invalid,
+            update_bundled=args.update_bundled,
         )
     if args.json:
-        _emit(_csv_json(preview, result, args.dry_run))
+        _emit(csv_json(preview, result, args.dry_run))
     else:
-        _print_csv(preview, result, args.dry_run, refused)
+        print_csv(preview, args.update_bundled, on_existing, prog=PROG)
+        _print_outcome(preview, result, args.dry_run, refused)
     return 1 if problems else 0
 
 
-def _csv_json(preview: im.ImportPreview, result: Any, dry_run: bool) -> dict[str, Any]:
-    return {
-        "file": str(preview.source),
-        "encoding": preview.encoding,
-        "delimiter": DELIMITER_NAMES.get(preview.delimiter, preview.delimiter),
-        "columns": dict(preview.mapping.columns),
-        "ignored_columns": preview.ignored_columns,
-        "counts": preview.counts(),
-        "problems": [_problem_json(p) for p in preview.all_problems()],
-        "rows": [
-            {"row": r.row, "slug": r.slug, "status": r.status, "changed": list(r.changed)}
-            for r in preview.rows
-        ],
-        "dry_run": dry_run,
-        "written": result is not None,
-        "result": None
-        if result is None
-        else {
-            "added": result.added,
-            "updated": result.updated,
-            "skipped": result.skipped,
-            "partners_created": result.partners_created,
-            "file": result.file,
-        },
-    }
-
-
-def _print_csv(preview: im.ImportPreview, result: Any, dry_run: bool, refused: bool) -> None:
-    if preview.encoding:
-        print(
-            f"{preview.source}: {len(preview.rows)} rows, "
-            f"{ENCODING_NAMES.get(preview.encoding, preview.encoding)}, "
-            f"{DELIMITER_NAMES.get(preview.delimiter, preview.delimiter)}-separated"
-        )
-    if preview.ignored_columns:
-        print(f"ignored columns: {', '.join(preview.ignored_columns)}")
-    for problem in preview.all_problems():
-        print(problem)
+def _print_outcome(
+    preview: im.ImportPreview, result: im.ImportResult | None, dry_run: bool, refused: bool
+) -> None:
     counts = preview.counts()
-    print(", ".join(f"{status} {count}" for status, count in counts.items()))
     if dry_run:
         print("Dry run: nothing was written.", file=sys.stderr)
     elif refused:
         reason = (
             "the file cannot be imported"
             if preview.problems
-            else f"{counts['invalid']} row(s) are invalid (fix them, or use --skip-invalid "
+            else f"{counts['invalid']:,} row(s) are invalid (fix them, or use --skip-invalid "
             "to import the others)"
         )
         print(f"Nothing was imported: {reason}.", file=sys.stderr)
     elif result is not None:
-        skipped = f", {result.skipped} changed rows skipped" if result.skipped else ""
+        skipped = f", {result.skipped:,} changed rows skipped" if result.skipped else ""
         print(
-            f"Imported: {result.added} added, {result.updated} updated{skipped}, "
-            f"{result.partners_created} new partners. Saved as {result.file} in the data "
+            f"Imported: {result.added:,} added, {result.updated:,} updated{skipped}, "
+            f"{result.partners_created:,} new partners. Saved as {result.file} in the data "
             f"folder; undo with '{PROG} undo-import'."
         )
 
 
 def _import_pack(catalog: Any, args: argparse.Namespace) -> int:
-    if args.map or args.skip_invalid or args.encoding or args.delimiter:
-        raise UsageError("--map, --skip-invalid, --encoding and --delimiter are for CSV files")
+    if args.map or args.set or args.skip_invalid or args.encoding or args.delimiter:
+        raise UsageError(
+            "--map, --set, --skip-invalid, --encoding and --delimiter are for CSV files"
+        )
     try:
         plan = im.read_pack(args.file, catalog.partnerships, catalog.paths)
     except im.PackError as exc:

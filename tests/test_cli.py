@@ -29,6 +29,13 @@ def test_info_json_reports_counts_and_paths(capsys, data_dir):
     assert {"version", "data_dir", "database", "partnerships", "lessons"} <= facts.keys()
     assert facts["data_dir"] == str(Path(data_dir).resolve())
     assert facts["partnerships"] >= 1 and facts["lessons"] >= 1
+    assert facts["lessons_dir"] == str(Path(data_dir).resolve() / "lessons")
+
+
+def test_info_prints_the_lessons_folder(capsys, data_dir):
+    code, out, _ = run(capsys, "info", "--data-dir", data_dir)
+    line = next(x for x in out.splitlines() if x.startswith("lessons dir"))
+    assert code == 0 and line.split()[-1] == str(Path(data_dir).resolve() / "lessons")
 
 
 def test_data_dir_comes_from_the_environment(capsys, tmp_path, monkeypatch):

@@ -56,9 +56,7 @@ def test_an_invalid_row_is_printed_exit_1_and_nothing_is_written(capsys, data_di
     path = csv_file(HEADER + GOOD + BAD)
     code, out, err = run(capsys, "import", path, "--data-dir", data_dir)
     assert code == 1
-    assert (
-        f"{path}:3: start_year: start_year must be a year between 1900 and 2100, not 'twenty'"
-    ) in out.splitlines()
+    assert (f"{path}:3: start_year: 'twenty' is not a year or a date") in out.splitlines()
     assert "Nothing was imported: 1 row(s) are invalid" in err
     assert teacher_slugs(capsys, data_dir) == []
 
@@ -109,16 +107,16 @@ def test_json_problems_name_row_and_column(capsys, data_dir, csv_file):
             "file": str(path),
             "row": 2,
             "column": "start_year",
-            "message": "start_year must be a year between 1900 and 2100, not 'twenty'",
+            "message": "'twenty' is not a year or a date",
         }
     ]
 
 
 def test_a_missing_required_column_exits_1(capsys, data_dir, csv_file):
-    path = csv_file("name,type,start_year,domain\nX,bilateral,2000,lunar\n")
+    path = csv_file("type,start_year,domain\nbilateral,2000,lunar\n")
     code, out, _ = run(capsys, "import", path, "--data-dir", data_dir)
     assert code == 1
-    assert f"{path}:1: status: required column is missing (map one with status=COLUMN)" in out
+    assert f"{path}:1: name: required column is missing (map one with name=COLUMN)" in out
 
 
 @pytest.mark.parametrize(
@@ -234,3 +232,106 @@ def test_a_json_file_is_not_imported(capsys, data_dir, tmp_path):
 def test_data_dir_may_come_before_the_command(capsys, tmp_path):
     code, out, _ = run(capsys, "--data-dir", tmp_path / "here", "backup", "create")
     assert code == 0 and (tmp_path / "here" / "backups" / f"{out.strip()}.zip").is_file()
+
+
+LAUNCHES = (
+    "Company,Location,Date,Mission\n"
+    'NASA,"SLC-40, Cape Canaveral, USA","Wed Oct 15, 1997 08:43 UTC",Cassini-Huygens\n'
+    'SpaceX,"LC-39A, Kennedy Space Center, USA","Fri Aug 07, 2020 05:12 UTC",Starlink V1 L9\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("args", "field", "value"),
+    [
+        (["--set", "status=planned"], "status", "planned"),
+        (["--set", "domain=Launch"], "domain", "launch"),
+        (["--set", "type=multilateral", "--set", "countries=USA"], "countries", ["US"]),
+    ],
+)
+def test_set_gives_a_field_one_value_for_every_row(capsys, data_dir, csv_file, args, field, value):
+    path = csv_file(LAUNCHES)
+    code, out, _ = run(capsys, "import", path, *args, "--json", "--data-dir", data_dir)
+    report = json.loads(out)
+    given = dict(a.split("=") for a in args if "=" in a)
+    assert code == 0 and report["fixed"] == given
+    slugs = [r["slug"] for r in report["rows"] if r["status"] == "new"]
+    _, exported, _ = run(
+        capsys, "export", "--format", "json", "-", "--slug", slugs[0], "--data-dir", data_dir
+    )
+    assert json.loads(exported)["partnerships"][0][field] == value
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--set", "status"], "expected FIELD=VALUE, got 'status'"),
+        (["--set", "name=x"], "cannot set 'name' for every row"),
+        (["--set", "colour=red"], "cannot set 'colour' for every row"),
+    ],
+)
+def test_set_refuses_what_cannot_be_set(capsys, data_dir, csv_file, args, message):
+    with pytest.raises(SystemExit) as raised:
+        main(["import", str(csv_file(LAUNCHES)), *args, "--data-dir", data_dir])
+    assert raised.value.code == 2 and message in capsys.readouterr().err
+
+
+def test_set_with_a_value_not_allowed_names_it_and_writes_nothing(capsys, data_dir, csv_file):
+    path = csv_file(LAUNCHES)
+    code, out, err = run(capsys, "import", path, "--set", "status=done", "--data-dir", data_dir)
+    assert code == 1
+    assert (
+        f"{path}:1: status (set for every row): status must be one of active, completed, "
+        "cancelled, suspended, planned"
+    ) in out.splitlines()
+    assert "Nothing was imported" in err and teacher_slugs(capsys, data_dir) == []
+
+
+def test_a_bundled_partnership_is_kept_unless_update_bundled(capsys, data_dir, csv_file):
+    path = csv_file(LAUNCHES)
+    code, out, err = run(capsys, "import", path, "--data-dir", data_dir)
+    assert code == 0
+    assert (
+        f"{path}:2: cassini-huygens would be kept (it comes with the app): name: "
+        "'Cassini-Huygens mission to Saturn' -> 'Cassini-Huygens'; partners: 'NASA; ESA; ASI' "
+        "-> 'NASA'"
+    ) in out.splitlines()
+    assert "add --update-bundled to change them" in err
+    assert teacher_slugs(capsys, data_dir) == ["starlink-v1-l9"]
+    code, out, _ = run(capsys, "import", path, "--update-bundled", "--data-dir", data_dir)
+    assert "Imported: 0 added, 1 updated" in out
+    assert "cassini-huygens" in teacher_slugs(capsys, data_dir)
+
+
+def test_many_bad_rows_are_counted_by_reason_before_the_first_ones(capsys, data_dir, csv_file):
+    rows = "".join(f"Mission {i},someday,NASA\n" for i in range(30))
+    code, out, _ = run(
+        capsys, "import", csv_file("Mission,Launch date,Company\n" + rows), "--data-dir", data_dir
+    )
+    lines = out.splitlines()
+    assert code == 1
+    first = lines.index("By reason:") + 1
+    assert lines[first].startswith("  problem: 30 rows: Launch date: not a year or a date")
+    one_by_one = [
+        x for x in lines if x.endswith(": Launch date: 'someday' is not a year or a date")
+    ]
+    assert len(one_by_one) == 20 and lines.index(one_by_one[0]) > first
+    assert "... and 10 more problems (--json lists them all)" in lines
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda p: p.mkdir(), "is a folder, not a spreadsheet: choose a .csv file in it"),
+        (
+            lambda p: p.write_bytes(b"\xff\xd8\xff\xe0" + bytes(32)),
+            "this is a picture (JPEG), not a spreadsheet saved as CSV",
+        ),
+    ],
+    ids=["folder", "picture"],
+)
+def test_a_folder_or_picture_says_so_plainly(capsys, data_dir, tmp_path, make, message):
+    target = tmp_path / "holiday.jpg"
+    make(target)
+    code, out, err = run(capsys, "import", target, "--data-dir", data_dir)
+    assert code in (1, 2) and message in out + err

@@ -1,15 +1,17 @@
 """CSV rows -> checked partnership records classified new / changed / unchanged / invalid.
 
-Every problem is a `Problem(file, row, "column: message")`, printed `FILE:ROW: column: message`.
-A row only fills the columns the file has: for a slug that exists, the other fields keep
-their stored values. Partners are matched by slug, name, full name or alias; unknown names
-become new teacher partners.
+Every problem is a `Problem(file, row, "column: message")`, printed `FILE:ROW: column:
+message`, with the column as the file names it. A row only fills the columns the file has
+(and the fields given one value for every row): for a slug that exists, the other fields
+keep their stored values; for a new one, an empty status, type or domain is worked out
+(explorer.core.csv_cells.derive) and the row says so. Partners are matched by slug, name,
+full name or alias; unknown names become new teacher partners. Each new row is compared
+with the catalog's names (explorer.core.similar_names), and notes say what the teacher
+should look at: a guessed date, a formula cell, characters read as Windows-1252.
 """
 
 from __future__ import annotations
 
-import hashlib
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from dataclasses import field as dataclass_field
@@ -17,15 +19,34 @@ from datetime import date
 from typing import Any
 
 from explorer.core import csv_columns as cols
-from explorer.core.content import check_partnership_fields, partnership_from_mapping
+from explorer.core.content import (
+    check_partnership_fields,
+    partnership_from_mapping,
+    unknown_partners,
+)
+from explorer.core.csv_cells import READERS, PartnerResolver, derive, read_cell
 from explorer.core.csv_format import Table
-from explorer.core.lessons import SLUG_RE
-from explorer.core.models import Citation, Partner, Partnership, Problem
+from explorer.core.models import Citation, FieldProblem, Partnership, Problem
 from explorer.core.records import as_teacher_version, classify, partnership_to_mapping
+from explorer.core.sheet_values import looks_like_formula, unneutralised
+from explorer.core.similar_names import NameIndex
+
+__all__ = ["PartnerResolver", "Progress", "RowNote", "RowOutcome", "plan_rows", "record_cells"]
 
 #: progress(stage, done, total): a plain callable, so a UI can run the work in a thread
 Progress = Callable[[str, int, int], None]
 PROGRESS_STEP = 500
+#: the first characters of a cell that may be a formula, or one our export quoted
+FORMULA_LEADERS = "'=+-@"
+
+
+@dataclass(frozen=True, slots=True)
+class RowNote:
+    """Something a row's values made us guess or keep, for the teacher to look at."""
+
+    field: str  # the content field ('row' for the row as a whole)
+    message: str  # the value quoted
+    reason: str  # the same without the value, to count the rows that share it
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,57 +59,52 @@ class RowOutcome:
     changed: tuple[str, ...] = ()  # the fields that differ from the stored record
     #: the stored record this row was compared with (None for a new slug)
     previous: Partnership | None = dataclass_field(default=None, compare=False, repr=False)
-    #: (field, message) pairs, before they are worded for the file's own column names
-    problems_by_field: tuple[tuple[str, str], ...] = dataclass_field(
-        default=(), compare=False, repr=False
-    )
+    #: the problems by content field, before they are worded with the file's columns
+    issues: tuple[FieldProblem, ...] = dataclass_field(default=(), compare=False, repr=False)
+    notes: tuple[RowNote, ...] = ()
+    #: fields the file left empty and the import worked out: field -> why
+    derived: Mapping[str, str] = dataclass_field(default_factory=dict, compare=False)
+    #: (slug, name) of partnerships in the catalog whose names are close to this new row's
+    similar: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def bundled(self) -> bool:
+        """The row would change a partnership that comes with the app."""
+        return self.previous is not None and self.previous.origin == "bundled"
 
 
-class PartnerResolver:
-    """Partner names in cells -> partners; remembers the ones it had to create."""
-
-    def __init__(self, partners: Mapping[str, Partner]) -> None:
-        self.partners: dict[str, Partner] = dict(partners)
-        self.created: dict[str, Partner] = {}
-        self._index: dict[str, str] = {}
-        for attribute in ("name", "full_name", "aliases"):
-            for partner in partners.values():
-                value = getattr(partner, attribute)
-                for text in value if isinstance(value, tuple) else (value,):
-                    if text:
-                        self._index.setdefault(text.casefold(), partner.slug)
-
-    def resolve(self, text: str) -> str | None:
-        text = text.strip()
-        if text in self.partners:
-            return text
-        found = self._index.get(text.casefold())
-        if found is None and cols.slugify(text) in self.partners:
-            found = cols.slugify(text)
-        return found
-
-    def resolve_or_create(self, text: str) -> Partner:
-        slug = self.resolve(text)
-        if slug is not None:
-            return self.partners[slug]
-        slug = cols.slugify(text) or "partner-" + hashlib.sha1(text.encode()).hexdigest()[:8]
-        partner = Partner(slug=slug, name=text.strip(), full_name=text.strip())
-        self.partners[slug] = self.created[slug] = partner
-        self._index[text.strip().casefold()] = slug
-        return partner
-
-    def display(self, partner: Partner) -> str:
-        """The name to write in a cell: the short name when it reads back as this partner."""
-        return partner.name if self.resolve(partner.name) == partner.slug else partner.slug
-
-
-def row_slug(cells: tuple[str, ...], index: Mapping[str, int]) -> str:
-    slug = _cell(cells, index, "slug")
-    return slug or cols.slugify(_cell(cells, index, "name"))
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    mapping: cols.ColumnMapping
+    name: str
+    existing: Mapping[str, Partnership]
+    resolver: PartnerResolver
+    names: NameIndex | None
+    this_year: int
+    fixed: Mapping[str, Any]
+    repaired: frozenset[int]
 
 
 def column_index(header: tuple[str, ...], mapping: cols.ColumnMapping) -> dict[str, int]:
     return {field: header.index(column) for field, column in mapping.columns.items()}
+
+
+def row_slugs(table: Table, mapping: cols.ColumnMapping) -> list[tuple[str, str]]:
+    """(slug, the slug it would have had) per row. A slug made from the name is made
+    unique ('test-flight-2'), since a sheet may name two launches alike; a slug the file
+    gives is kept (a repeat is then a problem)."""
+    index = column_index(table.header, mapping)
+    from_name = "slug" not in index
+    taken: set[str] = set()
+    out = []
+    for _, cells in table.rows:
+        slug = _cell(cells, index, "slug") or cols.slugify(_cell(cells, index, "name"))
+        wanted, number = slug, 2
+        while from_name and slug and slug in taken:
+            slug, number = f"{wanted}-{number}", number + 1
+        taken.add(slug)
+        out.append((slug, wanted if slug != wanted else ""))
+    return out
 
 
 def plan_rows(
@@ -98,69 +114,143 @@ def plan_rows(
     existing: Mapping[str, Partnership],
     resolver: PartnerResolver,
     progress: Progress | None = None,
+    *,
+    names: NameIndex | None = None,
+    this_year: int | None = None,
 ) -> list[RowOutcome]:
-    """Check and classify every row against the stored records in `existing`."""
+    """Check and classify every row against the stored records in `existing`; `names`
+    finds the catalog's partnerships with names close to a new row's."""
+    fixed, _ = fixed_values(mapping, resolver)
+    plan = _Plan(
+        mapping,
+        name,
+        existing,
+        resolver,
+        names,
+        this_year or date.today().year,
+        fixed,
+        frozenset(table.repaired_rows),
+    )
     index = column_index(table.header, mapping)
     seen: dict[str, int] = {}
     outcomes = []
     total = len(table.rows)
-    for done, (row, cells) in enumerate(table.rows):
+    for done, ((row, cells), (slug, wanted)) in enumerate(
+        zip(table.rows, row_slugs(table, mapping), strict=True)
+    ):
         if progress is not None and done % PROGRESS_STEP == 0:
             progress("checking", done, total)
-        slug = row_slug(cells, index)
-        values, errors = parse_cells(cells, index, resolver)
-        if slug and slug in seen:
-            errors.append(("slug", f"the slug '{slug}' is also on row {seen[slug]}"))
-        seen.setdefault(slug, row)
-        old = existing.get(slug)
-        merged = {**(partnership_to_mapping(old) if old else {}), **values, "slug": slug}
-        outcome = _outcome(row, slug, merged, errors, old, resolver)
-        if outcome.status == "invalid":
-            outcome = replace(
-                outcome,
-                problems=tuple(
-                    Problem(name, row, f"{_label(field, mapping)}: {message}")
-                    for field, message in outcome.problems_by_field
-                ),
+        outcome = _plan_row(plan, row, cells, index, slug, seen)
+        if wanted:
+            note = RowNote(
+                "name",
+                f"the same name as row {seen[wanted]}; kept as a partnership of its own "
+                f"(slug '{slug}')",
+                "the same name as an earlier row; kept as a partnership of its own",
             )
+            outcome = replace(outcome, notes=(note, *outcome.notes))
+        seen.setdefault(slug, row)
         outcomes.append(outcome)
     if progress is not None:
         progress("checking", total, total)
     return outcomes
 
 
-def _outcome(
+def _plan_row(
+    plan: _Plan,
     row: int,
+    cells: tuple[str, ...],
+    index: Mapping[str, int],
     slug: str,
-    merged: dict[str, Any],
-    errors: list[tuple[str, str]],
-    old: Partnership | None,
-    resolver: PartnerResolver,
+    seen: Mapping[str, int],
 ) -> RowOutcome:
-    """Build the record (the shared checks run inside partnership_from_mapping)."""
-    record = None
-    if not errors:
-        record, problems = partnership_from_mapping(merged, resolver.partners, "")
-        messages = [p.message for p in problems]
-    else:  # report the shared checks too, so that a row shows all its problems at once
-        messages = check_partnership_fields(merged)
+    values, errors, notes = parse_cells(cells, index, plan.resolver)
+    if slug and slug in seen and "slug" in index:
+        errors.append(
+            FieldProblem(
+                "slug", f"the slug '{slug}' is also on row {seen[slug]}", "the slug is repeated"
+            )
+        )
+    if row in plan.repaired:
+        notes.append(
+            RowNote(
+                "row",
+                "a few characters were not UTF-8 and were read as Windows-1252; check them",
+                "characters read as Windows-1252",
+            )
+        )
+    old = plan.existing.get(slug)
+    merged = {
+        **(partnership_to_mapping(old) if old else {}),
+        **plan.fixed,
+        **values,
+        "slug": slug,
+    }
+    derived = derive(merged, plan.resolver.partners, plan.this_year)
+    merged.update({f: value for f, (value, _) in derived.items()})
+    found_notes, why = tuple(notes), {f: reason for f, (_, reason) in derived.items()}
+    record, issues = _record(slug, merged, errors, plan.resolver)
     if record is None:
-        found = [
-            (_field_of(m), _reword(m))
-            for m in messages
-            if slug or m != "missing required field 'slug'"
-        ]
-        return RowOutcome(row, slug, "invalid", problems_by_field=tuple(found + errors))
+        problems = tuple(
+            Problem(plan.name, row, f"{plan.mapping.label(p.field)}: {worded(p)}") for p in issues
+        )
+        return RowOutcome(
+            row, slug, "invalid", problems=problems, issues=issues, notes=found_notes, derived=why
+        )
     status, changed = classify(record, old)
+    similar: tuple[tuple[str, str], ...] = ()
+    if status == "new" and plan.names is not None:
+        found = plan.names.similar(record.name, slug)
+        similar = tuple((other, plan.names.name(other)) for other in found)
     return RowOutcome(
-        row, slug, status, as_teacher_version(record, old), changed=changed, previous=old
+        row,
+        slug,
+        status,
+        record if old is None else as_teacher_version(record, old),
+        changed=changed,
+        previous=old,
+        notes=found_notes,
+        derived=why,
+        similar=similar,
     )
 
 
-def _label(field: str, mapping: cols.ColumnMapping) -> str:
-    if field == "slug" and mapping.column_for("slug") is None:
-        return mapping.column_for("name") or "slug"
-    return mapping.column_for(field) or field
+def _record(
+    slug: str, merged: dict[str, Any], errors: list[FieldProblem], resolver: PartnerResolver
+) -> tuple[Partnership | None, tuple[FieldProblem, ...]]:
+    """The record (the shared checks run inside partnership_from_mapping), or every
+    problem of the row at once: its unreadable cells and the shared checks."""
+    if not errors:  # a new slug is the teacher's own (as_teacher_version says the same)
+        record, _ = partnership_from_mapping(merged, resolver.partners, "", origin="user")
+        if record is not None:
+            return record, ()
+    said = {e.field for e in errors}
+    found = [
+        _explained(p, merged)
+        for p in check_partnership_fields(merged)
+        if p.field not in said and (slug or p.field != "slug")
+    ]
+    if any(p.field == "start_year" for p in (*errors, *found)):  # the status follows it
+        found = [p for p in found if not (p.field == "status" and p.missing)]
+    if not errors:
+        found += unknown_partners(merged, resolver.partners)
+    return None, tuple(found + errors)
+
+
+def _explained(problem: FieldProblem, merged: Mapping[str, Any]) -> FieldProblem:
+    """A type left empty with no partners to work it out from says so."""
+    if problem.field == "type" and problem.missing and not merged.get("partners"):
+        return FieldProblem(
+            "type",
+            "no type, and no partners to work it out from",
+            "no type, and no partners to work it out from",
+        )
+    return problem
+
+
+def worded(problem: FieldProblem) -> str:
+    """The message of a row's problem as the preview and the command line say it."""
+    return "required, but empty" if problem.missing else problem.message
 
 
 def _cell(cells: tuple[str, ...], index: Mapping[str, int], field: str) -> str:
@@ -170,124 +260,56 @@ def _cell(cells: tuple[str, ...], index: Mapping[str, int], field: str) -> str:
 
 def parse_cells(
     cells: tuple[str, ...], index: Mapping[str, int], resolver: PartnerResolver
-) -> tuple[dict[str, Any], list[tuple[str, str]]]:
-    """The mapped cells as content-file values, with (field, message) for unreadable cells."""
+) -> tuple[dict[str, Any], list[FieldProblem], list[RowNote]]:
+    """The mapped cells as content-file values, with the problems of unreadable cells and
+    the notes on cells read with a guess."""
     values: dict[str, Any] = {}
-    errors: list[tuple[str, str]] = []
+    errors: list[FieldProblem] = []
+    notes: list[RowNote] = []
     count = len(cells)
     for field, position in index.items():
         cell = cells[position] if position < count else ""
-        parser = PARSERS.get(field)
-        if parser is None:
+        if cell and cell[0] in FORMULA_LEADERS:
+            cell = unneutralised(cell)
+            if looks_like_formula(cell):
+                notes.append(_formula_note(field, cell))
+        reader = READERS.get(field)
+        if reader is None:
             values[field] = cell
             continue
-        value, found = parser(cell, resolver)
+        value, findings = reader(cell, resolver)
         if field != "slug":
             values[field] = value
-        if found:
-            errors += [(field, message) for message in found]
-    return values, errors
+        for finding in findings:
+            if finding.problem:
+                errors.append(FieldProblem(field, finding.message, finding.reason))
+            else:
+                notes.append(RowNote(field, finding.message, finding.reason))
+    return values, errors, notes
 
 
-def _slug(cell: str, _: PartnerResolver) -> tuple[str, list[str]]:
-    if cell and not SLUG_RE.match(cell):
-        return cell, [
-            f"'{cell}' is not a valid slug (lowercase letters, digits and hyphens, e.g. my-mission)"
-        ]
-    return cell, []
+def _formula_note(field: str, cell: str) -> RowNote:
+    shown = cell if len(cell) <= 40 else cell[:39] + "…"
+    return RowNote(
+        field,
+        f"'{shown}' starts like a spreadsheet formula; it is kept as text, and an export "
+        "starts it with ' so that a spreadsheet shows it instead of running it",
+        "starts like a spreadsheet formula (kept as text)",
+    )
 
 
-def _tags(cell: str, _: PartnerResolver) -> tuple[list[str], list[str]]:
-    return list(dict.fromkeys(cols.token(t) for t in cols.split_list(cell))), []
-
-
-def _partners(cell: str, resolver: PartnerResolver) -> tuple[list[Any], list[str]]:
-    out: list[Any] = []
-    for entry in cols.split_list(cell):
-        text, role = cols.partner_entry(entry)
-        slug = resolver.resolve_or_create(text).slug
-        out.append({"partner": slug, "role": role} if role else slug)
-    return out, []
-
-
-def _countries(cell: str, _: PartnerResolver) -> tuple[list[str], list[str]]:
-    codes = [cols.country(c) for c in cols.split_list(cell)]
-    return codes, [
-        f"'{c}' is not a two-letter country code (e.g. US) or intl"
-        for c in codes
-        if not cols.COUNTRY_RE.match(c)
-    ]
-
-
-def _milestones(cell: str, _: PartnerResolver) -> tuple[list[dict[str, Any]], list[str]]:
-    out, errors = [], []
-    for entry in cols.split_list(cell):
-        milestone = cols.milestone_entry(entry)
-        if milestone is None:
-            errors.append(f"'{entry}' should be 'YEAR: event'")
-        else:
-            out.append(milestone)
-    return out, errors
-
-
-def _citations(cell: str, _: PartnerResolver) -> tuple[list[dict[str, str]], list[str]]:
-    out = [cols.citation_entry(entry) for entry in cols.split_list(cell)]
-    return out, [
-        f"'{c['url']}' is not a web address (http:// or https://)"
-        for c in out
-        if c["url"] and not re.match(r"^https?://\S+$", c["url"])
-    ]
-
-
-def _checked(cell: str, _: PartnerResolver) -> tuple[str, list[str]]:
-    if not cell:
-        return cell, []
-    try:
-        date.fromisoformat(cell)
-    except ValueError:
-        return cell, [f"'{cell}' is not a date written like 2026-11-26"]
-    return cell, []
-
-
-#: how each list or typed column is read: (cell, resolver) -> (value, messages)
-PARSERS: dict[str, Callable[[str, PartnerResolver], tuple[Any, list[str]]]] = {
-    "slug": _slug,
-    "start_year": lambda cell, _: (cols.year(cell), []),
-    "end_year": lambda cell, _: (cols.year(cell), []),
-    "type": lambda cell, _: (cols.token(cell), []),
-    "status": lambda cell, _: (cols.token(cell), []),
-    "domain": lambda cell, _: (cols.token(cell), []),
-    "benefits": _tags,
-    "challenges": _tags,
-    "partners": _partners,
-    "countries": _countries,
-    "milestones": _milestones,
-    "citations": _citations,
-    "checked": _checked,
-}
-
-
-def _field_of(message: str) -> str:
-    """Which field a message of check_partnership_fields is about."""
-    missing = re.match(r"missing required field '(\w+)'", message)
-    if missing:
-        return missing.group(1)
-    for field in ("type", "status", "domain", "start_year", "end_year"):
-        if message.startswith(f"{field} "):
-            return field
-    for prefix, field in (
-        ("unknown benefit", "benefits"),
-        ("unknown challenge", "challenges"),
-        ("milestone", "milestones"),
-        ("unknown partner", "partners"),
-    ):
-        if message.startswith(prefix):
-            return field
-    return "row"
-
-
-def _reword(message: str) -> str:
-    return "required, but empty" if message.startswith("missing required field") else message
+def fixed_values(
+    mapping: cols.ColumnMapping, resolver: PartnerResolver
+) -> tuple[dict[str, Any], list[FieldProblem]]:
+    """The values given for every row, read like cells; problems with them."""
+    values: dict[str, Any] = {}
+    problems: list[FieldProblem] = []
+    for field, text in mapping.fixed.items():
+        value, findings = read_cell(field, text, resolver)
+        values[field] = value
+        problems += [FieldProblem(field, f.message, f.reason) for f in findings if f.problem]
+    problems += [p for p in check_partnership_fields(values) if p.field in values and not p.missing]
+    return values, problems
 
 
 # -- records -> cells (export) ------------------------------------------------------------

@@ -21,6 +21,8 @@ DOMAINS: tuple[str, ...] = (
     "navigation",
     "policy",
     "technology",
+    #: a teacher's partnership whose domain was left empty (shown as "Not set")
+    "not-set",
 )
 BENEFITS: tuple[str, ...] = (
     "cost-sharing",
@@ -108,6 +110,22 @@ class Problem:
     def __str__(self) -> str:
         note = "note: " if self.severity == "note" else ""
         return f"{self.file}:{self.line}: {note}{self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class FieldProblem:
+    """Something wrong with one field of a partnership record, for the form to show next
+    to that field and an import to report under the file's own column name."""
+
+    field: str  # a content field: name, start_year, citations, ...
+    message: str  # in words for a teacher, the offending value quoted
+    #: the same without the value, so rows that share it can be counted ('' = message)
+    reason: str = ""
+    missing: bool = False  # the field is required and empty
+
+    @property
+    def summary(self) -> str:
+        return self.reason or self.message
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,36 +31,9 @@ FORM_FIELDS: tuple[str, ...] = (
     "citations",
     "checked",
 )
-#: words in a message that name a field: the first one found says where it goes
-_FIELD_WORDS = {
-    **{name: name for name in FORM_FIELDS},
-    "benefit": "benefits",
-    "challenge": "challenges",
-    "milestone": "milestones",
-    "partner": "partners",
-    "citation": "citations",
-    "years_source": "citations",
-    "sides": "partners",
-}
-_WORD_RE = re.compile(r"[a-z_]+")
-REQUIRED = ("name", "slug", "type", "status", "domain", "start_year")
-STAND_INS: dict[str, Any] = {
-    "name": "x",
-    "slug": "x",
-    "type": "bilateral",
-    "status": "active",
-    "domain": "lunar",
-    "start_year": 2000,
-}
+#: fields a check names that the form shows in another place
+_FORM_PLACE = {"years_source": "citations", "sides": "partners"}
 COUNTRY_RE = re.compile(r"^(?:[A-Z]{2}|intl)$")
-
-
-def field_of(message: str) -> str:
-    """The field a message from check_partnership_fields is about ('' when none)."""
-    for word in _WORD_RE.findall(message):
-        if word in _FIELD_WORDS:
-            return _FIELD_WORDS[word]
-    return ""
 
 
 def field_errors(
@@ -83,19 +56,13 @@ def field_errors(
 
 
 def _shared_checks(item: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
-    """check_partnership_fields, filed by field. It stops at missing fields, so
-    stand-ins for those let it look at all the others."""
-    missing = [key for key in REQUIRED if item.get(key) in (None, "")]
-    for key in missing:
-        yield key, "Required."
-    probe = {**item, **{key: STAND_INS[key] for key in missing}}
-    for message in check_partnership_fields(probe):
-        field = field_of(message) or "name"
-        if field in missing or (field == "milestones" and "needs" in message):
-            continue  # a milestone's year or event: said better below
-        if field == "end_year" and "start_year" in missing and "before" in message:
+    """check_partnership_fields, as sentences for the form (a milestone without a year or
+    event, and an unknown partner, are said better by the form's own checks below)."""
+    for problem in check_partnership_fields(item):
+        if problem.field == "partners" or problem.reason == "a milestone needs a year and an event":
             continue
-        yield field, _sentence(message)
+        place = _FORM_PLACE.get(problem.field, problem.field)
+        yield place, "Required." if problem.missing else _sentence(problem.message)
 
 
 def _slug_checks(item: Mapping[str, Any], taken: Iterable[str]) -> Iterator[tuple[str, str]]:
@@ -128,12 +95,10 @@ def _list_checks(
 
 
 def _sentence(message: str) -> str:
-    """A check's message as a sentence for the form: 'end_year 1990 is before ...' ->
+    """A check's message as a sentence for the form: 'end year 1990 is before ...' ->
     'End year 1990 is before ...'."""
-    text = message.replace("start_year", "start year").replace("end_year", "end year")
-    text = text.replace("years_source", "the years' source")
-    text = text[0].upper() + text[1:]
-    return text if text.endswith(".") else text + "."
+    text = message[0].upper() + message[1:]
+    return text if text.endswith((".", "?", "!")) else text + "."
 
 
 def year_value(text: str) -> int | str | None:

@@ -3,6 +3,11 @@
 Both choose all partnerships, the teacher's own and edited ones (`teacher_only`), or the
 given slugs (a filter's result, say). A file is written atomically; `out=None` returns
 the text instead (for stdout).
+
+A CSV cell that starts like a spreadsheet formula (=, +, -, @, a tab or a carriage
+return) is written with a leading single quote, so that a spreadsheet opening the file
+shows it instead of running it (OWASP's rule against CSV injection); the import takes
+the quote off again, so an exported file reads back unchanged.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from pathlib import Path
 from explorer.core.atomic import atomic_write_bytes
 from explorer.core.csv_columns import FIELDS
 from explorer.core.csv_rows import PartnerResolver, record_cells
+from explorer.core.sheet_values import neutralised
 from explorer.store.partnerships import PartnershipStore
 from explorer.store.teacher_data import data_document, partners_for, select
 
@@ -30,7 +36,8 @@ def csv_text(
     writer = csv.DictWriter(buffer, fieldnames=FIELDS, lineterminator="\r\n")
     writer.writeheader()
     for record in records:
-        writer.writerow(record_cells(record, resolver))
+        cells = record_cells(record, resolver)
+        writer.writerow({field: neutralised(cell) for field, cell in cells.items()})
     return buffer.getvalue(), len(records)
 
 

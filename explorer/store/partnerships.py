@@ -165,6 +165,10 @@ class PartnershipStore:
         rows = list(self.db.query("select origin, edited from partnerships where slug = ?", [slug]))
         return (rows[0]["origin"], bool(rows[0]["edited"])) if rows else None
 
+    def names(self) -> dict[str, str]:
+        """slug -> name of every partnership (to find names close to a new one)."""
+        return {row[0]: row[1] for row in self.db.execute("select slug, name from partnerships")}
+
     # -- partnerships: writes -----------------------------------------------------
     def write(
         self, records: Iterable[Partnership], layers: Mapping[str, str] | None = None

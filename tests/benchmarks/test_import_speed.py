@@ -21,6 +21,7 @@ from explorer.store.import_files import undo_last_import
 from tests.benchmarks.generate import AGENCIES, VOCABULARY, WEIGHTS
 
 ROWS = 10_000
+OPEN_STATUSES = [s for s in STATUSES if s != "completed"]
 CUMULATIVE = list(itertools.accumulate(WEIGHTS))
 HEADER = [
     "Slug",
@@ -62,7 +63,8 @@ def generated_csv(path: Path, rows: int = ROWS, seed: int = 5, tag: str = "") ->
                 rng.choice(PARTNERSHIP_TYPES),
                 start,
                 "" if end is None else end,
-                rng.choice(STATUSES),
+                # a completed partnership needs an end year (the shared checks say so)
+                rng.choice(STATUSES if end is not None else OPEN_STATUSES),
                 rng.choice(DOMAINS),
                 "; ".join(rng.sample(agencies, rng.randint(1, 4))),
                 "US; FR",

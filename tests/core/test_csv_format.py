@@ -30,8 +30,8 @@ def test_the_encoding_is_detected(data, encoding, text):
         (b"  \n\n", "f.csv:1: the file is empty"),
         (
             b"PK\x03\x04rest",
-            "f.csv:1: this is a zip file (an Excel workbook?), not CSV; "
-            "save it from the spreadsheet as 'CSV UTF-8'",
+            "f.csv:1: this is a zip file (an Excel workbook?), not a spreadsheet saved as "
+            "CSV; save it from the spreadsheet as 'CSV UTF-8'",
         ),
         (
             b"name\nok\n\x81\x8d\n",
@@ -116,7 +116,16 @@ def test_broken_quotes_name_the_row(text, message):
                 "citations": "Sources",
             },
         ),
-        (["NAME", "Name", "Notes"], {"name": "NAME", "caveats": "Notes"}),
+        (["NAME", "Name", "Notes"], {"name": "NAME", "description": "Notes"}),
+        (
+            ["Name", "Caveats", "Notes"],
+            {"name": "Name", "caveats": "Caveats", "description": "Notes"},
+        ),
+        (
+            ["Company", "Location", "Date", "Time", "Rocket", "Mission", "RocketStatus", "Price"],
+            {"name": "Mission", "start_year": "Date", "partners": "Company"},
+        ),
+        (["Mission", "Notes", "Notes"], {"name": "Mission"}),
         (["", "whatever"], {}),
     ],
 )
@@ -138,9 +147,17 @@ def test_an_explicit_map_wins_and_an_empty_column_unmaps():
     ("header", "overrides", "messages"),
     [
         (
-            ["name", "type", "start_year", "domain"],
+            ["type", "start_year", "domain"],
             {},
-            ["f.csv:1: status: required column is missing (map one with status=COLUMN)"],
+            ["f.csv:1: name: required column is missing (map one with name=COLUMN)"],
+        ),
+        (
+            ["name", "domain"],
+            {},
+            [
+                "f.csv:1: start year: required column is missing (map one with "
+                "start_year=COLUMN, or give every row one value with --set start_year=VALUE)",
+            ],
         ),
         (
             ["name", "type", "start_year", "status", "domain"],
@@ -158,7 +175,19 @@ def test_an_explicit_map_wins_and_an_empty_column_unmaps():
         (
             ["name", "type", "start_year", "status", "domain", "name"],
             {},
-            ["f.csv:1: name: the column appears more than once"],
+            [
+                "f.csv:1: name: 2 columns are called 'name'; rename them in your spreadsheet "
+                "so that each name is used once"
+            ],
+        ),
+        (["name", "type", "start_year", "Notes", "Notes"], {}, []),
+        (
+            ["name", "type", "start_year", "Notes", "Notes"],
+            {"description": "Notes"},
+            [
+                "f.csv:1: Notes: 2 columns are called 'Notes'; rename them in your "
+                "spreadsheet so that each name is used once"
+            ],
         ),
     ],
 )
@@ -189,14 +218,12 @@ def test_join_list_reads_back(entries):
 @pytest.mark.parametrize(
     ("function", "text", "expected"),
     [
-        (cols.year, "1997", 1997),
-        (cols.year, " 1997.0 ", 1997),
-        (cols.year, "", None),
-        (cols.year, "19th century", "19th century"),
         (cols.token, " Public Private ", "public-private"),
         (cols.token, "Human_Spaceflight", "human-spaceflight"),
         (cols.slugify, "Apollo–Soyuz Test Project (ASTP)", "apollo-soyuz-test-project-astp"),
         (cols.slugify, "Coopération spatiale", "cooperation-spatiale"),
+        (cols.slugify, "Ørsted ocean mission", "orsted-ocean-mission"),
+        (cols.slugify, "Łódź–Straße", "lodz-strasse"),
         (cols.partner_entry, "SpaceX [Crew Dragon]", ("SpaceX", "Crew Dragon")),
         (cols.partner_entry, "NASA (CLPS)", ("NASA (CLPS)", "")),
         (cols.milestone_entry, "1997: Launched", {"year": 1997, "event": "Launched"}),
@@ -221,9 +248,107 @@ def test_join_list_reads_back(entries):
             "re:Invent | talk",
             {"publisher": "re:Invent", "title": "talk", "url": ""},
         ),
-        (cols.country, "us", "US"),
-        (cols.country, "INTL", "intl"),
+        (
+            cols.citation_entry,
+            "ESA | Science | www.esa.int/Science",
+            {"publisher": "ESA", "title": "Science", "url": "www.esa.int/Science"},
+        ),
     ],
 )
 def test_cells_become_values(function, text, expected):
     assert function(text) == expected
+
+
+def test_utf8_with_a_few_windows_1252_bytes_is_read_and_the_rows_named():
+    data = (
+        "name,description\nCassini–Huygens,ok\n".encode()
+        + b"Caf\xe9 \x96 launch,x\n"
+        + "Zürich,y\n".encode()
+        + b'"Two\nlines \x93quoted\x94",z\n'
+    )
+    table = read_table(data, "f.csv")
+    assert table.encoding == "utf-8"
+    assert [cells[0] for _, cells in table.rows] == [
+        "Cassini–Huygens",
+        "Café – launch",
+        "Zürich",
+        "Two\nlines “quoted”",
+    ]
+    assert table.repaired_rows == (3, 5)
+
+
+def test_a_file_all_windows_1252_is_read_as_such():
+    table = read_table("name\nCoopération “spatiale”\n".encode("cp1252"), "f.csv")
+    assert table.encoding == "cp1252" and table.repaired_rows == ()
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (
+            (",".join(f"c{i}" for i in range(100_000)) + "\n").encode(),
+            "f.csv:1: row 1 has 100,000 columns; at most 1,000 can be read (is this a sheet "
+            "of partnerships, one a row?)",
+        ),
+        (
+            ("name,x\nA,b\n" + ",".join("y" * 1001) + "\n").encode(),
+            "f.csv:3: row 3 has 1,001 columns; at most 1,000 can be read (is this a sheet "
+            "of partnerships, one a row?)",
+        ),
+        (
+            ("name,a,b,c,d,e,f,g,h\n" + ",".join(["x" * 120_000] * 9) + "\n").encode(),
+            "f.csv:2: row 2 is too large (over 1,000 thousand characters); a row is one "
+            "partnership",
+        ),
+        (
+            ("name,description\nA," + "x" * 140_000 + "\n").encode(),
+            "f.csv:2: a cell is too large (more than 128 KB)",
+        ),
+        (('"a' * 33_000).encode(), "f.csv:1: a '\"' inside a quoted cell must be doubled ('\"\"')"),
+        (
+            ("name\n" + '"x\n' * 20_000).encode(),
+            "f.csv:2: a '\"' inside a quoted cell must be doubled ('\"\"')",
+        ),
+    ],
+    ids=["100,000 columns", "a wide row", "a huge row", "a huge cell", "quotes", "quote lines"],
+)
+def test_hostile_files_stop_at_a_limit_with_a_message_naming_the_row(data, message):
+    with pytest.raises(CsvError) as raised:
+        read_table(data, "f.csv")
+    assert str(raised.value) == message
+
+
+@pytest.mark.parametrize(
+    ("data", "kind"),
+    [
+        (b"\x89PNG\r\n\x1a\nrest", "a picture (PNG)"),
+        (b"\xff\xd8\xff\xe0rest", "a picture (JPEG)"),
+        (b"GIF89arest", "a picture (GIF)"),
+        (b"%PDF-1.7 rest", "a PDF document"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1rest", "an old Excel workbook (.xls)"),
+    ],
+)
+def test_a_picture_or_document_is_named_for_what_it_is(data, kind):
+    with pytest.raises(CsvError) as raised:
+        decode(data, "f.csv")
+    assert str(raised.value) == (
+        f"f.csv:1: this is {kind}, not a spreadsheet saved as CSV; save it from the "
+        "spreadsheet as 'CSV UTF-8'"
+    )
+
+
+def test_sniffing_a_one_column_file_looks_at_its_start_only(monkeypatch):
+    """csv.Sniffer is quadratic on unbalanced quotes; a long file of them is read in
+    bounded work (no timing here: the limit is what is checked)."""
+    from explorer.core import csv_format
+
+    seen: list[int] = []
+    real = csv_format.csv.Sniffer.sniff
+
+    def sniff(self, sample, delimiters=None):
+        seen.append(len(sample))
+        return real(self, sample, delimiters)
+
+    monkeypatch.setattr(csv_format.csv.Sniffer, "sniff", sniff)
+    detect_delimiter("name\n" + "Apollo\n" * 50_000)
+    assert seen == [csv_format.SNIFF_CHARS]

@@ -36,15 +36,15 @@ def plan(text: str, existing=None):
     [
         (
             "x,X,bilateral,abc,,active,lunar,,,",
-            ["f.csv:2: start_year: start_year must be a year between 1900 and 2100, not 'abc'"],
+            ["f.csv:2: start_year: 'abc' is not a year or a date"],
         ),
         (
             "x,X,bilateral,2000,1990,completed,lunar,,,",
-            ["f.csv:2: end_year: end_year 1990 is before start_year 2000"],
+            ["f.csv:2: end_year: end year 1990 is before start year 2000"],
         ),
         (
             "x,X,bilateral,1800,,active,lunar,,,",
-            ["f.csv:2: start_year: start_year must be a year between 1900 and 2100, not 1800"],
+            ["f.csv:2: start_year: start year must be a year between 1900 and 2100, not 1800"],
         ),
         (
             "x,X,trilateral,2000,,active,moon,,,",
@@ -52,12 +52,12 @@ def plan(text: str, existing=None):
                 "f.csv:2: type: type must be one of bilateral, multilateral, public-private",
                 "f.csv:2: domain: domain must be one of human-spaceflight, lunar, planetary, "
                 "astronomy, earth-observation, heliophysics, launch, navigation, policy, "
-                "technology",
+                "technology, not-set",
             ],
         ),
         (
             "x,,bilateral,2000,,,lunar,,,",
-            ["f.csv:2: name: required, but empty", "f.csv:2: status: required, but empty"],
+            ["f.csv:2: name: required, but empty"],
         ),
         (
             "My Slug,X,bilateral,2000,,active,lunar,,,",
@@ -67,10 +67,10 @@ def plan(text: str, existing=None):
             ],
         ),
         (
-            "x,X,bilateral,2000,,active,lunar,,Launched,26/11/2026",
+            "x,X,bilateral,2000,,active,lunar,,Launched,26/13/2026",
             [
                 "f.csv:2: milestones: 'Launched' should be 'YEAR: event'",
-                "f.csv:2: checked: '26/11/2026' is not a date written like 2026-11-26",
+                "f.csv:2: checked: '26/13/2026' is not a year or a date",
             ],
         ),
     ],
@@ -81,15 +81,24 @@ def test_invalid_rows_say_row_column_and_why(row, messages):
     assert [str(p) for p in outcomes[0].problems] == messages
 
 
-def test_a_missing_slug_is_made_from_the_name_and_duplicates_are_caught():
+def test_a_missing_slug_is_made_from_the_name_and_a_repeated_name_kept_apart():
     outcomes, _ = plan(
         "name,type,start_year,status,domain\n"
         "Moon Base,bilateral,2030,planned,lunar\n"
         "Moon base,bilateral,2031,planned,lunar\n"
     )
-    assert [o.slug for o in outcomes] == ["moon-base", "moon-base"]
+    assert [(o.slug, o.status) for o in outcomes] == [("moon-base", "new"), ("moon-base-2", "new")]
+    assert [n.message for n in outcomes[1].notes] == [
+        "the same name as row 2; kept as a partnership of its own (slug 'moon-base-2')"
+    ]
+
+
+def test_a_repeated_slug_the_file_gives_is_a_problem():
+    outcomes, _ = plan(
+        "slug,name,type,start_year\nmoon,Moon Base,bilateral,2030\nmoon,Moon 2,bilateral,2031\n"
+    )
     assert [str(p) for p in outcomes[1].problems] == [
-        "f.csv:3: name: the slug 'moon-base' is also on row 2"
+        "f.csv:3: slug: the slug 'moon' is also on row 2"
     ]
 
 

@@ -1,12 +1,8 @@
 import pytest
 
+from explorer.core.content import check_partnership_fields
 from explorer.core.models import Partner
-from explorer.core.partnership_edit import (
-    bundled_version,
-    field_errors,
-    field_of,
-    year_value,
-)
+from explorer.core.partnership_edit import bundled_version, field_errors, year_value
 
 PARTNERS = {"nasa": Partner("nasa", "NASA"), "esa": Partner("esa", "ESA")}
 GOOD = {
@@ -26,23 +22,57 @@ GOOD = {
 
 
 @pytest.mark.parametrize(
-    ("message", "field"),
+    ("changes", "expected"),
     [
-        ("missing required field 'name'", "name"),
-        ("missing required field 'start_year'", "start_year"),
-        ("type must be one of bilateral, multilateral, public-private", "type"),
-        ("status must be one of active, completed", "status"),
-        ("domain must be one of lunar", "domain"),
-        ("end_year 1990 is before start_year 2000", "end_year"),
-        ("start_year must be a year between 1900 and 2100, not 'x'", "start_year"),
-        ("unknown benefit tag 'x'", "benefits"),
-        ("unknown challenge tag 'x'", "challenges"),
-        ("milestone 'x' needs a year and an event", "milestones"),
-        ("something else entirely", ""),
+        ({"name": ""}, [("name", "required", True)]),
+        (
+            {"start_year": None, "type": ""},
+            [("type", "required", True), ("start_year", "required", True)],
+        ),
+        (
+            {"type": "trilateral"},
+            [("type", "type must be one of bilateral, multilateral, public-private", False)],
+        ),
+        ({"end_year": 2020}, [("end_year", "end year 2020 is before start year 2030", False)]),
+        (
+            {"start_year": "x"},
+            [("start_year", "start year must be a year between 1900 and 2100, not 'x'", False)],
+        ),
+        ({"benefits": ["x"]}, [("benefits", "unknown benefit tag 'x'", False)]),
+        ({"milestones": ["x"]}, [("milestones", "milestone 'x' needs a year and an event", False)]),
+        (
+            {"status": "completed"},
+            [("end_year", "a completed partnership needs an end year", False)],
+        ),
+        (
+            {"checked": "26/11/2026"},
+            [("checked", "'26/11/2026' is not a date written like 2026-11-26", False)],
+        ),
+        (
+            {"citations": [{"publisher": "ESA", "title": "x", "url": "www.esa.int/x"}]},
+            [
+                (
+                    "citations",
+                    "'www.esa.int/x' is not a web address; did you mean 'https://www.esa.int/x'?",
+                    False,
+                )
+            ],
+        ),
+        (
+            {"citations": [{"publisher": "", "title": "x", "url": "javascript:alert(1)"}]},
+            [
+                (
+                    "citations",
+                    "'javascript:alert(1)' is not a web address; it must start with https://",
+                    False,
+                )
+            ],
+        ),
     ],
 )
-def test_field_of(message, field):
-    assert field_of(message) == field
+def test_the_shared_checks_say_which_field(changes, expected):
+    problems = check_partnership_fields({**GOOD, **changes})
+    assert [(p.field, p.message, p.missing) for p in problems] == expected
 
 
 def test_a_good_record_has_no_errors():
@@ -94,7 +124,7 @@ def test_a_good_record_has_no_errors():
             {"years_source": 1},
             {"citations": ["The years' source names source 1, but the record has 0 citations."]},
         ),
-        ({"sides": [["nasa"]]}, {"partners": ["Sides leave out the partner 'esa'."]}),
+        ({"sides": [["nasa"]]}, {"partners": ["The sides leave out the partner 'esa'."]}),
     ],
 )
 def test_each_problem_is_filed_under_its_field(changes, expected):

@@ -47,37 +47,43 @@ def problems_of(item: dict) -> list[str]:
         ({"milestones": [{"year": 2023, "event": "Launched"}]}, []),
         (
             {"milestones": [{"year": 2023, "event": "Launched", "source": 3}]},
-            ["milestone 1 (2023) names source 3, but the record has 2 citations"],
+            ["milestones: milestone 1 (2023) names source 3, but the record has 2 citations"],
         ),
         (
             {"milestones": [{"year": 2023, "event": "Launched", "source": 0}]},
-            ["milestone 1 (2023) names source 0, but the record has 2 citations"],
+            ["milestones: milestone 1 (2023) names source 0, but the record has 2 citations"],
         ),
         (
             {"milestones": [{"year": 2023, "event": "Launched", "source": "two"}]},
-            ["milestone 1 (2023): source must be a citation number (1, 2, ...), not 'two'"],
+            [
+                "milestones: milestone 1 (2023) source must be a citation number (1, 2, ...), "
+                "not 'two'"
+            ],
         ),
-        ({"years_source": 5}, ["years_source names source 5, but the record has 2 citations"]),
+        (
+            {"years_source": 5},
+            ["years_source: the years' source names source 5, but the record has 2 citations"],
+        ),
         (
             {"citations": [], "years_source": 1},
             [
-                "years_source names source 1, but the record has 0 citations",
-                "milestone 1 (2023) names source 2, but the record has 0 citations",
+                "years_source: the years' source names source 1, but the record has 0 citations",
+                "milestones: milestone 1 (2023) names source 2, but the record has 0 citations",
             ],
         ),
         ({"sides": [["esa", "consortium"], ["nasa"]]}, []),
-        ({"sides": [["esa"], ["nasa"]]}, ["sides leave out the partner 'consortium'"]),
+        ({"sides": [["esa"], ["nasa"]]}, ["sides: the sides leave out the partner 'consortium'"]),
         (
             {"sides": [["esa", "consortium"], ["nasa", "esa"]]},
-            ["sides put 'esa' on more than one side"],
+            ["sides: the sides put 'esa' on more than one side"],
         ),
         (
             {"sides": [["esa", "consortium"], ["nasa", "jaxa"]]},
-            ["sides name 'jaxa', not a partner"],
+            ["sides: the sides name 'jaxa', not a partner"],
         ),
         (
             {"sides": ["esa", "nasa"]},
-            ["sides must be a list of sides, each a list of partner slugs"],
+            ["sides: the sides must be a list of sides, each a list of partner slugs"],
         ),
     ],
 )
@@ -115,6 +121,6 @@ def test_a_bad_source_in_a_file_is_reported_with_the_file_name(tmp_path: Path):
     records, problems = load_partnership_folder(folder, PARTNERS)
     assert records == []
     assert [str(p) for p in problems] == [
-        f"{folder / 'euclid.yaml'}:1: milestone 1 (2023) names source 4, "
+        f"{folder / 'euclid.yaml'}:1: milestones: milestone 1 (2023) names source 4, "
         "but the record has 2 citations"
     ]

@@ -64,8 +64,11 @@ def test_files_from_spreadsheets_import(store, paths, tmp_path, name, data, expe
     ("text", "messages"),
     [
         (
-            "name,type,start_year,domain\nMoon Base,bilateral,2030,lunar\n",
-            ["{f}:1: status: required column is missing (map one with status=COLUMN)"],
+            "title,type,domain\nMoon Base,bilateral,lunar\n",
+            [
+                "{f}:1: start year: required column is missing (map one with "
+                "start_year=COLUMN, or give every row one value with --set start_year=VALUE)"
+            ],
         ),
         (
             rows(
@@ -73,8 +76,8 @@ def test_files_from_spreadsheets_import(store, paths, tmp_path, name, data, expe
                 "venus,Venus,bilateral,2001,1999,completed,planetary,ESA\n"
             ),
             [
-                "{f}:3: start_year: start_year must be a year between 1900 and 2100, not 'twenty'",
-                "{f}:4: end_year: end_year 1999 is before start_year 2001",
+                "{f}:3: start_year: 'twenty' is not a year or a date",
+                "{f}:4: end_year: end year 1999 is before start year 2001",
             ],
         ),
         (
@@ -145,7 +148,9 @@ def test_existing_slugs_are_updated_or_skipped(store, paths, write_csv):
     )
     skipped = import_csv(preview_csv(path, store), store, paths, on_existing="skip")
     assert skipped.skipped == 1 and store.get("exomars-esa-roscosmos").name != "ExoMars (renamed)"
-    updated = import_csv(preview_csv(path, store), store, paths, on_existing="update")
+    kept = import_csv(preview_csv(path, store), store, paths, on_existing="update")
+    assert (kept.updated, kept.kept_bundled) == (0, 1)  # it comes with the app: kept
+    updated = import_csv(preview_csv(path, store), store, paths, update_bundled=True)
     record = store.get("exomars-esa-roscosmos")
     assert updated.updated == 1 and record.name == "ExoMars (renamed)"
     assert (record.origin, record.edited) == ("bundled", True)
@@ -158,7 +163,7 @@ def test_an_edited_bundled_row_survives_a_bundled_refresh(paths, catalog, write_
         "slug,name,type,start_year,status,domain\n"
         "exomars-esa-roscosmos,My ExoMars,bilateral,2012,suspended,planetary\n"
     )
-    import_csv(preview_csv(path, store), store, paths)
+    import_csv(preview_csv(path, store), store, paths, update_bundled=True)
     catalog.close()
     source = content_dir / "partnerships" / "exomars-esa-roscosmos.yaml"
     source.write_text(source.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
@@ -226,7 +231,7 @@ def test_undo_puts_back_what_the_import_changed(store, paths, write_csv):
             "planetary,ESA\n"
         )
     )
-    import_csv(preview_csv(path, store), store, paths)
+    import_csv(preview_csv(path, store), store, paths, update_bundled=True)
     assert store.get("exomars-esa-roscosmos").name == "ExoMars 2"
     report = undo_last_import(store, paths)
     assert (report.removed, report.restored, report.kept) == (1, 1, ())
@@ -269,7 +274,7 @@ def test_deleting_or_reverting_what_an_import_brought_wins_over_it(store, paths,
     from explorer.store.authoring import delete_partnership, revert_partnership
 
     body = GOOD + "exomars-esa-roscosmos,ExoMars 2,bilateral,2012,,suspended,planetary,ESA\n"
-    import_csv(preview_csv(write_csv(rows(body)), store), store, paths)
+    import_csv(preview_csv(write_csv(rows(body)), store), store, paths, update_bundled=True)
     delete_partnership(store, paths, "moon-base")
     revert_partnership(store, paths, "exomars-esa-roscosmos")
     assert store.get("moon-base") is None

@@ -298,7 +298,7 @@ def test_an_invalid_partnership_in_a_pack_is_shown_and_never_imported(catalog, p
     plan = read_pack(pack, catalog.partnerships, paths)
     item = plan.items[0]
     assert (item.id, item.status) == ("partnership:odd", "invalid")
-    assert "start_year must be a year between 1900 and 2100" in str(item.problems[0])
+    assert "start year must be a year between 1900 and 2100" in str(item.problems[0])
     import_pack(plan, catalog.partnerships, paths, {"partnership:odd": True})
     assert catalog.partnerships.get("odd") is None
 

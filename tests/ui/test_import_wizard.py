@@ -18,7 +18,7 @@ Button = QWizard.WizardButton
 HEADER = "Slug,Title,Kind,From,Until,State,Area,Agencies,Notes\n"
 GOOD = "moon-base,Moon Base,multilateral,2030,,planned,lunar,NASA; ESA,fine\n"
 BAD = "mars-relay,Mars Relay,bilateral,nineteen,,active,planetary,NASA,\n"
-BAD_MESSAGE = "From: start_year must be a year between 1900 and 2100, not 'nineteen'"
+BAD_MESSAGE = "From: 'nineteen' is not a year or a date"
 
 
 @pytest.fixture
@@ -90,7 +90,8 @@ def test_wizard_maps_columns_and_previews_a_bad_row(qtbot, open_wizard, sheet):
     assert mapping.table.item(3, 2).text() == "2030"  # an example from the file
     assert mapping.encoding.currentText() == "UTF-8 (detected)"
     assert mapping.delimiter.currentText() == "comma (detected)"
-    assert mapping.ignored.text() == "Every column is imported."  # Notes -> caveats
+    assert mapping.ignored.text() == "Every column is imported."  # Notes -> description
+    assert chosen["description"] == "Notes"
 
     click(qtbot, wizard, Button.NextButton)
     qtbot.waitUntil(lambda: wizard.preview is not None and not wizard.busy)
@@ -113,16 +114,16 @@ def test_wizard_maps_columns_and_previews_a_bad_row(qtbot, open_wizard, sheet):
 
 
 def test_a_missing_required_column_is_chosen_and_remembered(qtbot, open_wizard, sheet):
-    header = "Name,Type,Start,Status,Bereich\n"
+    header = "Name,Type,Beginn,Status,Domain\n"
     wizard = open_wizard(sheet(header + "Moon Base,bilateral,2030,planned,lunar\n"))
     to_columns(qtbot, wizard)
     page = wizard.columns_page
-    assert page.problem.text() == "Choose a column for Domain."
+    assert page.problem.text() == "Choose a column for Start year."
     assert not wizard.button(Button.NextButton).isEnabled()
-    combo = page.mapping.combos["domain"]
+    combo = page.mapping.combos["start_year"]
     combo.setFocus()
-    qtbot.keyClicks(combo, "Bereich")
-    assert page.mapping.choices()["domain"] == "Bereich"
+    qtbot.keyClicks(combo, "Beginn")
+    assert page.mapping.choices()["start_year"] == "Beginn"
     assert not page.problem.isVisible()
     click(qtbot, wizard, Button.NextButton)
     qtbot.waitUntil(lambda: wizard.preview is not None and not wizard.busy)
@@ -130,7 +131,7 @@ def test_a_missing_required_column_is_chosen_and_remembered(qtbot, open_wizard, 
 
     again = open_wizard(sheet(header + "Mars,bilateral,2031,planned,planetary\n", "two.csv"))
     to_columns(qtbot, again)
-    assert again.columns_page.mapping.choices()["domain"] == "Bereich"
+    assert again.columns_page.mapping.choices()["start_year"] == "Beginn"
     assert again.button(Button.NextButton).isEnabled()
 
 
@@ -177,10 +178,15 @@ def test_an_import_through_the_wizard_lands_and_can_be_undone(
     to_check(qtbot, wizard)
     panel = wizard.check_page.panel
     assert panel.filter_buttons["changed"].text() == "Changed 1"
-    assert (
-        "Changes Name"
-        in panel.table.model().index(0, 3).data() + panel.table.model().index(1, 3).data()
-    )
+    qtbot.mouseClick(panel.filter_buttons["changed"], Qt.MouseButton.LeftButton)
+    assert panel.visible_details() == [
+        "Comes with the app, kept unless you choose to change it: Name: "
+        "'Apollo-Soyuz Test Project (ASTP)' → 'Apollo and Soyuz'; Partners: 'NASA; Soviet "
+        "Academy of Sciences' → 'NASA'; Description: 'An American Apollo capsule and a "
+        "Soviet Soyuz met and docke…' → (empty)"
+    ]
+    assert panel.update_bundled.isVisible() and not panel.update_bundled.isChecked()
+    tick(qtbot, panel.update_bundled)  # the teacher chooses to change it
     with qtbot.waitSignal(transfer.events.catalog_changed, timeout=20_000):
         click(qtbot, wizard, Button.CommitButton)
     store = catalog.partnerships
@@ -216,18 +222,70 @@ def test_an_import_through_the_wizard_lands_and_can_be_undone(
     assert not transfer.undo_import_action.isEnabled()
 
 
-def test_skip_keeps_existing_partnerships(qtbot, open_wizard, catalog, sheet):
+def test_a_partnership_that_comes_with_the_app_is_kept_by_default(
+    qtbot, open_wizard, catalog, sheet
+):
     changed = (
         "apollo-soyuz-test-project,Apollo and Soyuz,bilateral,1975,1975,completed,"
         "human-spaceflight,NASA,\n"
     )
     wizard = open_wizard(sheet(HEADER + GOOD + changed))
     to_check(qtbot, wizard)
-    tick(qtbot, wizard.check_page.panel.skip_existing)
+    assert not wizard.check_page.panel.skip_existing.isEnabled()  # none of yours changes
     with qtbot.waitSignal(wizard.imported, timeout=20_000) as blocker:
         click(qtbot, wizard, Button.CommitButton)
-    assert (blocker.args[0].added, blocker.args[0].skipped) == (1, 1)
+    result = blocker.args[0]
+    assert (result.added, result.skipped, result.kept_bundled) == (1, 1, 1)
     assert catalog.partnerships.get("apollo-soyuz-test-project").name != "Apollo and Soyuz"
+    assert "Kept 1 partnership that comes with the app as it was" in (
+        wizard.import_page.result.text()
+    )
+
+
+def test_the_preview_shows_a_derived_type_and_a_near_duplicate(qtbot, open_wizard, catalog, sheet):
+    wizard = open_wizard(
+        sheet(
+            "Mission,Company,Date\n"
+            '"ExoMars Trace Gas Orbiter","ESA; Roscosmos","Mon Mar 14, 2016 09:31 UTC"\n'
+            '"Moon Relay Demo","NASA; SpaceX","Thu Feb 15, 2024 06:05 UTC"\n'
+        )
+    )
+    to_columns(qtbot, wizard)
+    chosen = wizard.columns_page.mapping.choices()
+    assert (chosen["name"], chosen["partners"], chosen["start_year"]) == (
+        "Mission",
+        "Company",
+        "Date",
+    )
+    click(qtbot, wizard, Button.NextButton)
+    qtbot.waitUntil(lambda: wizard.preview is not None and not wizard.busy)
+    panel = wizard.check_page.panel
+    details = panel.visible_details()
+    assert details[0].startswith("Close to “ExoMars (ESA-Roscosmos)”, already in the catalog")
+    assert "Type: Multilateral (worked out: a body of nations is a partner)" in details[0]
+    assert "Type: Public-private (worked out: a company is a partner)" in details[1]
+    assert "Status: Active (worked out: no end year)" in details[1]
+    assert panel.filter_buttons["flagged"].text() == "Flagged 1"
+    qtbot.mouseClick(panel.filter_buttons["flagged"], Qt.MouseButton.LeftButton)
+    assert len(panel.visible_details()) == 1
+    assert "the type from the partners (2 rows)" in panel.reasons.text()
+    assert "To look at: Mission: close to the name of a partnership already in the catalog" in (
+        panel.reasons.text()
+    )
+    assert wizard.button(Button.CommitButton).isEnabled()
+
+
+def test_a_value_for_every_row_is_chosen_on_the_columns_step(qtbot, open_wizard, sheet):
+    wizard = open_wizard(sheet("Mission,Company,Date\nMoon Relay,NASA,2024-02-15\n"))
+    to_columns(qtbot, wizard)
+    combo = wizard.columns_page.mapping.combos["status"]
+    combo.setCurrentIndex(combo.findText("Every row: Planned"))
+    combo.activated.emit(combo.currentIndex())
+    assert wizard.columns_page.mapping.fixed() == {"status": "planned"}
+    click(qtbot, wizard, Button.NextButton)
+    qtbot.waitUntil(lambda: wizard.preview is not None and not wizard.busy)
+    assert wizard.preview.rows[0].record.status == "planned"
+    assert "status" not in wizard.preview.rows[0].derived
 
 
 def test_the_event_loop_keeps_running_during_an_import(qtbot, open_wizard, catalog, tmp_path):

@@ -1,5 +1,6 @@
 import pytest
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from explorer.ui.authoring.partnership_form import PartnershipForm
@@ -240,3 +241,85 @@ def test_editing_keeps_each_milestones_source_the_years_source_and_the_sides(
     saved = store.get(ASTP)
     assert [m.source for m in saved.milestones] == [1, 1]
     assert (saved.years_source, saved.sides) == (1, sourced.sides)
+
+
+def type_in_cell(qtbot, table, row, column, text):
+    table.table.setCurrentCell(row, column)
+    qtbot.keyClick(table.table, Qt.Key.Key_F2)
+    qtbot.keyClicks(QApplication.focusWidget(), text)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+
+
+def test_a_web_address_without_https_is_offered_it(qtbot, open_form):
+    form = open_form()
+    click(qtbot, form.citations.add_button)
+    qtbot.keyClicks(QApplication.focusWidget(), "ESA")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: form.citations.rows() == [["ESA", "", ""]])
+    type_in_cell(qtbot, form.citations, 0, 1, "Science")
+    qtbot.waitUntil(lambda: form.citations.rows() == [["ESA", "Science", ""]])
+    type_in_cell(qtbot, form.citations, 0, 2, "www.esa.int/Science")
+    qtbot.waitUntil(lambda: "citations" in shown_errors(form))
+    assert shown_errors(form)["citations"] == (
+        "'www.esa.int/Science' is not a web address; did you mean 'https://www.esa.int/Science'?"
+    )
+    assert form.fix_urls.isVisible()
+    click(qtbot, form.fix_urls)
+    assert form.citations.rows() == [["ESA", "Science", "https://www.esa.int/Science"]]
+    assert "citations" not in shown_errors(form) and not form.fix_urls.isVisible()
+
+
+@pytest.mark.parametrize(
+    ("field", "text", "message"),
+    [
+        ("checked", "next week", "'next week' is not a date written like 2026-11-26."),
+        ("checked", "2026-02-30", "'2026-02-30' is not a date written like 2026-11-26."),
+    ],
+)
+def test_facts_checked_must_be_a_date(qtbot, open_form, field, text, message):
+    form = open_form()
+    form.checked.clear()
+    qtbot.keyClicks(form.checked, text)
+    assert shown_errors(form) == {field: message}
+
+
+def test_a_completed_partnership_needs_an_end_year(qtbot, open_form):
+    form = open_form()
+    qtbot.keyClicks(form.start_year, "2001")
+    form.status.setFocus()
+    qtbot.keyClicks(form.status, "Completed")
+    assert form.status.currentData() == "completed"
+    assert shown_errors(form) == {"end_year": "A completed partnership needs an end year."}
+    qtbot.keyClicks(form.end_year, "2009")
+    assert shown_errors(form) == {}
+
+
+def test_a_name_close_to_one_in_the_catalog_is_noted(qtbot, open_form):
+    form = open_form()
+    qtbot.keyClicks(form.name, "ExoMars Trace Gas Orbiter")
+    assert form.name_note.isVisible()
+    assert form.name_note.text() == (
+        "Close to “ExoMars (ESA-Roscosmos)”, already in the catalog. Is this the same partnership?"
+    )
+    assert "name" not in shown_errors(form)  # a note, not a problem: it may be meant
+    form.name.clear()
+    qtbot.keyClicks(form.name, "Lunar Relay Club")
+    assert not form.name_note.isVisible()
+
+
+@pytest.mark.parametrize(
+    ("name", "slug"),
+    [
+        ("Ørsted ocean mission", "orsted-ocean-mission"),
+        ("Łódź–Kraków CubeSat", "lodz-krakow-cubesat"),
+        ("Coopération spatiale", "cooperation-spatiale"),
+    ],
+)
+def test_slugs_keep_names_in_other_alphabets_readable(qtbot, open_form, name, slug):
+    form = open_form()
+    form.name.setFocus()
+    typed = QInputMethodEvent("", [])  # how a keyboard layout enters Ø or ł
+    typed.setCommitString(name)
+    QApplication.sendEvent(form.name, typed)
+    assert form.name.text() == name
+    assert form.slug.text() == slug

@@ -3,6 +3,8 @@
 A file's header is read in the background (`read_sample`), the automatic matches (or the
 ones the teacher chose last time for a file with the same header row, kept in QSettings)
 fill the table, and the teacher can change any of them, or the encoding and delimiter.
+Type, status and domain can also be given one value for every row, or left to be worked
+out (the status from the years, the type from the partners; an empty domain is "Not set").
 """
 
 from __future__ import annotations
@@ -29,7 +31,8 @@ from PySide6.QtWidgets import (
 from explorer.core.csv_columns import FIELDS, REQUIRED, build_mapping
 from explorer.core.csv_format import DELIMITER_NAMES, ENCODING_NAMES, CsvError, read_table
 from explorer.core.csv_rows import Progress
-from explorer.core.models import Problem
+from explorer.core.models import DOMAINS, PARTNERSHIP_TYPES, STATUSES, Problem
+from explorer.core.pages import label
 from explorer.store.csv_import import MAX_FILE_BYTES
 
 FIELD_TITLES = {
@@ -53,23 +56,32 @@ FIELD_TITLES = {
 FIELD_HINTS = {
     "slug": "Lowercase letters, digits and hyphens; made from the name when left out",
     "name": "The name shown in the app",
-    "type": "bilateral, multilateral or public-private",
-    "start_year": "A year, 1900-2100",
+    "type": "bilateral, multilateral or public-private; worked out from the partners if left out",
+    "start_year": "A year, 1900-2100, or a date (the year is taken)",
     "end_year": "A year; empty while active or planned",
-    "status": "active, completed, cancelled, suspended or planned",
-    "domain": "lunar, planetary, human-spaceflight, astronomy, earth-observation, …",
+    "status": "active, completed, cancelled, suspended or planned; worked out from the years "
+    "if left out",
+    "domain": "lunar, planetary, human-spaceflight, astronomy, …; 'Not set' if left out",
     "partners": "NASA; ESA; SpaceX [Crew Dragon]",
-    "countries": "Two-letter codes: US; FR; intl",
+    "countries": "Names or codes: United States; FR; intl",
     "benefits": "Benefit tags: cost-sharing; science-return",
     "challenges": "Challenge tags: funding; schedule",
     "milestones": "2024: Agreement signed; 2027: First landing",
     "description": "Text for students",
     "caveats": "Where sources disagree",
     "citations": "Publisher | Title | https://…",
-    "checked": "The date the facts were checked, YYYY-MM-DD",
+    "checked": "The date the facts were checked, e.g. 2026-11-26",
 }
 LEAVE_OUT = "(not imported)"
 CHOOSE = "Choose a column…"
+#: what a field left without a column becomes, and the values it can be given for every row
+WORKED_OUT = {
+    "type": "(work out from the partners)",
+    "status": "(work out from the years)",
+    "domain": "(leave empty: Not set)",
+}
+FIXABLE = {"type": PARTNERSHIP_TYPES, "status": STATUSES, "domain": DOMAINS[:-1]}
+EVERY_ROW = "Every row: {}"
 SETTINGS_GROUP = "csv-import/mappings"
 EXAMPLE_ROWS = 20
 
@@ -116,25 +128,41 @@ def _settings_key(header: Sequence[str]) -> str:
     return f"{SETTINGS_GROUP}/{digest}"
 
 
-def remembered_mapping(settings: QSettings, header: Sequence[str]) -> dict[str, str]:
-    """The field -> column choices saved for this header row ('' = left out)."""
+def remembered_mapping(
+    settings: QSettings, header: Sequence[str]
+) -> tuple[dict[str, str], dict[str, str]]:
+    """The field -> column choices saved for this header row ('' = left out), and the
+    field -> value ones for every row."""
     try:
         saved = json.loads(str(settings.value(_settings_key(header)) or "{}"))
     except ValueError:
-        return {}
+        return {}, {}
     if not isinstance(saved, dict):
-        return {}
-    return {
+        return {}, {}
+    columns, fixed = (
+        (saved.get("columns"), saved.get("fixed")) if "columns" in saved else (saved, {})
+    )
+    columns = {
         f: c
-        for f, c in saved.items()
+        for f, c in (columns if isinstance(columns, dict) else {}).items()
         if f in FIELDS and isinstance(c, str) and (c == "" or c in header)
     }
+    fixed = {
+        f: v
+        for f, v in (fixed if isinstance(fixed, dict) else {}).items()
+        if f in FIXABLE and v in FIXABLE[f]
+    }
+    return columns, fixed
 
 
 def remember_mapping(
-    settings: QSettings, header: Sequence[str], mapping: Mapping[str, str]
+    settings: QSettings,
+    header: Sequence[str],
+    mapping: Mapping[str, str],
+    fixed: Mapping[str, str] | None = None,
 ) -> None:
-    settings.setValue(_settings_key(header), json.dumps(dict(mapping), sort_keys=True))
+    data = {"columns": dict(mapping), "fixed": dict(fixed or {})}
+    settings.setValue(_settings_key(header), json.dumps(data, sort_keys=True))
 
 
 class MappingTable(QWidget):
@@ -225,13 +253,16 @@ class MappingTable(QWidget):
             f"{sample.rows:,} row{'s' * (sample.rows != 1)} below the "
             f"header, {len(sample.header)} columns"
         )
-        columns = [h for h in sample.header if h]
+        columns = list(dict.fromkeys(h for h in sample.header if h))
         for name, combo in self.combos.items():
             combo.clear()
-            combo.addItem(CHOOSE if name in REQUIRED else LEAVE_OUT, "")
+            combo.addItem(CHOOSE if name in REQUIRED else WORKED_OUT.get(name, LEAVE_OUT), "")
             for column in columns:
                 combo.addItem(column, column)
-            combo.setCurrentIndex(max(0, combo.findData(choices.get(name, ""))))
+            for value in FIXABLE.get(name, ()):
+                combo.addItem(EVERY_ROW.format(label(value)), f"={value}")
+            wanted = choices.get(name, "")
+            combo.setCurrentIndex(max(0, combo.findData(wanted)))
         self._refresh()
 
     def show_reading(self, encoding: str, delimiter: str) -> None:
@@ -241,19 +272,24 @@ class MappingTable(QWidget):
         self.summary.setText("Try another encoding or delimiter if the file was saved differently.")
 
     def choices(self) -> dict[str, str]:
-        """field -> chosen column, '' for the fields left out."""
-        return {name: str(combo.currentData() or "") for name, combo in self.combos.items()}
+        """field -> chosen column, '' for the fields left out (or given one value)."""
+        return {name: _column(combo.currentData()) for name, combo in self.combos.items()}
+
+    def fixed(self) -> dict[str, str]:
+        """field -> the value chosen for every row."""
+        found = {name: str(combo.currentData() or "") for name, combo in self.combos.items()}
+        return {name: data[1:] for name, data in found.items() if data.startswith("=")}
 
     def missing_required(self) -> list[str]:
-        chosen = self.choices()
-        return [FIELD_TITLES[f] for f in REQUIRED if not chosen[f]]
+        chosen, fixed = self.choices(), self.fixed()
+        return [FIELD_TITLES[f] for f in REQUIRED if not chosen[f] and f not in fixed]
 
     def reading(self) -> tuple[str, str]:
         return str(self.encoding.currentData()), str(self.delimiter.currentData())
 
     # -- changes ---------------------------------------------------------------------------
     def _on_combo_activated(self, name: str) -> None:
-        column = self.combos[name].currentData()
+        column = _column(self.combos[name].currentData())
         if column:  # a column fills one field: take it from any other
             for other, combo in self.combos.items():
                 if other != name and combo.currentData() == column:
@@ -267,8 +303,11 @@ class MappingTable(QWidget):
     def _refresh(self) -> None:
         examples = self.sample.examples if self.sample else {}
         chosen = self.choices()
+        fixed = self.fixed()
         for row, name in enumerate(FIELDS):
             example = examples.get(chosen[name], "") if chosen[name] else ""
+            if name in fixed:
+                example = f"{label(fixed[name])} on every row"
             cell = self.table.item(row, 2)
             cell.setText(example)
             cell.setToolTip(example)
@@ -286,7 +325,17 @@ def _fill_reading(combo: QComboBox, names: Mapping[str, str], current: str, dete
     combo.setCurrentIndex(max(0, combo.findData(current)))
 
 
-def initial_choices(sample: FileSample, remembered: Mapping[str, str]) -> dict[str, str]:
-    """The automatic matches, changed by the remembered choices: field -> column or ''."""
+def initial_choices(
+    sample: FileSample, remembered: Mapping[str, str], fixed: Mapping[str, str] | None = None
+) -> dict[str, str]:
+    """The automatic matches, changed by the remembered choices: field -> column, '' or
+    '=value' for one value on every row (the combo boxes' data)."""
     mapping, _ = build_mapping(sample.header, remembered, str(sample.path))
-    return {name: mapping.column_for(name) or "" for name in FIELDS}
+    chosen = {name: mapping.column_for(name) or "" for name in FIELDS}
+    return {**chosen, **{name: f"={value}" for name, value in (fixed or {}).items()}}
+
+
+def _column(data: object) -> str:
+    """A combo box's data as a column ('' for a value on every row, or none)."""
+    text = str(data or "")
+    return "" if text.startswith("=") else text

@@ -49,10 +49,12 @@ class FilePage(QWizardPage):
         self.owner = wizard
         intro = QLabel(
             "Save the sheet from Excel, LibreOffice or Google Sheets as CSV (choose "
-            "“CSV UTF-8” when offered). Name, Type, Start year, Status and Domain are "
-            "required; Partners, Countries, Milestones, Sources and the others are "
-            "optional. Nothing is changed until the last step, your data is backed up "
-            "first, and File › Undo Last Import takes an import back.",
+            "“CSV UTF-8” when offered). Only a name and a start year (or a date) are "
+            "required: the status is worked out from the years, the type from the "
+            "partners, and the domain may stay empty. Partnerships that come with the "
+            "app are only changed if you choose so. Nothing is changed until the last "
+            "step, your data is backed up first, and File › Undo Last Import takes an "
+            "import back.",
             wordWrap=True,
         )
         self.path = QLineEdit(objectName="importPath")
@@ -130,8 +132,8 @@ class ColumnsPage(QWizardPage):
         )
 
     def show_sample(self, sample: FileSample, detected: tuple[str, str]) -> None:
-        remembered = remembered_mapping(self.owner.settings, sample.header)
-        self.mapping.show_sample(sample, detected, initial_choices(sample, remembered))
+        remembered, fixed = remembered_mapping(self.owner.settings, sample.header)
+        self.mapping.show_sample(sample, detected, initial_choices(sample, remembered, fixed))
         self.mapping.table.setEnabled(True)
         self._on_mapping_mapping_changed()
 
@@ -157,7 +159,12 @@ class ColumnsPage(QWizardPage):
 
     def validatePage(self) -> bool:
         if self.owner.sample is not None:
-            remember_mapping(self.owner.settings, self.owner.sample.header, self.mapping.choices())
+            remember_mapping(
+                self.owner.settings,
+                self.owner.sample.header,
+                self.mapping.choices(),
+                self.mapping.fixed(),
+            )
         return True
 
 
@@ -173,6 +180,7 @@ class CheckPage(QWizardPage):
         self.panel = PreviewPanel()
         self.panel.options_changed.connect(self._on_panel_options_changed)
         self.panel.update_existing.toggled.connect(self._on_panel_options_changed)
+        self.panel.update_bundled.toggled.connect(self._on_panel_options_changed)
         self.blocker = message_label("formNotice")
         self.again = QPushButton("Check &Again")
         self.again.setToolTip("Read the file again, after fixing it in your spreadsheet")

@@ -1,5 +1,8 @@
 """The wizard's check step: every row of the file as new, changed, unchanged or invalid,
-with the reason (row and column), counts that filter the table, and the import options."""
+with the reason (row and column), counts that filter the table, the problems and notes
+counted by reason, and the import options. A row that would change a partnership that
+comes with the app is kept unless the teacher ticks the box for it; rows with something
+worked out or doubtful (a name close to one in the catalog) are flagged."""
 
 from __future__ import annotations
 
@@ -31,24 +34,22 @@ from PySide6.QtWidgets import (
 from explorer.core.csv_format import DELIMITER_NAMES, ENCODING_NAMES
 from explorer.core.csv_rows import RowOutcome
 from explorer.store.csv_import import STATUSES, ImportPreview, ImportRefusedError, ImportResult
-from explorer.ui.authoring.import_mapping import FIELD_TITLES
+from explorer.ui.authoring.import_details import reasons_text, row_details
 from explorer.ui.authoring.transfer_widgets import error_text, plural, problem_text
 from explorer.ui.widgets import text_field
 
-STATUS_TITLES = {"new": "New", "changed": "Changed", "unchanged": "Unchanged", "invalid": "Invalid"}
+FLAGGED = "flagged"
+STATUS_TITLES = {
+    "new": "New",
+    "changed": "Changed",
+    "unchanged": "Unchanged",
+    "invalid": "Invalid",
+    FLAGGED: "Flagged",
+}
 COLUMNS = ("Row", "Status", "Partnership", "Details")
 STATUS_ROLE = Qt.ItemDataRole.UserRole
+FLAGGED_ROLE = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
-
-
-def _details(outcome: RowOutcome, message: str) -> str:
-    if outcome.status == "invalid":
-        return message
-    if outcome.status == "changed":
-        return "Changes " + ", ".join(FIELD_TITLES.get(f, f) for f in outcome.changed)
-    if outcome.status == "new":
-        return "A new partnership"
-    return "Already in the catalog, the same"
 
 
 class PreviewModel(QAbstractTableModel):
@@ -56,12 +57,16 @@ class PreviewModel(QAbstractTableModel):
 
     def __init__(self, preview: ImportPreview, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.lines: list[tuple[RowOutcome, str, str]] = []  # outcome, details, tooltip
+        #: outcome, details, tooltip, flagged
+        self.lines: list[tuple[RowOutcome, str, str, bool]] = []
         for outcome in preview.rows:
             if outcome.status == "invalid" and outcome.problems:
-                self.lines += [(outcome, p.message, problem_text(p)) for p in outcome.problems]
+                self.lines += [
+                    (outcome, p.message, problem_text(p), False) for p in outcome.problems
+                ]
             else:
-                self.lines.append((outcome, _details(outcome, ""), ""))
+                details = row_details(outcome, preview.mapping)
+                self.lines.append((outcome, details.text, details.tooltip, details.flagged))
         warning = QStyle.StandardPixmap.SP_MessageBoxWarning
         self._icon = parent.style().standardIcon(warning) if parent else None
 
@@ -81,7 +86,7 @@ class PreviewModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        outcome, details, tip = self.lines[index.row()]
+        outcome, details, tip, flagged = self.lines[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             name = outcome.record.name if outcome.record else outcome.slug
@@ -90,8 +95,10 @@ class PreviewModel(QAbstractTableModel):
             return tip or None
         if role == STATUS_ROLE:
             return outcome.status
+        if role == FLAGGED_ROLE:
+            return flagged
         if role == Qt.ItemDataRole.DecorationRole and column == 1:
-            return self._icon if outcome.status == "invalid" else None
+            return self._icon if outcome.status == "invalid" or flagged else None
         return None
 
 
@@ -111,7 +118,11 @@ class PreviewFilter(QSortFilterProxyModel):
 
     def filterAcceptsRow(self, row: int, parent: Index) -> bool:
         model = self.sourceModel()
-        if self.status and model.index(row, 0, parent).data(STATUS_ROLE) != self.status:
+        index = model.index(row, 0, parent)
+        if self.status == FLAGGED:
+            if not index.data(FLAGGED_ROLE):
+                return False
+        elif self.status and index.data(STATUS_ROLE) != self.status:
             return False
         return super().filterAcceptsRow(row, parent)
 
@@ -130,7 +141,7 @@ class PreviewPanel(QWidget):
         self.filter_buttons: dict[str, QToolButton] = {}
         counts = QHBoxLayout()
         counts.setSpacing(6)
-        for status in ("", *STATUSES):
+        for status in ("", *STATUSES, FLAGGED):
             button = QToolButton(checkable=True)
             button.setProperty("facet", "true")
             button.setToolTip(
@@ -146,16 +157,21 @@ class PreviewPanel(QWidget):
         self.search.setMaximumWidth(260)
         self.search.textChanged.connect(self.filter.setFilterFixedString)
         counts.addWidget(self.search)
+        self.reasons = QLabel(objectName="hint", wordWrap=True)
+        self.reasons.setAccessibleName("Problems and notes by reason")
         self.table = self._make_table()
         self.partners = QLabel(objectName="hint", wordWrap=True)
         self.update_existing = QRadioButton("Update them with the values in the file")
         self.skip_existing = QRadioButton("Keep them as they are (skip those rows)")
         self.update_existing.setChecked(True)
+        self.update_bundled = QCheckBox()
+        self.update_bundled.toggled.connect(lambda _on: self.options_changed.emit())
         self.skip_invalid = QCheckBox()
         self.skip_invalid.toggled.connect(lambda _on: self.options_changed.emit())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(counts)
+        layout.addWidget(self.reasons)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.partners)
         layout.addLayout(self._options_layout())
@@ -189,6 +205,7 @@ class PreviewPanel(QWidget):
         options.setSpacing(4)
         options.addWidget(self.existing_label)
         options.addLayout(existing)
+        options.addWidget(self.update_bundled)
         options.addWidget(self.skip_invalid)
         return options
 
@@ -201,9 +218,16 @@ class PreviewPanel(QWidget):
             old.deleteLater()
         counts = preview.counts()
         self.filter_buttons[""].setText(f"All {len(preview.rows):,}")
-        for status, count in counts.items():
+        flagged = sum(1 for line in model.lines if line[3])
+        for status, count in [*counts.items(), (FLAGGED, flagged)]:
             self.filter_buttons[status].setText(f"{STATUS_TITLES[status]} {count:,}")
             self.filter_buttons[status].setEnabled(bool(count))
+        self.filter_buttons[FLAGGED].setToolTip(
+            "Show the rows with something to look at: a name close to one already in the "
+            "catalog, a guessed date, a formula, a partnership that comes with the app"
+        )
+        self.reasons.setText(reasons_text(preview))
+        self.reasons.setVisible(bool(self.reasons.text()))
         first = "invalid" if counts["invalid"] else ""
         self.filter_buttons[first].setChecked(True)
         self.filter.set_status(first)
@@ -222,8 +246,16 @@ class PreviewPanel(QWidget):
         shown = ", ".join(names[:12]) + (f" and {len(names) - 12} more" if len(names) > 12 else "")
         self.partners.setText(f"New partners to add: {shown}." if names else "")
         self.partners.setVisible(bool(names))
+        bundled = len(preview.bundled_changes())
         for widget in (self.existing_label, self.update_existing, self.skip_existing):
-            widget.setEnabled(bool(counts["changed"]))
+            widget.setEnabled(bool(counts["changed"] - bundled))
+        self.update_bundled.setText(
+            f"Also change the {plural(bundled, 'partnership that comes', 'partnerships that come')}"
+            " with the app (each change is listed under Changed; without this they are kept "
+            "as they are)"
+        )
+        self.update_bundled.setChecked(False)
+        self.update_bundled.setVisible(bool(bundled))
         invalid = counts["invalid"]
         self.skip_invalid.setText(
             f"Import the other rows and leave out the {plural(invalid, 'invalid row')}"
@@ -238,8 +270,7 @@ class PreviewPanel(QWidget):
     def rows_to_write(self) -> int:
         if self.preview is None:
             return 0
-        counts = self.preview.counts()
-        return counts["new"] + (counts["changed"] if self.on_existing() == "update" else 0)
+        return len(self.preview.rows_to_write(self.on_existing(), self.update_bundled.isChecked()))
 
     def blocker(self) -> str:
         """Why the import cannot go ahead ('' when it can)."""
@@ -252,8 +283,8 @@ class PreviewPanel(QWidget):
                 "can be imported yet. Fix the file in your spreadsheet, save it and "
                 "choose Check Again, or leave the invalid rows out."
             )
-        if not counts["new"] and not counts["changed"]:
-            return "Nothing to import: every valid row is already in the catalog."
+        if not self.rows_to_write():
+            return "Nothing to import: every valid row is already in the catalog, or kept."
         return ""
 
     def visible_details(self) -> list[str]:
@@ -294,9 +325,14 @@ def result_text(result: ImportResult, preview: ImportPreview) -> str:
     else:
         done = f"Added {plural(result.added, 'partnership')}."
     lines = [done]
-    if result.skipped:
+    if result.kept_bundled:
+        kept = plural(result.kept_bundled, "partnership that comes", "partnerships that come")
+        were = "it was" if result.kept_bundled == 1 else "they were"
+        lines.append(f"Kept {kept} with the app as {were} (not changed by this file).")
+    if result.skipped - result.kept_bundled:
         lines.append(
-            f"Kept {plural(result.skipped, 'partnership')} as they were (their rows were skipped)."
+            f"Kept {plural(result.skipped - result.kept_bundled, 'partnership')} of yours as "
+            "they were (their rows were skipped)."
         )
     if result.unchanged:
         lines.append(

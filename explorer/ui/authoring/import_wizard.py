@@ -138,12 +138,14 @@ class ImportWizard(QWizard):
         sample = self.sample
         assert sample is not None
         choices = self.columns_page.mapping.choices()
+        fixed = self.columns_page.mapping.fixed()
 
         def work(store: PartnershipStore, progress: Progress) -> ImportPreview:
             return preview_csv(
                 sample.path,
                 store,
                 choices,
+                fixed=fixed,
                 encoding=sample.encoding,
                 delimiter=sample.delimiter,
                 progress=progress,
@@ -173,6 +175,7 @@ class ImportWizard(QWizard):
         preview, panel = self.preview, self.check_page.panel
         assert preview is not None
         on_existing, skip_invalid = panel.on_existing(), panel.skip_invalid.isChecked()
+        update_bundled = panel.update_bundled.isChecked()
 
         def work(store: PartnershipStore, progress: Progress) -> ImportResult:
             return import_csv(
@@ -181,6 +184,7 @@ class ImportWizard(QWizard):
                 self.paths,
                 on_existing=on_existing,
                 skip_invalid=skip_invalid,
+                update_bundled=update_bundled,
                 progress=progress,
             )
 

@@ -2,7 +2,9 @@
 bundled ones (kept as the teacher's version, edited = 1, and revertible).
 
 Each problem shows under the field it is about, as soon as that field is touched and for
-every field when Save is pressed (explorer.core.partnership_edit.field_errors). Saving goes
+every field when Save is pressed (explorer.core.partnership_edit.field_errors); a name
+close to one already in the catalog is noted under the name (it may be meant), and a
+source's web address written without https:// can be completed with one click. Saving goes
 through explorer.store.authoring, one transaction, and the store tells its subscribers, so
 search, topic pages and the timeline show the change at once.
 """
@@ -16,7 +18,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QGridLayout,
@@ -32,43 +33,32 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.core.content import partnership_from_mapping
-from explorer.core.lesson_authoring import slugify
+from explorer.core.csv_columns import slugify
 from explorer.core.models import BENEFITS, CHALLENGES, DOMAINS, PARTNERSHIP_TYPES, STATUSES
-from explorer.core.pages import label
 from explorer.core.partnership_edit import field_errors, year_value
 from explorer.core.records import partnership_to_mapping
 from explorer.store.authoring import save_partnership
 from explorer.store.catalog import Catalog
+from explorer.store.csv_import import catalog_names
+from explorer.ui.authoring.partnership_hints import (
+    FixUrlsButton,
+    SimilarNames,
+    complete_urls,
+    url_fixes,
+)
 from explorer.ui.authoring.partnership_ops import confirm_delete, confirm_revert
 from explorer.ui.authoring.partnership_widgets import (
+    FIELD_NAMES,
     FieldError,
     NewPartnerDialog,
     PartnersEditor,
     RowsTable,
     TagChecklist,
+    choice_combo,
 )
 from explorer.ui.authoring.pickers import plain_buttons
 
 Buttons = QMessageBox.StandardButton
-#: what a screen reader calls each field
-FIELD_NAMES = {
-    "name": "Name",
-    "slug": "Slug",
-    "type": "Type",
-    "status": "Status",
-    "domain": "Domain",
-    "start_year": "Start year",
-    "end_year": "End year",
-    "partners": "Partners",
-    "countries": "Countries",
-    "milestones": "Milestones",
-    "benefits": "Benefits",
-    "challenges": "Challenges",
-    "description": "Description",
-    "caveats": "Caveats",
-    "citations": "Sources",
-    "checked": "Date the facts were checked",
-}
 
 
 class PartnershipForm(QDialog):
@@ -86,6 +76,7 @@ class PartnershipForm(QDialog):
         self.catalog = catalog
         self.store = catalog.partnerships
         self.record = self.store.get(slug) if slug else None
+        self.names = catalog_names(self.store, self.store.partners())
         self.errors: dict[str, FieldError] = {}
         self.touched: set[str] = set()
         self._build()
@@ -99,9 +90,9 @@ class PartnershipForm(QDialog):
     def _build(self) -> None:
         self.name = QLineEdit(placeholderText="e.g. Mars Sample Return")
         self.slug = QLineEdit(placeholderText="made from the name")
-        self.type = self._combo(PARTNERSHIP_TYPES)
-        self.status = self._combo(STATUSES)
-        self.domain = self._combo(DOMAINS)
+        self.type = choice_combo(PARTNERSHIP_TYPES)
+        self.status = choice_combo(STATUSES)
+        self.domain = choice_combo(DOMAINS)
         self.start_year = QLineEdit(placeholderText="e.g. 1998", maxLength=6)
         self.end_year = QLineEdit(maxLength=6)
         for year in (self.start_year, self.end_year):
@@ -122,6 +113,8 @@ class PartnershipForm(QDialog):
             table.table.setMinimumHeight(120)
         self.notice = QLabel(objectName="formNotice", wordWrap=True)
         self.notice.hide()
+        self.name_note = SimilarNames(self.names)
+        self.fix_urls = FixUrlsButton()
         grid = self._fields_grid()
         page = QWidget(objectName="formPage")
         page_layout = QVBoxLayout(page)
@@ -135,13 +128,6 @@ class PartnershipForm(QDialog):
         layout.setContentsMargins(0, 0, 0, 12)
         layout.addWidget(scroll, 1)
         layout.addWidget(self._buttons())
-
-    def _combo(self, values: tuple[str, ...]) -> QComboBox:
-        combo = QComboBox()
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        for value in values:
-            combo.addItem(label(value), value)
-        return combo
 
     def _fields_grid(self) -> QGridLayout:
         """Caption | field(s), each row followed by the messages of its fields."""
@@ -180,6 +166,9 @@ class PartnershipForm(QDialog):
                 widget.setAccessibleName(FIELD_NAMES[field])
                 self.errors[field] = FieldError()
                 errors.addWidget(self.errors[field])
+                extra = {"name": self.name_note, "citations": self.fix_urls}.get(field)
+                if extra is not None:
+                    errors.addWidget(extra, 0, Qt.AlignmentFlag.AlignLeft)
             grid.addLayout(errors, index * 2 + 1, 1)
             grid.setRowMinimumHeight(index * 2 + 1, 6)
         return grid
@@ -239,11 +228,13 @@ class PartnershipForm(QDialog):
             "milestones": self.milestones.rows_changed,
             "benefits": self.benefits.tags_changed,
             "challenges": self.challenges.tags_changed,
+            "citations": self.citations.rows_changed,
             "checked": self.checked.textEdited,
         }
         for field, signal in edits.items():
             signal.connect(lambda *_args, f=field: self._on_field_edited(f))
         self.name.textEdited.connect(self._on_name_text_edited)
+        self.fix_urls.fix_requested.connect(self._on_fix_urls_fix_requested)
         self.partners.new_partner_requested.connect(self._on_partners_new_partner_requested)
 
     # -- values -------------------------------------------------------------------------
@@ -339,10 +330,18 @@ class PartnershipForm(QDialog):
         for field, error in self.errors.items():
             shown = fields is None or field in fields
             error.show_errors(found.get(field, []) if shown else [])
+        self.fix_urls.setVisible(bool(url_fixes(self.citations.rows())) and "citations" in found)
+        slug = self.record.slug if self.record else self.slug.text().strip()
+        self.name_note.show_for(self.name.text().strip(), slug)
         return found
+
+    def _on_fix_urls_fix_requested(self) -> None:
+        complete_urls(self.citations.table)  # each cell edit checks the form again
 
     def _on_field_edited(self, field: str) -> None:
         self.touched.add(field)
+        if field == "status":  # a completed partnership needs an end year: say so now
+            self.touched.add("end_year")
         self.check(self.touched)
 
     def _on_name_text_edited(self, text: str) -> None:

@@ -26,13 +26,42 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from explorer.core.lesson_authoring import slugify
+from explorer.core.csv_columns import slugify
 from explorer.core.models import PARTNER_KINDS, Partner, topic_title
+from explorer.core.pages import label
 from explorer.ui.authoring.pickers import plain_buttons
 
+#: what a screen reader calls each field
+FIELD_NAMES = {
+    "name": "Name",
+    "slug": "Slug",
+    "type": "Type",
+    "status": "Status",
+    "domain": "Domain",
+    "start_year": "Start year",
+    "end_year": "End year",
+    "partners": "Partners",
+    "countries": "Countries",
+    "milestones": "Milestones",
+    "benefits": "Benefits",
+    "challenges": "Challenges",
+    "description": "Description",
+    "caveats": "Caveats",
+    "citations": "Sources",
+    "checked": "Date the facts were checked",
+}
 SLUG_ROLE = Qt.ItemDataRole.UserRole
 #: columns of tag checkboxes
 COLUMNS = 3
+
+
+def choice_combo(values: Sequence[str]) -> QComboBox:
+    """A drop-down of content values (types, statuses, domains) shown as words."""
+    combo = QComboBox()
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    for value in values:
+        combo.addItem(label(value), value)
+    return combo
 
 
 class FieldError(QLabel):
