@@ -12,7 +12,7 @@ should look at: a guessed date, a formula cell, characters read as Windows-1252.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from dataclasses import field as dataclass_field
 from datetime import date
@@ -27,14 +27,14 @@ from explorer.core.content import (
 from explorer.core.csv_cells import READERS, PartnerResolver, derive, read_cell
 from explorer.core.csv_format import Table
 from explorer.core.models import Citation, FieldProblem, Partnership, Problem
+from explorer.core.progress import Progress
 from explorer.core.records import as_teacher_version, classify, partnership_to_mapping
 from explorer.core.sheet_values import looks_like_formula, unneutralised
 from explorer.core.similar_names import NameIndex
 
-__all__ = ["PartnerResolver", "Progress", "RowNote", "RowOutcome", "plan_rows", "record_cells"]
+__all__ = ["PartnerResolver", "RowNote", "RowOutcome", "plan_rows", "record_cells"]
 
 #: progress(stage, done, total): a plain callable, so a UI can run the work in a thread
-Progress = Callable[[str, int, int], None]
 PROGRESS_STEP = 500
 #: the first characters of a cell that may be a formula, or one our export quoted
 FORMULA_LEADERS = "'=+-@"

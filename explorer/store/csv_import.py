@@ -28,10 +28,11 @@ from explorer.core.changes import NOTHING, Changes
 from explorer.core.csv_cells import PartnerResolver
 from explorer.core.csv_columns import ColumnMapping, build_mapping
 from explorer.core.csv_format import CsvError, Table, read_table
-from explorer.core.csv_rows import Progress, RowOutcome, fixed_values, plan_rows, row_slugs
+from explorer.core.csv_rows import RowOutcome, fixed_values, plan_rows, row_slugs
 from explorer.core.csv_summary import ReasonCount, reasons
 from explorer.core.models import Partner, Problem
 from explorer.core.paths import AppPaths
+from explorer.core.progress import Progress
 from explorer.core.regions import countries
 from explorer.core.similar_names import NameIndex
 from explorer.store.import_files import land_import

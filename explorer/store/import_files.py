@@ -13,7 +13,7 @@ after the import live in files of their own that are newer, so an undo never los
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from explorer.core.atomic import atomic_write_bytes
@@ -21,14 +21,13 @@ from explorer.core.changes import NOTHING, Changes
 from explorer.core.file_batch import FileBatch
 from explorer.core.models import Partner, Partnership
 from explorer.core.paths import AppPaths
+from explorer.core.progress import Progress
 from explorer.core.teacher_files import import_bytes, import_name, now_stamp
 from explorer.store.maintenance import data_lock
 from explorer.store.partnerships import PartnershipStore
 from explorer.store.safe_zip import PackError, inside
 from explorer.store.teacher_data import sha256
 from explorer.store.teacher_index import sync_teacher_files
-
-Progress = Callable[[str, int, int], None]
 
 
 class NothingToUndoError(Exception):

@@ -12,7 +12,8 @@ The formats are documented in docs/csv-import.md and docs/import-export.md.
 
 from __future__ import annotations
 
-from explorer.core.csv_rows import Progress, RowOutcome
+from explorer.core.csv_rows import RowOutcome
+from explorer.core.progress import Progress
 from explorer.store.backups import (
     BackupError,
     BackupInfo,

@@ -10,7 +10,7 @@ nothing left to do. With nothing changed it costs a folder listing and one query
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -20,6 +20,7 @@ from explorer.core.changes import NOTHING, Changes
 from explorer.core.content import load_partners, load_yaml, partnership_from_mapping
 from explorer.core.models import Partner, Partnership, Problem
 from explorer.core.paths import AppPaths
+from explorer.core.progress import Progress
 from explorer.core.teacher_files import (
     PARTNERS,
     Layer,
@@ -32,8 +33,6 @@ from explorer.store.database import writing
 from explorer.store.partnerships import PartnershipStore
 from explorer.store.search_index import refresh_vocabulary
 
-#: `progress(stage, done, total)`, as for imports
-Progress = Callable[[str, int, int], None]
 CHUNK = 500
 PARTNERS_LAYER = PARTNERS  # the name partners.yaml is indexed under
 

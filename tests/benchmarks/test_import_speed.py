@@ -168,11 +168,11 @@ def test_event_loop_stall_while_importing_in_a_thread(tmp_path: Path, qapp):
 
 @pytest.mark.benchmark
 def test_event_loop_stall_while_the_window_worker_imports(tmp_path: Path, qapp):
-    """The same, through the window's own worker (explorer.ui.authoring.worker.Job): the
+    """The same, through the window's own worker (explorer.ui.worker.Job): the
     check and the import as the import wizard runs them, with its progress signals."""
     from PySide6.QtCore import QTimer
 
-    from explorer.ui.authoring.worker import Job
+    from explorer.ui.worker import Job
 
     paths = AppPaths.resolve(tmp_path / "data")
     Catalog.open(paths).close()

@@ -22,7 +22,7 @@ from explorer.ui.authoring.export_dialog import ExportDialog
 from explorer.ui.authoring.pack_dialog import PackImportDialog
 from explorer.ui.authoring.transfer_actions import TransferActions
 from explorer.ui.authoring.transfer_widgets import error_text
-from explorer.ui.authoring.worker import CancelledError
+from explorer.ui.worker import CancelledError
 
 LESSON = """---
 title: Our moon base

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from explorer.core.csv_rows import Progress
 from explorer.core.paths import AppPaths
+from explorer.core.progress import Progress
 from explorer.store.importers import (
     BackupInfo,
     RestoreReport,
@@ -41,7 +41,8 @@ from explorer.ui.authoring.transfer_widgets import (
     size_text,
     when_text,
 )
-from explorer.ui.authoring.worker import Job, Work, start_job
+from explorer.ui.store_op import StoreOp
+from explorer.ui.worker import Job, Work
 
 Buttons = QMessageBox.StandardButton
 REASONS = {
@@ -171,7 +172,9 @@ class BackupsDialog(QDialog):
             self._idle()
             on_success(result)
 
-        self.job = start_job(self, self.paths, work, succeeded, self._on_job_failed)
+        self.job = (
+            StoreOp(self, self.paths, work).success(succeeded).failure(self._on_job_failed).run()
+        )
         self._update_buttons()
 
     def _idle(self) -> None:

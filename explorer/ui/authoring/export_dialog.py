@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from explorer.core.csv_rows import Progress
+from explorer.core.progress import Progress
 from explorer.store.catalog import Catalog
 from explorer.store.importers import PackSummary, export_csv, export_json, export_pack
 from explorer.store.partnerships import PartnershipStore
@@ -33,7 +33,8 @@ from explorer.ui.authoring.transfer_widgets import (
     plural,
     show_message,
 )
-from explorer.ui.authoring.worker import Job
+from explorer.ui.store_op import StoreOp
+from explorer.ui.worker import Job
 
 FOLDER_KEY = "export/folder"
 #: format -> (title, explanation, file name, file-dialog filter)
@@ -186,10 +187,12 @@ class ExportDialog(QDialog):
         show_message(self.message, "")
         self.export_button.setEnabled(False)
         self.progress.busy(f"Writing {out.name}…")
-        self.job = Job.with_store(paths, work, self)
-        self.job.succeeded.connect(lambda result: self._on_job_succeeded(out, result))
-        self.job.failed.connect(lambda exc: self._on_job_failed(out, exc))
-        self.job.start()
+        self.job = (
+            StoreOp(self, paths, work)
+            .success(lambda result: self._on_job_succeeded(out, result))
+            .failure(lambda exc: self._on_job_failed(out, exc))
+            .run()
+        )
 
     def _idle(self) -> None:
         self.job = None

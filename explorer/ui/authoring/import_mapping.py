@@ -30,9 +30,9 @@ from PySide6.QtWidgets import (
 
 from explorer.core.csv_columns import FIELDS, REQUIRED, build_mapping
 from explorer.core.csv_format import DELIMITER_NAMES, ENCODING_NAMES, CsvError, read_table
-from explorer.core.csv_rows import Progress
 from explorer.core.models import DOMAINS, PARTNERSHIP_TYPES, STATUSES, Problem
 from explorer.core.pages import label
+from explorer.core.progress import Progress
 from explorer.store.csv_import import MAX_FILE_BYTES
 
 FIELD_TITLES = {

@@ -1,6 +1,6 @@
 """File > Import Spreadsheet: choose a CSV file, match its columns, check the rows, import.
 
-Reading, checking and importing run in a background job (explorer.ui.authoring.worker)
+Reading, checking and importing run in a background job (explorer.ui.worker)
 with a database connection of its own, so the window never freezes; the wizard emits
 `imported` on the UI thread once the rows have landed, and whoever opened it tells the
 window's store. The import is one transaction: it lands whole or not at all (Cancel
@@ -16,15 +16,16 @@ from typing import Any
 from PySide6.QtCore import QSettings, Signal
 from PySide6.QtWidgets import QWidget, QWizard
 
-from explorer.core.csv_rows import Progress
 from explorer.core.paths import AppPaths
+from explorer.core.progress import Progress
 from explorer.store.csv_import import ImportPreview, ImportResult, import_csv, preview_csv
 from explorer.store.partnerships import PartnershipStore
 from explorer.ui.authoring.import_mapping import FileSample, read_sample
 from explorer.ui.authoring.import_pages import CheckPage, ColumnsPage, FilePage, ImportPage
 from explorer.ui.authoring.import_preview import result_text
 from explorer.ui.authoring.transfer_widgets import ProgressPanel, error_text, show_message
-from explorer.ui.authoring.worker import CancelledError, Job
+from explorer.ui.store_op import StoreOp
+from explorer.ui.worker import CancelledError, Job
 
 Button = QWizard.WizardButton
 
@@ -70,23 +71,24 @@ class ImportWizard(QWizard):
     # -- jobs ------------------------------------------------------------------------------
     def _start(
         self,
-        job: Job,
+        op: StoreOp[Any],
         panel: ProgressPanel,
         text: str,
         succeeded: Callable[[Job, Any], None],
         failed: Callable[[Job, Exception], None],
     ) -> None:
-        """Run `job` (after stopping the one in hand), showing its progress in `panel`;
-        its outcome goes to `succeeded(job, result)` or `failed(job, exception)`."""
+        """Run `op` (after stopping the job in hand), showing its progress in `panel`;
+        its outcome goes to `succeeded(job, result)` or `failed(job, exception)` (the
+        job, so that a replaced job's late result is dropped)."""
         if self.job is not None:
             self.job.finish()
-        self.job = job
         panel.busy(text)
-        job.progressed.connect(panel.show_progress)
-        job.finished.connect(panel.stop)
-        job.succeeded.connect(lambda result: succeeded(job, result))
-        job.failed.connect(lambda exc: failed(job, exc))
-        job.start()  # only now: a quick job could end before a later connect
+        holder: list[Job] = []
+        op.with_progress(panel.show_progress).success(
+            lambda result: succeeded(holder[0], result)
+        ).failure(lambda exc: failed(holder[0], exc)).finished(panel.stop)
+        holder.append(job := op.run())
+        self.job = job
         self._update_pages()
 
     def _done(self, job: Job) -> bool:
@@ -115,7 +117,7 @@ class ImportWizard(QWizard):
             return read_sample(path, encoding or None, delimiter or None, progress)
 
         self._start(
-            Job(work, self),
+            StoreOp(self, None, work),
             page.progress,
             "Reading the file…",
             lambda job, sample: self._on_read_job_succeeded(job, sample, not encoding),
@@ -155,7 +157,7 @@ class ImportWizard(QWizard):
         page.panel.hide()
         show_message(page.blocker, "")
         self._start(
-            Job.with_store(self.paths, work, self),
+            StoreOp(self, self.paths, work),
             page.progress,
             "Checking the rows…",
             self._on_check_job_succeeded,
@@ -190,9 +192,9 @@ class ImportWizard(QWizard):
 
         self.finished_import = False
         self._start(
-            Job.with_store(self.paths, work, self),
+            StoreOp(self, self.paths, work),
             self.import_page.progress,
-            "Backing up your data…",
+            "Importing…",
             self._on_import_job_succeeded,
             self._on_import_job_failed,
         )

@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from explorer.core.csv_rows import Progress
 from explorer.core.models import Problem
 from explorer.core.pack_format import MANIFEST
 from explorer.core.paths import AppPaths
+from explorer.core.progress import Progress
 from explorer.store.importers import PackItem, PackPlan, PackResult, import_pack, read_pack
 from explorer.store.pack_import import IMPORTABLE
 from explorer.store.partnerships import PartnershipStore
@@ -40,7 +40,8 @@ from explorer.ui.authoring.transfer_widgets import (
     plural,
     show_message,
 )
-from explorer.ui.authoring.worker import Job, Work, start_job
+from explorer.ui.store_op import StoreOp
+from explorer.ui.worker import Job, Work
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 ROW_HEIGHT = 26
@@ -215,8 +216,7 @@ class PackImportDialog(QDialog):
             (
                 f"Imported {plural(result.partnerships, 'partnership')}, "
                 f"{plural(result.lessons, 'lesson')} and {plural(result.images, 'image')}"
-                f"{skipped}. Your data was backed up first. To take this import back, choose "
-                "File › Undo Last Import."
+                f"{skipped}. To take this import back, choose File › Undo Last Import."
             ),
             "formNotice",
         )
@@ -233,7 +233,9 @@ class PackImportDialog(QDialog):
             self._idle()
             on_success(result)
 
-        self.job = start_job(self, self.paths, work, succeeded, self._on_job_failed)
+        self.job = (
+            StoreOp(self, self.paths, work).success(succeeded).failure(self._on_job_failed).run()
+        )
         self._update_import_button()
 
     def _idle(self) -> None:

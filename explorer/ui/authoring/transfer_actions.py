@@ -18,8 +18,8 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from explorer.core.changes import EVERYTHING, Changes
-from explorer.core.csv_rows import Progress
 from explorer.core.paths import AppPaths
+from explorer.core.progress import Progress
 from explorer.store.catalog import Catalog
 from explorer.store.importers import (
     ImportResult,
@@ -35,8 +35,9 @@ from explorer.ui.authoring.export_dialog import ExportDialog
 from explorer.ui.authoring.import_wizard import ImportWizard
 from explorer.ui.authoring.pack_dialog import PackImportDialog
 from explorer.ui.authoring.transfer_widgets import error_text, plural, when_text
-from explorer.ui.authoring.worker import Job
 from explorer.ui.catalog_events import CatalogEvents
+from explorer.ui.store_op import StoreOp
+from explorer.ui.worker import Job
 
 Buttons = QMessageBox.StandardButton
 PACK_FOLDER_KEY = "pack-import/folder"
@@ -203,13 +204,15 @@ class TransferActions(QObject):
         busy.setCancelButton(None)
         busy.setWindowModality(Qt.WindowModality.WindowModal)
         QTimer.singleShot(BUSY_DELAY_MS, busy, busy.show)
-        self.job = job = Job.with_store(paths, work, self)
-        job.succeeded.connect(self._on_undo_job_succeeded)
-        job.failed.connect(self._on_undo_job_failed)
+        self.undo_import_action.setEnabled(False)
+        self.job = job = (
+            StoreOp(self, paths, work)
+            .success(self._on_undo_job_succeeded)
+            .failure(self._on_undo_job_failed)
+            .run()
+        )
         job.finished.connect(busy.deleteLater)
         job.finished.connect(self._on_job_finished)
-        self.undo_import_action.setEnabled(False)
-        job.start()
         return job
 
     def _on_undo_job_succeeded(self, report: UndoReport) -> None:
@@ -238,9 +241,8 @@ class TransferActions(QObject):
         if self.job is not None:
             return None
         paths = self.paths
-        self.job = job = Job.with_store(paths, lambda store, _p: daily_backup(store, paths), self)
+        self.job = job = StoreOp(self, paths, lambda store, _p: daily_backup(store, paths)).run()
         job.finished.connect(self._on_job_finished)
-        job.start()
         return job
 
     def shutdown(self) -> None:

@@ -28,7 +28,7 @@ from explorer.store.importers import (
     PackError,
     SelectionError,
 )
-from explorer.ui.authoring.worker import CancelledError
+from explorer.ui.worker import CancelledError
 
 log = logging.getLogger(__name__)
 STAGES = {

@@ -1,15 +1,10 @@
-"""Run a slow store operation (import, export, undo, backup, restore) off the UI thread.
-
-    job = Job.with_store(paths, lambda store, progress: import_csv(
-        preview, store, paths, progress=progress), parent)
-    job.progressed.connect(...); job.succeeded.connect(...); job.failed.connect(...)
-    job.start()
+"""The thread under explorer.ui.store_op.StoreOp, which is how the window starts one.
 
 `Job(work)` runs `work(progress)` in a thread; `Job.with_store(paths, work)` runs
 `work(store, progress)` with a `PartnershipStore` over a database connection of the job's
 own (SQLite in WAL mode lets the window keep reading meanwhile). `progress` is the
 store's `progress(stage, done, total)` callable. Signals reach the window's objects on
-the UI thread; whoever started the job tells the window's own store `changed()` there.
+the UI thread, where StoreOp hands the result's Changes to the window's CatalogEvents.
 `cancel()` makes the next progress call raise `CancelledError`, which rolls the
 transaction back, except in the last stage (`indexing`), which runs after the rows are
 written and so always completes.
@@ -26,8 +21,8 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QThread, Signal
 
-from explorer.core.csv_rows import Progress
 from explorer.core.paths import AppPaths
+from explorer.core.progress import Progress
 from explorer.store.database import connect
 from explorer.store.partnerships import PartnershipStore
 
@@ -97,19 +92,3 @@ class Job(QThread):
         if self.isRunning():
             self.cancel()
             self.wait()
-
-
-def start_job(
-    owner: QObject,
-    paths: AppPaths,
-    work: Work,
-    on_success: Callable[[object], None],
-    on_failure: Callable[[Exception], None],
-) -> Job:
-    """Run `work` in the background with its own database connection; the handlers are
-    connected before the thread starts, so a quick job cannot finish unheard."""
-    job = Job.with_store(paths, work, owner)
-    job.succeeded.connect(on_success)
-    job.failed.connect(on_failure)
-    job.start()
-    return job
