@@ -41,6 +41,7 @@ def _short(name: str) -> str:
         "NASA-Roscosmos integrated crew agreement": "NASA-Roscosmos seat swap",
         "First paying orbital tourist flight": "First space tourist (Soyuz)",
         "Dryden-Blagonravov agreement": "Dryden-Blagonravov deal",
+        "Inter-Agency Space Debris Coordination Committee": "Space debris committee",
     }.get(name, name)
 
 

@@ -106,6 +106,37 @@ PRIMARY_HOSTS = (
     "eui.eu",
     "d-geo.de",  # the German GEO secretariat
     "china.org.cn",  # the Chinese government's information portal
+    # the agencies, governments, operators and partner institutions of the regional records
+    # (issue 12): each is a partner of the record that cites it, or the government it reports to
+    "mbrsc.ae",  # Mohammed bin Rashid Space Centre
+    "ispace-inc.com",  # ispace, which flew the Rashid rover
+    "lasp.colorado.edu",  # LASP, the Emirates Mars Mission's US partner
+    "etssti.org",  # Ethiopian Space Science and Technology Institute
+    "glavkosmos.com",  # Glavkosmos, Roscosmos's commercial arm
+    "moc.gov.gh",  # Ministry of Communications, Ghana
+    "africa-eu-partnership.org",  # the Africa-EU Partnership (African Union and EU)
+    "moi.govmu.org",  # Government of Mauritius, GMES & Africa
+    "cgwic.com",  # China Great Wall Industry Corporation
+    "spacechina.com",  # China Aerospace Science and Technology Corporation
+    "nilesat.com.eg",  # Nilesat, the operator
+    "rura.rw",  # Rwanda Utilities Regulatory Authority
+    "sansa.org.za",  # South African National Space Agency
+    "invap.com.ar",  # INVAP, SAOCOM's builder
+    "mea.gov.in",  # Ministry of External Affairs of India
+    "thailand.go.th",  # Government of Thailand
+    "space-airbusds.com",  # Airbus Defence and Space
+    "un-spider.org",  # UN-SPIDER, a programme of UNOOSA
+    "tubitak.gov.tr",  # TUBITAK Space Technologies Research Institute
+    "aph.gov.au",  # Parliament of Australia
+    "mre.gov.py",  # Ministry of Foreign Affairs of Paraguay, an ALCE signatory
+    "ntmc.gov.bd",  # National Telecommunication Monitoring Centre, Bangladesh
+    "spaceil.com",  # SpaceIL, Beresheet's builder and operator
+    "energia.ru",  # RSC Energia, Roscosmos's builder of the Soyuz
+    "space.gov.au",  # Australian Space Agency
+    "vnsc.org.vn",  # Vietnam National Space Center
+    "neuquen.gov.ar",  # Government of the Province of Neuquen
+    "mbie.govt.nz",  # Ministry of Business, Innovation and Employment (NZ Space Agency)
+    "sstl.co.uk",  # Surrey Satellite Technology
 )
 #: records whose agency, operator or depositary page was not among the stored copies
 #: searched for the check of 2026-12-04; each cites reporting instead. Remove a slug when a
@@ -127,6 +158,31 @@ NO_PRIMARY_PAGE_FOUND = frozenset(
         *("peregrine-mission-one", "san-marco-programme", "skyroot-vikram-s-prarambh"),
         *("soyuz-tm-32-first-space-tourist", "telstar-1", "terrasar-x-ppp"),
         *("unoosa-china-space-station-cooperation", "vega-venus-halley", "xrism"),
+        # regional records of issue 12 (checked 2026-12-04): what was searched for and not found
+        "afdev-sat",  # no Egyptian Space Agency page on the project
+        "alcantara-cyclone-space",  # no Brazilian Space Agency or Itamaraty page on the venture
+        "alcomsat-1",  # no page of the Algerian Space Agency or CGWIC on Alcomsat-1
+        "alsat-1-dmc",  # no SSTL or Algerian Space Agency page on AlSAT-1
+        "amazonia-1-pslv",  # no INPE or ISRO page on Amazonia-1's launch
+        "angosat",  # no Roscosmos or Angolan government page on AngoSat
+        "arab-space-cooperation-group",  # no UAE Space Agency page on the group or on 813
+        "arabsat",  # Arabsat's own booklet is read only in its SlideShare upload
+        "aztechsat-1",  # no NASA or Mexican Space Agency page on AzTechSat-1
+        "brazil-us-technology-safeguards-agreement",  # treaty text read only in a copy
+        "china-pakistan-astronaut-cooperation",  # no CMSA or SUPARCO page on the agreement
+        "egyptsat-1",  # no NARSS or Yuzhnoye page on EgyptSat-1
+        "eshail-2",  # no Es'hailSat or Mitsubishi Electric page on Es'hail-2
+        "khayyam-iran-russia",  # Roscosmos's statement read only as reported by Interfax
+        "lapan-tubsat",  # no LAPAN (now BRIN), TU Berlin or ISRO page; LAPAN's paper is a copy
+        "light-1",  # no page of the two space agencies or the universities on Light-1
+        "misrsat-2",  # no Egyptian Space Agency or CNSA page on MisrSat-2
+        "mohammed-vi-satellites",  # CNES's launch release read only in a copy
+        "perusat-1",  # no CONIDA, CNES or Airbus page on PeruSAT-1
+        "prss-1",  # no SUPARCO or CAST page on PRSS-1
+        "razaksat",  # no ATSB, ANGKASA or government page on RazakSAT
+        "saudi-axiom-mission-2",  # no Axiom Space, NASA or Saudi Space Agency page on Ax-2
+        "turksat-5",  # no Turksat or Airbus page on the Turksat 5 satellites
+        "vnredsat-1",  # no VAST, Airbus or Arianespace page on VNREDSat-1
     }
 )
 #: the lead partner's own page, where it publishes one (CFOSAT's lead, CNSA, is quoted
