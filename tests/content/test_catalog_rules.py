@@ -158,7 +158,8 @@ NO_PRIMARY_PAGE_FOUND = frozenset(
         *("peregrine-mission-one", "san-marco-programme", "skyroot-vikram-s-prarambh"),
         *("soyuz-tm-32-first-space-tourist", "telstar-1", "terrasar-x-ppp"),
         *("unoosa-china-space-station-cooperation", "vega-venus-halley", "xrism"),
-        # regional records of issue 12 (checked 2026-12-04): what was searched for and not found
+        # regional records of issue 12 (checked 2026-12-04): no agency or operator page was
+        # found in the stored copies (searched for most; the rest judged from their citations)
         "afdev-sat",  # no Egyptian Space Agency page on the project
         "alcantara-cyclone-space",  # no Brazilian Space Agency or Itamaraty page on the venture
         "alcomsat-1",  # no page of the Algerian Space Agency or CGWIC on Alcomsat-1
