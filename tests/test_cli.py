@@ -161,3 +161,13 @@ def test_open_with_an_unknown_target_exits_2(capsys, data_dir):
     code, _, err = run(capsys, "open", "lesson:no-such-lesson", "--data-dir", data_dir)
     assert code == 2
     assert "unknown target 'lesson:no-such-lesson'" in err
+
+
+def test_search_with_a_filter_lists_partnerships_only_as_the_window_does(capsys, tmp_path):
+    data = str(tmp_path / "data")
+    code = main(["search", "mars", "--json", "--data-dir", data])
+    both = json.loads(capsys.readouterr().out)
+    assert code == 0 and {"lesson", "partnership"} <= {hit["kind"] for hit in both}
+    main(["search", "mars", "--type", "bilateral", "--json", "--data-dir", data])
+    filtered = json.loads(capsys.readouterr().out)
+    assert filtered and {hit["kind"] for hit in filtered} == {"partnership"}

@@ -204,7 +204,9 @@ class SearchIndex:
             return SearchResults(tuple(self._plain_hits(top)), len(shown), query=None)
         words = list(dict.fromkeys(re.findall(r'"([^"]+)"', query)))
         ranked = self._rank(query, shown, len(matching), limit)
-        hits = self._snippet_hits(words, ranked) + self._lesson_hits(query, words, limit)
+        hits = self._snippet_hits(words, ranked)
+        if filters.is_empty():  # filters describe partnerships: lessons step aside
+            hits += self._lesson_hits(query, words, limit)
         typed = typed or []
         # a title holding the words as typed beats a stemmed prefix match ("mars" is also
         # "mar*", which finds "Marco" and "March"): ExoMars before San Marco

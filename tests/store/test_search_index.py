@@ -79,3 +79,20 @@ def test_facets_follow_the_text_query(catalog):
 def test_decade_filter_uses_the_years_a_partnership_spans(catalog):
     hits = catalog.search.search("", Filters(decade=frozenset({2020}))).hits
     assert {h.slug for h in hits} == {"exomars-esa-roscosmos", "nasa-commercial-crew-program"}
+
+
+@pytest.mark.parametrize(
+    ("query", "filters", "kinds"),
+    [
+        ("cost", Filters(), {"lesson", "partnership"}),
+        ("cost", Filters(type=frozenset({"bilateral"})), {"partnership"}),
+        ("cost", Filters(status=frozenset({"completed"})), {"partnership"}),
+    ],
+    ids=["no filter: both", "a type filter: partnerships only", "a status filter: the same"],
+)
+def test_lessons_step_aside_when_a_filter_is_on(catalog, query, filters, kinds):
+    """Filters describe partnerships (decision 010): the window and the CLI share this."""
+    hits = catalog.search.search(query, filters).hits
+    assert {hit.kind for hit in hits} <= kinds
+    if "lesson" in kinds:
+        assert any(hit.kind == "lesson" for hit in hits)

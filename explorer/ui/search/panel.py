@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Mapping
-from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QShowEvent
@@ -225,10 +224,7 @@ class SearchPanel(QWidget):
             self.pages.setCurrentIndex(EMPTY)
         else:
             limit = LIMIT if text.strip() else BROWSE_LIMIT
-            results = self._index.search(text, filters, limit)
-            if not filters.is_empty():  # filters describe partnerships: lessons step aside
-                results = replace(results, hits=tuple(results.of_kind("partnership")))
-            self._results = results
+            self._results = self._index.search(text, filters, limit)
             self._expanded.clear()
             self._fill_rows()
             self._show_outcome(text, filters)
