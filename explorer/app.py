@@ -249,8 +249,23 @@ def install_transfer(
         else:
             window.menus.file.insertAction(window.menus.file_end, action)
     window.addActions(transfer.all_actions())
+    install_sources(window, catalog)
     if deferred:  # the daily backup of teacher data, in the background, once started
         QTimer.singleShot(2000, window, transfer.back_up_daily)
+
+
+def install_sources(window: MainWindow, catalog: Catalog) -> None:
+    """View > Content Sources: the shared content folders the app reads."""
+    from PySide6.QtGui import QAction
+
+    from explorer.ui.content_sources import ContentSourcesDialog
+
+    action = QAction("Content &Sources…", window)
+    action.setStatusTip("Shared folders of lessons and partnerships the app reads")
+    action.triggered.connect(lambda: ContentSourcesDialog(catalog, window).open())
+    window.menus.view.addSeparator()
+    window.menus.view.addAction(action)
+    window.content_sources_action = action  # type: ignore[attr-defined]
 
 
 def build_window(

@@ -17,7 +17,7 @@ from explorer import __version__
 from explorer.core.lessons import KnownTargets
 from explorer.core.library import lesson_files, validate_files
 from explorer.core.models import DOMAINS, PARTNERSHIP_TYPES, STATUSES
-from explorer.core.paths import AppPaths
+from explorer.core.paths import AppPaths, system_sources_file
 from explorer.core.search import Filters
 
 PROG = "space-explorer"
@@ -35,6 +35,14 @@ def build_parser() -> argparse.ArgumentParser:
         default=argparse.SUPPRESS,  # see main
         help="where the database and teacher lessons live "
         "(default: $SPACE_EXPLORER_DATA_DIR or the platform's data folder)",
+    )
+    common.add_argument(
+        "--content",
+        metavar="DIR",
+        action="append",
+        default=argparse.SUPPRESS,
+        help="a shared content folder to read (never written), e.g. a network share of "
+        "the school's lessons; repeatable (also $SPACE_EXPLORER_CONTENT)",
     )
     parser = argparse.ArgumentParser(
         prog=PROG,
@@ -149,7 +157,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         # SUPPRESS above: a subcommand's parser must not reset a --data-dir given before it
-        paths = AppPaths.resolve(getattr(args, "data_dir", None))
+        paths = AppPaths.resolve(getattr(args, "data_dir", None), getattr(args, "content", ()))
         command = args.command or "gui"
         if command in {"gui", "open"}:
             from explorer.app import run_gui  # Qt is imported only for the window
@@ -194,6 +202,12 @@ def cmd_info(paths: AppPaths, args: argparse.Namespace) -> int:
         "partners": len(catalog.partnerships.partners()),
         "lessons": len(catalog.library.lessons),
         "teacher_lessons": sum(1 for x in catalog.library.lessons if x.origin == "teacher"),
+        "shared_lessons": sum(1 for x in catalog.library.lessons if x.origin == "shared"),
+        "system_content_list": str(system_sources_file()),
+        "content_sources": [
+            {"folder": str(folder), "available": folder in catalog.reachable_sources()}
+            for folder in paths.shared
+        ],
         "glossary_terms": len(catalog.glossary),
     }
     if args.json:
@@ -201,6 +215,14 @@ def cmd_info(paths: AppPaths, args: argparse.Namespace) -> int:
     else:
         width = max(map(len, facts))
         for key, value in facts.items():
+            if key == "content_sources":
+                value = (
+                    ", ".join(
+                        f"{s['folder']}" + ("" if s["available"] else " (unavailable)")
+                        for s in facts["content_sources"]  # type: ignore[attr-defined]
+                    )
+                    or "none"
+                )
             print(f"{key.replace('_', ' '):<{width}}  {value}")
     return 0
 

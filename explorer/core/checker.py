@@ -123,7 +123,7 @@ def _from_problem(problem: Problem, slug: str) -> Finding:
 
 def partnership_findings(partnerships: Sequence[Partnership]) -> list[Finding]:
     findings: list[Finding] = []
-    mine = [p for p in partnerships if p.origin != "bundled" or p.edited]
+    mine = [p for p in partnerships if p.origin == "user" or p.edited]
     for p in mine:
         findings += _partnership_facts(p)
     findings += near_duplicates(mine, partnerships)

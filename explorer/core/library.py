@@ -73,11 +73,25 @@ class LessonLibrary:
         teacher_dir: Path | None,
         partnerships: Iterable[str],
         glossary: Iterable[str],
+        shared_dirs: Iterable[Path] = (),
     ) -> LessonLibrary:
+        """Bundled lessons, then each shared folder's (the first listed winning), then the
+        teacher's own: a lesson with the slug of an earlier one replaces it."""
         bundled, problems = load_lesson_folder(bundled_dir, "bundled")
+        merged = bundled
+        collections: list[Collection] = []
+        placements: dict[str, Placement] = {}
+        for folder in reversed(list(shared_dirs)):
+            shared = load_teacher_folder(folder, origin="shared")
+            problems += shared.problems
+            merged = merge_lessons(merged, list(shared.lessons))
+            collections += shared.collections
+            placements.update(shared.placements)
         teacher = load_teacher_folder(teacher_dir) if teacher_dir else TeacherLessons()
         problems += teacher.problems
-        merged = merge_lessons(bundled, list(teacher.lessons))
+        merged = merge_lessons(merged, list(teacher.lessons))
+        collections += teacher.collections
+        placements.update(teacher.placements)
         known = KnownTargets(
             lessons=frozenset(lesson.slug for lesson in merged),
             partnerships=frozenset(partnerships),
@@ -93,8 +107,8 @@ class LessonLibrary:
             tuple(checked),
             tuple(problems),
             {lesson.slug: lesson for lesson in checked},
-            teacher.collections,
-            teacher.placements,
+            _unique_collections(collections),
+            placements,
         )
 
     def get(self, slug: str) -> Lesson | None:
@@ -134,6 +148,11 @@ class LessonLibrary:
         return [lesson for lesson in self.lessons if tag in lesson.tags]
 
 
+def _unique_collections(collections: list[Collection]) -> tuple[Collection, ...]:
+    """One collection a slug: the teacher's own over a shared folder's."""
+    return tuple({c.slug: c for c in collections}.values())
+
+
 def _same_shelf(here: Lesson, other: Lesson | None) -> Lesson | None:
     if other is None:
         return None
@@ -151,9 +170,10 @@ def lesson_files(lessons: Iterable[Lesson]) -> frozenset[str]:
     return frozenset(str(x.source_path.resolve()) for x in lessons if x.source_path is not None)
 
 
-def load_teacher_folder(folder: Path) -> TeacherLessons:
-    """Read the teacher's lessons folder: loose lessons and collections, each collection
-    in reading order (Lesson.order becomes the place in it)."""
+def load_teacher_folder(folder: Path, origin: str = "teacher") -> TeacherLessons:
+    """Read the teacher's lessons folder (or a shared folder's, `origin` 'shared'): loose
+    lessons and collections, each collection in reading order (Lesson.order becomes the
+    place in it)."""
     contents = scan_lessons_folder(folder)
     problems: list[Problem] = list(contents.notes)
     lessons: list[Lesson] = []
@@ -162,7 +182,7 @@ def load_teacher_folder(folder: Path) -> TeacherLessons:
     files = (*contents.loose, *contents.files)
     folders = {c.slug: c.folder for c in contents.collections}
     for file in files:
-        lesson, found = _read(file)
+        lesson, found = _read(file, origin)
         problems += found
         if lesson is None:
             continue
@@ -184,13 +204,13 @@ def load_teacher_folder(folder: Path) -> TeacherLessons:
     )
 
 
-def _read(file: LessonFile) -> tuple[Lesson | None, list[Problem]]:
+def _read(file: LessonFile, origin: str = "teacher") -> tuple[Lesson | None, list[Problem]]:
     """A lesson file as the library lists it: a file whose front matter cannot be read
     stays listed (with its problem) so that it can be opened and fixed; a file that is
     clearly not a lesson is left out with a note."""
-    lesson, found = read_lesson(file.path, "teacher", file.placement)
+    lesson, found = read_lesson(file.path, origin, file.placement)
     if lesson is None:
-        lesson = _stand_in(file, found)
+        lesson = _stand_in(file, found, origin)
         return lesson, found
     reason = not_a_lesson(lesson)
     if reason:
@@ -234,7 +254,7 @@ def not_a_lesson(lesson: Lesson) -> str:
     return ""
 
 
-def _stand_in(file: LessonFile, problems: list[Problem]) -> Lesson | None:
+def _stand_in(file: LessonFile, problems: list[Problem], origin: str) -> Lesson | None:
     """A lesson in place of one whose front matter cannot be read: its body, a title
     from its title line, heading or file name, and its problems."""
     try:
@@ -259,7 +279,7 @@ def _stand_in(file: LessonFile, problems: list[Problem]) -> Lesson | None:
         body=body,
         source_path=file.path,
         body_line=body_line,
-        origin="teacher",
+        origin=origin,
         problems=tuple(problems),
         collection=file.placement.collection,
         collection_title=file.placement.collection_title,

@@ -85,6 +85,8 @@ def _lesson_header(lesson: Lesson) -> Markup:
     mine = (
         Markup(' · <span class="mine">my lesson</span>')
         if lesson.origin == "teacher" and lesson.group != MY_LESSONS
+        else Markup(' · <span class="mine">from the shared content folder</span>')
+        if lesson.origin == "shared"
         else ""
     )
     out = [

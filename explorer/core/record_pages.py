@@ -74,6 +74,8 @@ def _facts(p: Partnership) -> Markup:
     ]
     if p.origin == "user":
         facts.append(Markup('<span class="mine">added by a teacher</span>'))
+    elif p.origin == "shared":
+        facts.append(Markup('<span class="mine">from the shared content folder</span>'))
     elif p.edited:
         facts.append(Markup('<span class="mine">edited by a teacher</span>'))
     timeline = links.action("timeline", p.slug, "Show on the timeline")

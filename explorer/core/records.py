@@ -105,6 +105,6 @@ def classify(new: Partnership, old: Partnership | None) -> tuple[Status, tuple[s
 def as_teacher_version(new: Partnership, old: Partnership | None) -> Partnership:
     """How a teacher's version is stored: a new slug is the teacher's own (origin 'user');
     a changed bundled one stays 'bundled' and is marked edited, so refreshes leave it."""
-    if old is None or old.origin == "user":
+    if old is None or old.origin in ("user", "shared"):  # a shared one: the teacher's copy
         return replace(new, origin="user", edited=False)
     return replace(new, origin=old.origin, edited=True)

@@ -15,6 +15,7 @@ The formats are documented in docs/content-format.md ("The teacher's files").
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import unicodedata
@@ -52,10 +53,32 @@ TEACHER_SINGLES = (PARTNERS,)
 class LayerFile:
     """A teacher file as found on disk (what the index compares to notice a change)."""
 
-    name: str  # relative to the data folder, with forward slashes
-    kind: str  # "edit" (partnerships/*.yaml) or "import" (imports/*.json)
+    #: relative to the data folder, with forward slashes; a shared folder's files are
+    #: named `@<source>/...` (see `source_id`) and rank below the teacher's own
+    name: str
+    kind: str  # "edit" (partnerships/*.yaml), "import" (imports/*.json) or "partners"
     size: int
     mtime_ns: int
+    path: Path = Path()
+
+
+def source_id(root: Path) -> str:
+    """A shared content folder's short, stable name in the index: `@` and a digest."""
+    return "@" + hashlib.sha1(str(root).encode("utf-8")).hexdigest()[:10]
+
+
+def rank(name: str) -> int:
+    """Which wins when two files hold a slug: the teacher's own (2) over a shared
+    folder's (1); the bundled content (0) is below both. Ties go to the newer stamp."""
+    return 1 if name.startswith("@") else 2
+
+
+def layer_path(name: str, data_dir: Path, shared: Mapping[str, Path]) -> Path:
+    """Where the file a layer name stands for is."""
+    if name.startswith("@"):
+        source, _, rest = name.partition("/")
+        return shared.get(source, data_dir / "-missing-") / rest
+    return data_dir / name
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,16 +103,22 @@ def now_stamp(now: datetime | None = None) -> str:
     return (now or datetime.now()).isoformat(timespec="microseconds")
 
 
-def scan(data_dir: Path) -> dict[str, LayerFile]:
-    """Every teacher layer file, by name (hidden and temporary files left out)."""
+def scan(root: Path, prefix: str = "") -> dict[str, LayerFile]:
+    """Every layer file under `root` (the data folder, or a shared folder with its
+    `prefix`), by name; hidden and temporary files left out."""
     found: dict[str, LayerFile] = {}
     for folder, kind, pattern in ((PARTNERSHIPS, "edit", "*.yaml"), (IMPORTS, "import", "*.json")):
-        for path in sorted((data_dir / folder).glob(pattern)):
+        for path in sorted((root / folder).glob(pattern)):
             if path.name.startswith(".") or not path.is_file() or path.is_symlink():
                 continue
             info = path.stat()
-            name = f"{folder}/{path.name}"
-            found[name] = LayerFile(name, kind, info.st_size, info.st_mtime_ns)
+            name = f"{prefix}{folder}/{path.name}"
+            found[name] = LayerFile(name, kind, info.st_size, info.st_mtime_ns, path)
+    partners = root / PARTNERS
+    if partners.is_file() and not partners.is_symlink():
+        info = partners.stat()
+        name = f"{prefix}{PARTNERS}"
+        found[name] = LayerFile(name, "partners", info.st_size, info.st_mtime_ns, partners)
     return found
 
 
@@ -126,9 +155,9 @@ def teacher_files(data_dir: Path) -> dict[str, Path]:
 # -- reading --------------------------------------------------------------------------
 
 
-def read_layer(data_dir: Path, file: LayerFile, partners: Mapping[str, Partner]) -> Layer:
+def read_layer(file: LayerFile, partners: Mapping[str, Partner]) -> Layer:
     """Read one layer file; a broken file gives a layer with problems and no records."""
-    path = data_dir / file.name
+    path = file.path
     if file.size > MAX_LAYER_BYTES:
         problem = Problem(str(path), 1, "the file is too large to be a partnership file")
         return Layer(file.name, file.kind, _mtime_stamp(file), problems=(problem,))
@@ -189,9 +218,10 @@ def _read_import(path: Path, file: LayerFile, partners: Mapping[str, Partner]) -
     )
 
 
-def read_teacher_partners(data_dir: Path) -> tuple[dict[str, Partner], list[Problem]]:
-    """The partners the teacher added in the form (`partners.yaml`)."""
-    path = data_dir / PARTNERS
+def read_teacher_partners(root: Path) -> tuple[dict[str, Partner], list[Problem]]:
+    """The partners the teacher added in the form (`partners.yaml` in the data folder,
+    or in a shared folder)."""
+    path = root / PARTNERS
     if not path.is_file():
         return {}, []
     data, problems = load_yaml(path)

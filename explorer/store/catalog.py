@@ -8,6 +8,7 @@ and brings the lesson search index up to date.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from sqlite_utils import Database
 
@@ -65,10 +66,18 @@ class Catalog:
         """Re-read bundled and teacher lessons and re-index what changed."""
         slugs = [row["slug"] for row in self.db.query("select slug from partnerships")]
         self.library = LessonLibrary.load(
-            self.paths.bundled_lessons, self.paths.teacher_lessons, slugs, self.glossary
+            self.paths.bundled_lessons,
+            self.paths.teacher_lessons,
+            slugs,
+            self.glossary,
+            [folder / "lessons" for folder in self.reachable_sources()],
         )
         index_lessons(self.db, self.library.lessons)
         return self.library
+
+    def reachable_sources(self) -> list[Path]:
+        """The shared content folders that can be read now (an offline share cannot)."""
+        return [folder for folder in self.paths.shared if _reachable(folder)]
 
     def check_content(self) -> list[Finding]:
         """The content checker over the teacher's lessons, collections and partnerships."""
@@ -104,3 +113,10 @@ def damage_notice(opened: OpenedDatabase, paths: AppPaths) -> str:
         f"{told} Your lessons and partnerships are kept as files in your data folder, so "
         "nothing you made was lost."
     )
+
+
+def _reachable(folder: Path) -> bool:
+    try:
+        return folder.is_dir()
+    except OSError:
+        return False

@@ -36,7 +36,7 @@ def teacher_slugs(store: PartnershipStore) -> list[str]:
     return [
         row["slug"]
         for row in store.db.query(
-            "select slug from partnerships where origin != 'bundled' or edited = 1 order by slug"
+            "select slug from partnerships where origin = 'user' or edited = 1 order by slug"
         )
     ]
 
@@ -51,7 +51,7 @@ def select(
         missing = sorted(set(wanted) - {p.slug for p in found})
         if missing:
             raise SelectionError(f"no partnership with the slug {', '.join(missing)}")
-        return [p for p in found if not teacher_only or p.origin != "bundled" or p.edited]
+        return [p for p in found if not teacher_only or p.origin == "user" or p.edited]
     if teacher_only:
         return store.many(teacher_slugs(store))
     return store.all()
@@ -61,7 +61,7 @@ def partners_for(store: PartnershipStore, records: Iterable[Partnership]) -> lis
     """The partners the records name, and every partner the teacher created."""
     used = {x.partner.slug for p in records for x in p.partners}
     mine = {
-        row["slug"] for row in store.db.query("select slug from partners where origin != 'bundled'")
+        row["slug"] for row in store.db.query("select slug from partners where origin = 'user'")
     }
     return [p for slug, p in store.partners().items() if slug in used | mine]
 

@@ -22,19 +22,20 @@ from explorer.core.models import Partner, Partnership, Problem
 from explorer.core.paths import AppPaths
 from explorer.core.progress import Progress
 from explorer.core.teacher_files import (
-    PARTNERS,
     Layer,
     LayerFile,
+    layer_path,
+    rank,
     read_layer,
     read_teacher_partners,
     scan,
+    source_id,
 )
 from explorer.store.database import writing
 from explorer.store.partnerships import PartnershipStore
 from explorer.store.search_index import refresh_vocabulary
 
 CHUNK = 500
-PARTNERS_LAYER = PARTNERS  # the name partners.yaml is indexed under
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,34 +47,51 @@ class Synced:
 def sync_teacher_files(
     store: PartnershipStore, paths: AppPaths, progress: Progress | None = None
 ) -> Synced:
-    """Bring the index up to date with the teacher's files; returns what changed."""
+    """Bring the index up to date with the teacher's files and the shared folders';
+    returns what changed. A shared folder that cannot be reached (a network share that is
+    offline) keeps what was indexed from it."""
     db = store.db
     with writing(db):
-        on_disk = _on_disk(paths.data_dir)
+        roots = shared_roots(paths)
+        on_disk, offline = _on_disk(paths, roots)
         indexed = {
             row["name"]: (row["size"], row["mtime_ns"])
             for row in db.query("select name, size, mtime_ns from layers")
         }
-        stale = [n for n, seen in indexed.items() if _seen(on_disk.get(n)) != seen]
+        stale = [
+            n
+            for n, seen in indexed.items()
+            if n.partition("/")[0] not in offline and _seen(on_disk.get(n)) != seen
+        ]
         fresh = [n for n, f in on_disk.items() if indexed.get(n) != _seen(f)]
         if not stale and not fresh:
             return Synced(NOTHING)
         if progress is not None:
             progress("reading", 0, len(fresh))
-        changes = _apply(store, paths, on_disk, stale, fresh, progress)
+        changes = _apply(store, paths, roots, on_disk, stale, fresh, progress)
     store.forget(changes)
     return Synced(changes, len(fresh))
 
 
-def _on_disk(data_dir: Path) -> dict[str, LayerFile]:
-    found = scan(data_dir)
-    partners = data_dir / PARTNERS
-    if partners.is_file():
-        info = partners.stat()
-        found[PARTNERS_LAYER] = LayerFile(
-            PARTNERS_LAYER, "partners", info.st_size, info.st_mtime_ns
-        )
-    return found
+def shared_roots(paths: AppPaths) -> dict[str, Path]:
+    """Each shared content folder by its name in the index (`@` and a digest)."""
+    return {source_id(root): root for root in paths.shared}
+
+
+def _on_disk(paths: AppPaths, roots: Mapping[str, Path]) -> tuple[dict[str, LayerFile], set[str]]:
+    """Every layer file now, and the shared folders that cannot be reached."""
+    found = scan(paths.data_dir)
+    offline = set()
+    for source, root in roots.items():
+        try:
+            reachable = root.is_dir()
+        except OSError:
+            reachable = False
+        if reachable:
+            found.update(scan(root, f"{source}/"))
+        else:
+            offline.add(source)
+    return found, offline
 
 
 def _seen(file: LayerFile | None) -> tuple[int, int] | None:
@@ -83,6 +101,7 @@ def _seen(file: LayerFile | None) -> tuple[int, int] | None:
 def _apply(
     store: PartnershipStore,
     paths: AppPaths,
+    roots: Mapping[str, Path],
     on_disk: Mapping[str, LayerFile],
     stale: list[str],
     fresh: list[str],
@@ -90,31 +109,44 @@ def _apply(
 ) -> Changes:
     db = store.db
     affected = set(_slugs_of(db, stale))
-    partners_changed = PARTNERS_LAYER in fresh or _brought_partners(db, stale)
+    partners_changed = _brought_partners(db, stale)
     _forget_layers(db, stale)
-    teacher_partners, partner_problems = read_teacher_partners(paths.data_dir)
-    if PARTNERS_LAYER in fresh:
-        store.write_partners(teacher_partners.values(), origin="user", layer=PARTNERS_LAYER)
-        _remember_layer(db, on_disk[PARTNERS_LAYER], Layer(PARTNERS_LAYER, "partners", ""))
-        _record_problems(db, PARTNERS_LAYER, partner_problems)
-    if partners_changed:
-        _release_partners(db, PARTNERS_LAYER, set(teacher_partners))
-    pool = {**store.partners(cached=False), **teacher_partners}
+    for name in stale:
+        _release_partners(db, name, set())
+    for name in fresh:
+        if on_disk[name].kind == "partners":
+            _index_partners(store, on_disk[name])
+            partners_changed = True
+    pool = store.partners(cached=False)
     read: dict[str, Layer] = {}
-    for number, name in enumerate(n for n in fresh if n != PARTNERS_LAYER):
-        layer = read_layer(paths.data_dir, on_disk[name], pool)
+    records_fresh = [n for n in fresh if on_disk[n].kind != "partners"]
+    for number, name in enumerate(records_fresh):
+        layer = read_layer(on_disk[name], pool)
         read[name] = layer
         _remember_layer(db, on_disk[name], layer)
-        store.write_partners(layer.partners, origin="user", layer=name)
+        store.write_partners(layer.partners, origin=_origin_of(name), layer=name)
         partners_changed = partners_changed or bool(layer.partners)
         affected.update(layer.slugs)
         if progress is not None:
-            progress("reading", number + 1, len(fresh))
-    _rewrite(store, paths, affected, read, pool, progress)
+            progress("reading", number + 1, len(records_fresh))
+    _rewrite(store, paths, roots, affected, read, pool, progress)
     if partners_changed:
         _drop_unused_partners(db)
     refresh_vocabulary(db)
     return Changes(partnerships=frozenset(affected), partners=partners_changed)
+
+
+def _origin_of(name: str) -> str:
+    return "shared" if rank(name) == 1 else "user"
+
+
+def _index_partners(store: PartnershipStore, file: LayerFile) -> None:
+    """A partners file (the teacher's or a shared folder's): its partners, by layer."""
+    partners, problems = read_teacher_partners(file.path.parent)
+    store.write_partners(partners.values(), origin=_origin_of(file.name), layer=file.name)
+    _remember_layer(store.db, file, Layer(file.name, "partners", ""))
+    _record_problems(store.db, file.name, problems)
+    _release_partners(store.db, file.name, set(partners))
 
 
 def _slugs_of(db: Database, layers: Iterable[str]) -> list[str]:
@@ -182,15 +214,16 @@ def _winners(db: Database, slugs: list[str]) -> dict[str, tuple[str, bool]]:
             f"join layers l on l.name = s.layer where s.slug in ({marks})",
             chunk,
         ):
-            key = (stamp, name)
+            key = (str(rank(name)) + stamp, name)  # the teacher's own over a shared folder's
             if slug not in best or key > best[slug][:2]:
-                best[slug] = (stamp, name, bool(removed))
+                best[slug] = (key[0], name, bool(removed))
     return {slug: (name, removed) for slug, (_, name, removed) in best.items()}
 
 
 def _rewrite(
     store: PartnershipStore,
     paths: AppPaths,
+    roots: Mapping[str, Path],
     affected: set[str],
     read: dict[str, Layer],
     pool: Mapping[str, Partner],
@@ -198,16 +231,16 @@ def _rewrite(
 ) -> None:
     slugs = sorted(affected)
     winners = _winners(store.db, slugs)
-    bundled = _bundled_slugs(store)
+    bundled = {s for s in slugs if (paths.content_dir / "partnerships" / f"{s}.yaml").is_file()}
     for name in {layer for layer, removed in winners.values() if not removed} - set(read):
-        file = LayerFile(name, "import" if name.startswith("imports/") else "edit", 0, 0)
-        read[name] = read_layer(paths.data_dir, file, pool)
+        kind = "import" if name.partition("imports/")[1] else "edit"
+        path = layer_path(name, paths.data_dir, roots)
+        read[name] = read_layer(LayerFile(name, kind, 0, 0, path), pool)
     records: dict[str, Partnership] = {}
     for name, layer in read.items():
         for record in layer.records:
             if winners.get(record.slug, ("", False)) == (name, False):
-                teacher = replace(record, origin="bundled" if record.slug in bundled else "user")
-                records[record.slug] = replace(teacher, edited=record.slug in bundled)
+                records[record.slug] = _as_indexed(record, name, record.slug in bundled)
     fallback = [s for s in slugs if s not in records and s in bundled]
     records.update(_bundled_records(paths, fallback, pool))
     erase = [s for s in slugs if s not in records]
@@ -222,10 +255,12 @@ def _rewrite(
         progress("writing", len(ordered), len(ordered))
 
 
-def _bundled_slugs(store: PartnershipStore) -> set[str]:
-    return {
-        row[0] for row in store.db.execute("select slug from partnerships where origin = 'bundled'")
-    }
+def _as_indexed(record: Partnership, layer: str, bundled: bool) -> Partnership:
+    """Who a record belongs to: a shared folder's is 'shared'; the teacher's own is 'user',
+    or 'bundled' and edited when it replaces one that comes with the app."""
+    if rank(layer) == 1:
+        return replace(record, origin="shared", edited=False)
+    return replace(record, origin="bundled" if bundled else "user", edited=bundled)
 
 
 def _bundled_records(

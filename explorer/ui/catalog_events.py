@@ -18,11 +18,14 @@ from __future__ import annotations
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal, Slot
 
 from explorer.core.changes import EVERYTHING, Changes
+from explorer.core.lesson_authoring import folder_state
 from explorer.core.teacher_files import IMPORTS, PARTNERSHIPS
 from explorer.store.catalog import Catalog
 
 POLL_MS = 1000
 DEBOUNCE_MS = 250
+#: how often shared content folders are looked at (network shares send no file events)
+SHARED_MS = 30_000
 
 
 class CatalogEvents(QObject):
@@ -39,6 +42,9 @@ class CatalogEvents(QObject):
         self._settle.timeout.connect(self._on_settle_timeout)
         self._files = QFileSystemWatcher(self)
         self._files.directoryChanged.connect(self._on_files_directory_changed)
+        self._shared = QTimer(self, interval=SHARED_MS)
+        self._shared.timeout.connect(self._on_shared_timeout)
+        self._shared_state = self._shared_lessons()
 
     def start(self) -> None:
         """Start noticing other processes and hand edits (after the first paint)."""
@@ -48,9 +54,12 @@ class CatalogEvents(QObject):
             folder.mkdir(parents=True, exist_ok=True)
         self._files.addPaths([str(f) for f in folders])
         self._poll.start()
+        if self.catalog.paths.shared:
+            self._shared.start()
 
     def stop(self) -> None:
         self._poll.stop()
+        self._shared.stop()
         self._settle.stop()
         watched = self._files.directories()
         if watched:
@@ -82,6 +91,21 @@ class CatalogEvents(QObject):
 
     def _data_version(self) -> int:
         return int(self.catalog.db.execute("PRAGMA data_version").fetchone()[0])
+
+    def _shared_lessons(self) -> dict[str, dict[str, str]]:
+        """A fingerprint of each reachable shared folder's lessons."""
+        return {
+            str(folder): folder_state(folder / "lessons")
+            for folder in self.catalog.reachable_sources()
+        }
+
+    @Slot()
+    def _on_shared_timeout(self) -> None:
+        """A shared folder changed, came back or went offline: index it and its lessons."""
+        state = self._shared_lessons()
+        lessons = state != self._shared_state
+        self._shared_state = state
+        self.apply(self.catalog.sync() | Changes(lessons=lessons))
 
     @Slot()
     def _on_poll_timeout(self) -> None:
