@@ -266,6 +266,13 @@ def install_sources(window: MainWindow, catalog: Catalog) -> None:
     window.menus.view.addSeparator()
     window.menus.view.addAction(action)
     window.content_sources_action = action  # type: ignore[attr-defined]
+    from explorer.ui.installed_packs import InstalledPacksDialog
+
+    packs = QAction("Installed &Packs…", window)
+    packs.setStatusTip("Which content came from which pack; remove a pack as a whole")
+    packs.triggered.connect(lambda: InstalledPacksDialog(catalog, window.events, window).open())
+    window.menus.file.insertAction(window.menus.file_end, packs)
+    window.installed_packs_action = packs  # type: ignore[attr-defined]
 
 
 def build_window(

@@ -132,6 +132,9 @@ def build_parser() -> argparse.ArgumentParser:
     from explorer import cli_publish  # publish datasette | site | zim
 
     cli_publish.add_commands(commands, common)
+    from explorer import cli_packs  # packs list | remove | undo-remove
+
+    cli_packs.add_commands(commands, common)
     return parser
 
 

@@ -120,6 +120,13 @@ def _add_export(commands: Any, common: argparse.ArgumentParser) -> None:
         metavar="SLUG",
         help="only this partnership (repeatable; CSV and JSON)",
     )
+    for flag, meta, text in (
+        ("--title", "TEXT", "a pack's title, shown to whoever imports it"),
+        ("--pack-name", "NAME", "what identifies a pack across its versions (default: its title)"),
+        ("--pack-version", "VERSION", "a pack's version, e.g. 2: importing it replaces version 1"),
+        ("--author", "NAME", "who made the pack"),
+    ):
+        exporter.add_argument(flag, metavar=meta, help=text)
     exporter.set_defaults(handler=cmd_export)
 
 
@@ -310,7 +317,15 @@ def cmd_export(paths: AppPaths, args: argparse.Namespace) -> int:
     if args.format == "pack":
         if args.out == "-" or args.slug:
             raise UsageError("a pack is written to a file and holds all your own content")
-        summary = im.export_pack(store, paths, Path(args.out))
+        summary = im.export_pack(
+            store,
+            paths,
+            Path(args.out),
+            args.title or "",
+            name=args.pack_name or "",
+            version=args.pack_version or "",
+            author=args.author or "",
+        )
         print(
             f"Wrote {args.out}: {summary.lessons} lessons, {summary.images} images, "
             f"{summary.partnerships} partnerships."

@@ -335,3 +335,25 @@ def test_a_folder_or_picture_says_so_plainly(capsys, data_dir, tmp_path, make, m
     make(target)
     code, out, err = run(capsys, "import", target, "--data-dir", data_dir)
     assert code in (1, 2) and message in out + err
+
+
+def test_packs_are_listed_removed_and_put_back(capsys, data_dir, tmp_path, csv_file):
+    run(capsys, "import", csv_file(HEADER + GOOD), "--data-dir", data_dir)
+    pack = tmp_path / "week.zip"
+    run(capsys, "export", "--format", "pack", pack, "--title", "Space week", "--pack-version",
+        "1", "--author", "Ms Okafor", "--data-dir", data_dir)  # fmt: skip
+    other = str(tmp_path / "other")
+    run(capsys, "import", pack, "--data-dir", other)
+    code, out, _ = run(capsys, "packs", "list", "--json", "--data-dir", other)
+    listed = json.loads(out)
+    assert [(p["name"], p["version"], p["author"]) for p in listed] == [
+        ("space-week", "1", "Ms Okafor")
+    ]
+    code, out, _ = run(capsys, "packs", "remove", "space-week", "--data-dir", other)
+    assert code == 0 and "Removed space-week: 1 partnerships" in out
+    assert teacher_slugs(capsys, other) == []
+    trash = out.split("undo-remove ")[1].split("'")[0]
+    code, out, _ = run(capsys, "packs", "undo-remove", trash, "--data-dir", other)
+    assert code == 0 and teacher_slugs(capsys, other) == ["moon-base"]
+    code, _, err = run(capsys, "packs", "remove", "nothing", "--data-dir", other)
+    assert code == 1 and "no installed pack is called 'nothing'" in err

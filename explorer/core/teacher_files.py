@@ -256,6 +256,7 @@ def import_bytes(
     created: str,
     title: str,
     files: Iterable[Mapping[str, Any]] = (),
+    extra: Mapping[str, Any] | None = None,
 ) -> bytes:
     """An import file: the records (and the new partners they use) in one JSON document;
     a pack's import also lists the lesson and image files it wrote (`path`, `sha256`,
@@ -268,6 +269,7 @@ def import_bytes(
         "partners": [partner_to_mapping(p) for p in partners],
         "partnerships": [partnership_to_mapping(r) for r in records],
         "files": list(files),
+        **(extra or {}),
     }
     return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from explorer.core.atomic import atomic_write_bytes
 from explorer.core.changes import NOTHING, Changes
@@ -163,4 +164,22 @@ def _take_back_files(paths: AppPaths, name: str, batch: FileBatch) -> tuple[int,
         else:
             batch.take(relative)
         done += 1
-    return done, tuple(kept)
+    return done + _put_back_older_version(paths, document, batch), tuple(kept)
+
+
+def _put_back_older_version(paths: AppPaths, document: Any, batch: FileBatch) -> int:
+    """Undoing a pack's update brings back the version it replaced (kept in the trash by
+    the update's own batch)."""
+    older = document.get("updated_from") if isinstance(document, dict) else None
+    if not isinstance(older, dict) or not older.get("trash"):
+        return 0
+    try:
+        folder = inside(paths.data_dir, str(older["trash"]))
+    except PackError:
+        return 0
+    count = 0
+    for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
+        if path.is_file():
+            batch.put(path.relative_to(folder).as_posix(), path.read_bytes())
+            count += 1
+    return count

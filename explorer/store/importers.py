@@ -39,7 +39,8 @@ from explorer.store.import_files import (
     undo_last_import,
 )
 from explorer.store.pack_export import PackSummary, export_pack
-from explorer.store.pack_import import PackItem, PackPlan, PackResult, import_pack, read_pack
+from explorer.store.pack_import import import_pack, read_pack
+from explorer.store.pack_plan import PackItem, PackPlan, PackResult
 from explorer.store.safe_zip import PackError
 from explorer.store.teacher_data import SelectionError
 

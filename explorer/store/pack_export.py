@@ -22,6 +22,7 @@ from explorer.core.pack_format import (
     PACK_VERSION,
 )
 from explorer.core.paths import AppPaths
+from explorer.store.packs import pack_name
 from explorer.store.partnerships import PartnershipStore
 from explorer.store.safe_zip import write_zip
 from explorer.store.teacher_data import data_document, dumps, lesson_files, partners_for, select
@@ -38,10 +39,19 @@ class PackSummary:
 
 
 def export_pack(
-    store: PartnershipStore, paths: AppPaths, out: Path, title: str = ""
+    store: PartnershipStore,
+    paths: AppPaths,
+    out: Path,
+    title: str = "",
+    *,
+    name: str = "",
+    version: str = "",
+    author: str = "",
 ) -> PackSummary:
     """Pack every teacher lesson (with the images under the lessons folder) and every
-    partnership the teacher added or edited."""
+    partnership the teacher added or edited. `name` identifies the pack across versions
+    (made from the title when not given): a colleague who imports version 2 of a pack gets
+    version 1 replaced, not a second copy."""
     records = select(store, teacher_only=True)
     partners = partners_for(store, records)
     folder = paths.teacher_lessons
@@ -72,6 +82,9 @@ def export_pack(
         "format": PACK_FORMAT,
         "format_version": PACK_VERSION,
         "title": title,
+        "name": pack_name({"name": name, "title": title}),
+        "version": version,
+        "author": author,
         "created": datetime.now().isoformat(timespec="seconds"),
         "app_version": __version__,
         "lessons": lessons,

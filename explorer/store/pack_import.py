@@ -13,11 +13,10 @@ Everything lands inside `<data dir>/lessons` and `<data dir>/imports`, or nothin
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Mapping
+from dataclasses import replace
 from pathlib import Path
 
-from explorer.core.changes import NOTHING, Changes
 from explorer.core.file_batch import FileBatch
 from explorer.core.lessons import load_lesson_folder, parse_lesson
 from explorer.core.models import Partner, Partnership, Problem
@@ -33,56 +32,13 @@ from explorer.core.paths import AppPaths
 from explorer.core.records import as_teacher_version, classify, normalised
 from explorer.core.teacher_files import import_bytes, import_name, now_stamp
 from explorer.store.maintenance import data_lock
+from explorer.store.pack_plan import IMPORTABLE, PackItem, PackPlan, PackResult
+from explorer.store.pack_update import as_update
+from explorer.store.packs import installed, pack_name, take_back
 from explorer.store.partnerships import PartnershipStore
 from explorer.store.safe_zip import PackError, inside, read_zip
 from explorer.store.teacher_data import DATA_FORMAT, DATA_VERSION, read_document, sha256
 from explorer.store.teacher_index import sync_teacher_files
-
-IMPORTABLE = ("new", "changed", "conflict")
-
-
-@dataclass(frozen=True, slots=True)
-class PackItem:
-    kind: str  # "partnership", "lesson" or "image"
-    key: str  # a slug, or an image's path under the lessons folder
-    title: str
-    status: str  # "new", "changed", "conflict", "unchanged" or "invalid"
-    reason: str  # one sentence for the preview
-    problems: tuple[Problem, ...] = ()
-
-    @property
-    def id(self) -> str:
-        return f"{self.kind}:{self.key}"
-
-    @property
-    def default(self) -> bool:
-        """Imported unless the teacher says otherwise."""
-        return self.status in ("new", "changed")
-
-
-@dataclass(frozen=True, slots=True)
-class PackPlan:
-    source: Path
-    title: str
-    items: tuple[PackItem, ...]
-    records: Mapping[str, Partnership] = field(default_factory=dict)
-    partners: tuple[Partner, ...] = ()  # partners of the pack this catalog lacks
-    files: Mapping[str, tuple[Path, bytes]] = field(default_factory=dict)  # id -> target
-
-    def counts(self) -> dict[str, int]:
-        counts = dict.fromkeys(("new", "changed", "conflict", "unchanged", "invalid"), 0)
-        for item in self.items:
-            counts[item.status] += 1
-        return counts
-
-
-@dataclass(frozen=True, slots=True)
-class PackResult:
-    partnerships: int
-    lessons: int
-    images: int
-    skipped: int  # importable items left out by choice
-    changes: Changes = NOTHING
 
 
 def read_pack(
@@ -103,8 +59,22 @@ def read_pack(
         raise PackError(f"{path}: {problems[0]}")
     items, records, partners = _plan_partnerships(path, manifest, store)
     file_items, files = _plan_files(path, members, paths)
+    name = pack_name(manifest)
+    previous = installed(paths, name)
+    planned = items + file_items
+    if previous is not None:
+        planned = as_update(planned, records, files, previous, store, paths)
     return PackPlan(
-        path, str(manifest.get("title") or ""), tuple(items + file_items), records, partners, files
+        path,
+        str(manifest.get("title") or ""),
+        tuple(planned),
+        records,
+        partners,
+        files,
+        name,
+        str(manifest.get("version") or ""),
+        str(manifest.get("author") or ""),
+        previous,
     )
 
 
@@ -244,26 +214,22 @@ def import_pack(
 ) -> PackResult:
     """Import the chosen items (item id -> True/False; the default otherwise) in one go:
     the lessons, images and one import file holding the partnerships land together, in
-    one file batch, or nothing does (explorer.core.file_batch)."""
+    one file batch, or nothing does (explorer.core.file_batch). A newer version of an
+    installed pack replaces the older one in the same batch: what it no longer holds goes
+    (unless the teacher keeps it), and nothing is there twice."""
     choices = choices or {}
     chosen = [i for i in plan.items if i.status in IMPORTABLE and choices.get(i.id, i.default)]
-    records = [plan.records[i.key] for i in chosen if i.kind == "partnership"]
-    writes = [plan.files[i.id] for i in chosen if i.kind != "partnership"]
+    kept = [i for i in plan.items if i.status == "removed" and i not in chosen]
+    records = [
+        plan.records[i.key] for i in chosen if i.kind == "partnership" and i.key in plan.records
+    ]
+    records += [r for r in store.many(i.key for i in kept if i.kind == "partnership")]
+    writes = [plan.files[i.id] for i in chosen if i.id in plan.files and i.kind != "partnership"]
     batch = FileBatch(paths.data_dir, "pack")
     try:
-        files = []
-        root = paths.data_dir.resolve()
-        for target, data in writes:
-            relative = target.relative_to(root).as_posix()
-            batch.put(relative, data)
-            replaced = f"{batch.trash}/{relative}" if target.is_file() else ""
-            files.append({"path": relative, "sha256": sha256(data), "replaced": replaced})
+        document = _stage(plan, records, writes, kept, batch, paths)
         created = now_stamp()
-        title = plan.title or plan.source.name
-        used = {x.partner.slug for r in records for x in r.partners}
-        partners = [p for p in plan.partners if p.slug in used]
-        data = import_bytes(records, partners, created=created, title=title, files=files)
-        batch.put(import_name(created, title), data)
+        batch.put(import_name(created, f"pack {plan.name}"), document(created))
         with data_lock(paths):
             batch.commit()
     except BaseException:
@@ -273,8 +239,54 @@ def import_pack(
     importable = sum(1 for i in plan.items if i.status in IMPORTABLE)
     return PackResult(
         partnerships=len(records),
-        lessons=sum(1 for i in chosen if i.kind == "lesson"),
-        images=sum(1 for i in chosen if i.kind == "image"),
+        lessons=sum(1 for i in chosen if i.kind == "lesson" and i.status != "removed"),
+        images=sum(1 for i in chosen if i.kind == "image" and i.status != "removed"),
         skipped=importable - len(chosen),
         changes=changes,
     )
+
+
+def _ids(plan: PackPlan) -> set[str]:
+    return {f"partnership:{slug}" for slug in plan.records}
+
+
+def _stage(
+    plan: PackPlan,
+    records: list[Partnership],
+    writes: list[tuple[Path, bytes]],
+    kept: list[PackItem],
+    batch: FileBatch,
+    paths: AppPaths,
+) -> Callable[[str], bytes]:
+    """Stage the pack's files (and the older version's going away) in `batch`; returns
+    what writes the import file for a given time."""
+    root = paths.data_dir.resolve()
+    before = {str(f["path"]): f for f in plan.previous.files} if plan.previous else {}
+    files = []
+    for target, data in writes:
+        relative = target.relative_to(root).as_posix()
+        batch.put(relative, data)
+        if relative in before:  # it replaces the older version's: keep what that replaced
+            replaced = str(before[relative].get("replaced") or "")
+        else:
+            replaced = f"{batch.trash}/{relative}" if target.is_file() else ""
+        files.append({"path": relative, "sha256": sha256(data), "replaced": replaced})
+    updated_from = {}
+    if plan.previous is not None:
+        keep = {f["path"] for f in files} | {i.key for i in kept if i.kind != "partnership"}
+        files += [dict(before[k]) for k in keep - {f["path"] for f in files} if k in before]
+        batch.take(plan.previous.file)
+        take_back(paths, plan.previous, batch, keep)
+        updated_from = {"file": plan.previous.file, "trash": batch.trash}
+    used = {x.partner.slug for r in records for x in r.partners}
+    partners = [p for p in plan.partners if p.slug in used]
+    pack = {"name": plan.name, "version": plan.version, "author": plan.author}
+    title = plan.title or plan.source.name
+
+    def document(created: str) -> bytes:
+        return import_bytes(
+            records, partners, created=created, title=title, files=files,
+            extra={"pack": pack, "updated_from": updated_from},
+        )  # fmt: skip
+
+    return document

@@ -30,7 +30,7 @@ from explorer.core.pack_format import MANIFEST
 from explorer.core.paths import AppPaths
 from explorer.core.progress import Progress
 from explorer.store.importers import PackItem, PackPlan, PackResult, import_pack, read_pack
-from explorer.store.pack_import import IMPORTABLE
+from explorer.store.pack_plan import IMPORTABLE
 from explorer.store.partnerships import PartnershipStore
 from explorer.ui.authoring.transfer_widgets import (
     ProgressPanel,
@@ -52,11 +52,13 @@ STATUS_TITLES = {
     "conflict": "Conflict",
     "unchanged": "Unchanged",
     "invalid": "Invalid",
+    "removed": "Removed",
 }
 #: status -> (what happens when chosen, when not)
 OUTCOMES = {
+    "removed": ("Taken away (to the trash)", "Kept as it is"),
     "new": ("Added", "Left out"),
-    "changed": ("Replaces the app's version (revertible)", "Left out"),
+    "changed": ("Replaces what is here (undoable)", "Left out"),
     "conflict": ("Replaces your version", "Keeps your version"),
 }
 
@@ -65,6 +67,19 @@ def outcome_text(item: PackItem, chosen: bool) -> str:
     if item.status in OUTCOMES:
         return OUTCOMES[item.status][0 if chosen else 1]
     return "Nothing to do" if item.status == "unchanged" else "Left out"
+
+
+def pack_heading(plan: PackPlan) -> str:
+    """'Space week, version 2, by Ms Okafor: replaces version 1, installed before'."""
+    text = plan.title or plan.source.name
+    if plan.version:
+        text += f", version {plan.version}"
+    if plan.author:
+        text += f", by {plan.author}"
+    if plan.previous is not None:
+        before = f"version {plan.previous.version}" if plan.previous.version else "the copy"
+        text += f": replaces {before} installed before"
+    return text
 
 
 def pack_problem_text(problem: Problem) -> str:
@@ -134,7 +149,7 @@ class PackImportDialog(QDialog):
 
     def show_plan(self, plan: PackPlan) -> None:
         self.plan = plan
-        self.heading.setText(plan.title or plan.source.name)
+        self.heading.setText(pack_heading(plan))
         counts = ", ".join(f"{n} {STATUS_TITLES[s].lower()}" for s, n in plan.counts().items() if n)
         self.counts.setText(
             f"{plan.source.name}: {plural(len(plan.items), 'item')} "
@@ -163,6 +178,8 @@ class PackImportDialog(QDialog):
         )
         row.setData(0, ID_ROLE, item.id)
         row.setToolTip(0, item.id)
+        if item.diff:  # what this version changes in a lesson, line by line
+            row.setToolTip(2, item.diff)
         if item.status in IMPORTABLE:
             row.setFlags(row.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             state = Qt.CheckState.Checked if item.default else Qt.CheckState.Unchecked
