@@ -129,6 +129,7 @@ def install_views(
     if to_timeline or not deferred:
         install_timeline(window, catalog)
     window.set_read_view(read_view, None if to_timeline else start)
+    install_classroom(window, catalog)
     if to_timeline:
         window.go_to(Location("timeline"))
     read_view.article.setFocus()
@@ -185,6 +186,21 @@ def install_timeline(window: MainWindow, catalog: Catalog) -> None:
     window.show_on_timeline_requested.connect(highlight)
     window.location_changed.connect(follow)
     catalog.partnerships.subscribe(builder.forget)
+
+
+def install_classroom(window: MainWindow, catalog: Catalog) -> None:
+    """Print, PDF handouts and quiz export (File menu), for students and teachers alike."""
+    from explorer.ui.handouts.actions import ClassroomActions
+
+    classroom = ClassroomActions(window, catalog, window.settings)
+    window.classroom = classroom
+    window.menus.file.insertSeparator(window.menus.file_end)
+    for action in classroom.file_menu_actions():
+        if action is not None:
+            window.menus.file.insertAction(window.menus.file_end, action)
+    window.addActions(classroom.all_actions())
+    window.location_changed.connect(classroom.set_location)
+    classroom.set_location(window.current_location())
 
 
 def install_authoring(

@@ -18,9 +18,9 @@ from explorer.core.models import Lesson, Question
 APP_NAME = "Space Partnerships Explorer"
 #: format name -> (what the user reads, the file name's ending)
 QUIZ_FORMATS: dict[str, tuple[str, str]] = {
-    "gift": ("GIFT text (Moodle)", ".txt"),
+    "gift": ("GIFT text for Moodle", ".txt"),
     "moodle-xml": ("Moodle XML", ".xml"),
-    "qti": ("QTI 1.2 package (Canvas, Blackboard and others)", ".zip"),
+    "qti": ("QTI 1.2 package for Canvas, Blackboard and others", ".zip"),
 }
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 

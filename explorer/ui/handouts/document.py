@@ -125,7 +125,7 @@ class HandoutDocument(QTextDocument):
             if name == f"{KEEP_PREFIX}end":
                 continue
             top = layout.blockBoundingRect(start).top()
-            bottom = layout.blockBoundingRect(end).top()
+            bottom = layout.blockBoundingRect(end.previous()).bottom()
             if bottom - top >= page_height or int(top // page_height) == int(
                 (bottom - 1) // page_height
             ):

@@ -38,6 +38,8 @@ SCREEN_DPI = 96.0
 #: CSS px kept at the bottom of each page for the footer
 FOOTER = 38.0
 FOOTER_TEXT = 10
+#: CSS px trimmed off the bottom of the area whose lines are drawn on a page
+EDGE = 0.5
 
 
 class HandoutError(RuntimeError):
@@ -96,7 +98,9 @@ def _paint_pages(document: HandoutDocument, device: QPagedPaintDevice, painter: 
         painter.save()
         painter.translate(0, -page * body)
         painter.setClipRect(QRectF(0, page * body, width, body))
-        context.clip = QRectF(0, page * body, width, body)
+        # a line that starts the next page touches this one's edge: keep it off this page
+        # (clipped away it would still be text in the PDF, found by search and readers)
+        context.clip = QRectF(0, page * body, width, body - EDGE)
         layout.draw(painter, context)
         painter.restore()
         _footer(painter, document.handout, QRectF(0, body, width, FOOTER), page + 1, pages)
