@@ -129,21 +129,22 @@ def install_views(
     if to_timeline or not deferred:
         install_timeline(window, catalog)
     window.set_read_view(read_view, None if to_timeline else start)
-    install_classroom(window, catalog)
     if to_timeline:
         window.go_to(Location("timeline"))
     read_view.article.setFocus()
     window.destroyed.connect(catalog.close)
     if not deferred:
+        install_classroom(window, catalog)
         install_authoring(window, catalog, read_view)
         return
-    # The lesson is painted first; the timeline and the teacher tools (about 0.2 s)
-    # are built right after that paint.
+    # The lesson is painted first; the timeline, print and quiz export, and the teacher
+    # tools (about 0.2 s) are built right after that paint.
     from PySide6.QtCore import QTimer
 
     def install_rest() -> None:
         if window.timeline_view is None:
             install_timeline(window, catalog)
+        install_classroom(window, catalog)
         install_authoring(window, catalog, read_view, deferred=True)
 
     if window.current_view() == "timeline":  # the reader left off on the timeline

@@ -103,6 +103,9 @@ def test_a_lesson_handout_holds_the_lesson_its_partnerships_and_its_worksheet(
     assert has(text, "Answer key", "To build trust")
     assert has(reader.pages[-1].extract_text(), "Answer key")  # on its own last page
     assert not has(reader.pages[-2].extract_text(), "Answer key")
+    # each text once where it is seen (a line clipped off a page would still be found)
+    assert squeeze(text).count("Answerkey") == 1
+    assert squeeze(text).count(squeeze("Which spacecraft docked with Apollo in 1975?")) == 2
     pages = len(reader.pages)
     assert has(text, f"Page {pages} of {pages}")
     assert has(text, "Space Partnerships Explorer · lesson: docking-together ·")

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.core.handouts import ANSWERS, PAPERS, HandoutOptions, handout_style_sheet
+from explorer.core.lessons import cited_partnerships
 from explorer.store.catalog import Catalog
 from explorer.ui.authoring.transfer_widgets import message_label, plural, show_message
 from explorer.ui.handouts.content import has_picture, make_handout
@@ -103,6 +104,13 @@ class HandoutDialog(QDialog):
         lesson = self.catalog.library.get(self.location.slug)
         return len(lesson.questions) if lesson else 0
 
+    def _has_partnerships(self) -> bool:
+        """A lesson's picture shows the partnerships it cites: none, no picture."""
+        if self.location.kind != "lesson":
+            return True
+        lesson = self.catalog.library.get(self.location.slug)
+        return lesson is not None and bool(cited_partnerships(lesson))
+
     def _heading(self) -> QWidget:
         kind = self.location.kind.capitalize()
         name = QLabel(f"{kind}: {self._page_title()}", objectName="dialogTitle", wordWrap=True)
@@ -160,7 +168,7 @@ class HandoutDialog(QDialog):
         self.paper.setCurrentIndex(max(0, self.paper.findData(paper)))
         answers = str(self.settings.value(ANSWERS_KEY) or "separate")
         self.answer_buttons.get(answers, self.answer_buttons["separate"]).setChecked(True)
-        pictured = has_picture(self.location)
+        pictured = has_picture(self.location) and self._has_partnerships()
         self.timeline.setChecked(pictured and self.settings.value(TIMELINE_KEY) != "false")
         self.timeline.setEnabled(pictured)
         self.timeline.setAccessibleName("Include the timeline picture")

@@ -32,10 +32,10 @@ FOLDER_KEY = "quiz-export/folder"
 ALL = "all"
 #: where each platform imports the file (shown under the format)
 WHERE = {
-    "gift": "In Moodle: Question bank › Import, format GIFT.",
-    "moodle-xml": "In Moodle: Question bank › Import, format Moodle XML.",
-    "qti": "In Canvas: Settings › Import course content › QTI .zip file. "
-    "Blackboard and others import QTI 1.2 packages too.",
+    "gift": "In Moodle: the question bank's Import page, file format GIFT.",
+    "moodle-xml": "In Moodle: the question bank's Import page, file format Moodle XML.",
+    "qti": "In Canvas: Settings › Import Course Content, content type QTI .zip file. "
+    "Blackboard and other platforms import QTI 1.2 packages too.",
 }
 
 
