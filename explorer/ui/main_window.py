@@ -29,7 +29,6 @@ from explorer.ui.theme import DEFAULT_ZOOM, Theme, zoom_step
 if TYPE_CHECKING:  # the read view imports the store and Markdown: not needed to paint
     from explorer.ui.authoring.actions import AuthoringActions
     from explorer.ui.authoring.transfer_actions import TransferActions
-    from explorer.ui.handouts.actions import ClassroomActions
     from explorer.ui.read_view import ReadView
 
 APP_TITLE = "Space Partnerships Explorer"
@@ -52,8 +51,9 @@ class MainWindow(QMainWindow):
         #: teacher tools installed by the composition root (explorer/app.py), if any
         self.authoring: AuthoringActions | None = None
         self.transfer: TransferActions | None = None
-        #: print, PDF handouts and quiz export, installed with the reading view
-        self.classroom: ClassroomActions | None = None
+        #: print, PDF handouts and quiz export (a handouts.actions.ClassroomActions),
+        #: installed by the composition root after the first paint
+        self.classroom: QObject | None = None
         self.zoom = _int(settings.value("article/zoom"), DEFAULT_ZOOM)
         self.setWindowTitle(APP_TITLE)
         self.setObjectName("mainWindow")

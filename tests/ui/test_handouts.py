@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
     QFileDialog,
+    QLabel,
     QWidget,
 )
 
@@ -167,10 +168,13 @@ def test_a_pdf_on_letter_paper_without_the_key_chosen_by_keyboard(
 
 def test_a_page_without_questions_or_picture_offers_neither(qapp, catalog, settings):
     dialog = HandoutDialog(catalog, Location("partnership", "apollo-soyuz-test-project"), settings)
-    assert not dialog.answer_buttons["separate"].parentWidget().isEnabled()
-    assert not dialog.timeline.isEnabled() and not dialog.timeline.isChecked()
+    assert dialog.answer_buttons["separate"].parentWidget().isHidden()
+    assert dialog.timeline.isHidden() and not dialog.options().timeline
     lesson = HandoutDialog(catalog, Location("lesson", "sharing-the-cost"), settings)
-    assert not lesson.answer_buttons["none"].parentWidget().isEnabled()
+    assert not lesson.answer_buttons["none"].parentWidget().isEnabled()  # no questions
+    assert "it has no questions for a worksheet" in " ".join(
+        label.text() for label in lesson.findChildren(QLabel)
+    )
 
 
 def test_printing_goes_through_the_same_pages(qtbot, catalog, settings, tmp_path):

@@ -161,6 +161,7 @@ class HandoutDialog(QDialog):
             self.answer_buttons[key] = button
             layout.addWidget(button)
         box.setEnabled(self.questions > 0)
+        box.setVisible(self.location.kind == "lesson")  # only a lesson has a worksheet
         return box
 
     def _restore(self) -> None:
@@ -171,6 +172,7 @@ class HandoutDialog(QDialog):
         pictured = has_picture(self.location) and self._has_partnerships()
         self.timeline.setChecked(pictured and self.settings.value(TIMELINE_KEY) != "false")
         self.timeline.setEnabled(pictured)
+        self.timeline.setVisible(has_picture(self.location))  # never on a partnership
         self.timeline.setAccessibleName("Include the timeline picture")
 
     # -- the choices ----------------------------------------------------------------------
