@@ -136,16 +136,18 @@ def install_views(
     read_view.article.setFocus()
     window.destroyed.connect(catalog.close)
     if not deferred:
+        install_classroom(window, catalog)
         install_authoring(window, catalog, read_view)
         events.start()
         return
-    # The lesson is painted first; the timeline and the teacher tools (about 0.2 s)
-    # are built right after that paint.
+    # The lesson is painted first; the timeline, print and quiz export, and the teacher
+    # tools (about 0.2 s) are built right after that paint.
     from PySide6.QtCore import QTimer
 
     def install_rest() -> None:
         if window.timeline_view is None:
             install_timeline(window, catalog)
+        install_classroom(window, catalog)
         install_authoring(window, catalog, read_view, deferred=True)
         events.start()
 
@@ -188,6 +190,21 @@ def install_timeline(window: MainWindow, catalog: Catalog) -> None:
     detail.target_requested.connect(lambda kind, slug: window.go_to(Location(kind, slug)))
     window.show_on_timeline_requested.connect(highlight)
     window.location_changed.connect(follow)
+
+
+def install_classroom(window: MainWindow, catalog: Catalog) -> None:
+    """Print, PDF handouts and quiz export (File menu), for students and teachers alike."""
+    from explorer.ui.handouts.actions import ClassroomActions
+
+    classroom = ClassroomActions(window, catalog, window.settings)
+    window.classroom = classroom
+    window.menus.file.insertSeparator(window.menus.file_end)
+    for action in classroom.file_menu_actions():
+        if action is not None:
+            window.menus.file.insertAction(window.menus.file_end, action)
+    window.addActions(classroom.all_actions())
+    window.location_changed.connect(classroom.set_location)
+    classroom.set_location(window.current_location())
 
 
 def install_authoring(

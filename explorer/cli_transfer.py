@@ -6,6 +6,7 @@
     space-explorer import PACK.zip [--on-existing update|skip] [--dry-run] [--json]
     space-explorer export --format csv|json|pack OUT [--teacher-only] [--slug SLUG ...]
     space-explorer export --format html lesson:SLUG OUT.html
+    space-explorer export --format pdf|gift|moodle-xml|qti ...   (explorer.cli_classroom)
     space-explorer backup list [--json] | create | restore ID
     space-explorer undo-import
 
@@ -21,6 +22,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from explorer import cli_classroom
 from explorer.cli import PROG, UsageError, _open_catalog
 from explorer.cli_csv_report import csv_json, print_csv
 from explorer.core.csv_columns import FIELDS, NOT_FIXABLE
@@ -100,14 +102,19 @@ def _add_export(commands: Any, common: argparse.ArgumentParser) -> None:
     exporter = commands.add_parser(
         "export",
         parents=[common],
-        help="export partnerships (CSV, JSON), a content pack, or one lesson page (HTML)",
+        help="export partnerships (CSV, JSON), a content pack, one lesson page (HTML), "
+        "a handout (PDF) or a quiz (GIFT, Moodle XML, QTI)",
     )
-    exporter.add_argument("--format", required=True, choices=("csv", "json", "pack", "html"))
+    exporter.add_argument(
+        "--format", required=True, choices=("csv", "json", "pack", "html", *cli_classroom.FORMATS)
+    )
     exporter.add_argument(
         "out",
         nargs="+",
         metavar="OUT",
-        help="the file to write ('-': standard output); for html: lesson:SLUG OUT.html",
+        help="the file to write ('-': standard output); for html: lesson:SLUG OUT.html; "
+        "for pdf: lesson:SLUG (or partnership:SLUG, topic:TAG) OUT.pdf; "
+        "for gift, moodle-xml and qti: lesson:SLUG or all, then OUT",
     )
     exporter.add_argument(
         "--teacher-only",
@@ -127,6 +134,7 @@ def _add_export(commands: Any, common: argparse.ArgumentParser) -> None:
         ("--author", "NAME", "who made the pack"),
     ):
         exporter.add_argument(flag, metavar=meta, help=text)
+    cli_classroom.add_export_options(exporter)
     exporter.set_defaults(handler=cmd_export)
 
 
@@ -307,6 +315,9 @@ def _print_pack(plan: im.PackPlan, result: im.PackResult | None) -> None:
 
 
 def cmd_export(paths: AppPaths, args: argparse.Namespace) -> int:
+    cli_classroom.check_options(args)
+    if args.format in cli_classroom.FORMATS:
+        return cli_classroom.cmd_export(paths, args)
     if args.format == "html":
         return _export_page(paths, args.out)
     if len(args.out) != 1:

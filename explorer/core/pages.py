@@ -57,7 +57,7 @@ def lesson_page(
         assert renderer is not None, "pass a renderer or an earlier render"
         rendered = renderer.render(lesson.body, None, _body_context(lesson, titles, context))
     parts = [
-        _lesson_header(lesson),
+        lesson_header(lesson),
         callout("question", "Questions to think about", items(lesson.discussion)),
         callout("objectives", "In this lesson you will", items(lesson.objectives)),
         _toc(rendered, lesson, cited),
@@ -80,7 +80,8 @@ def _body_context(
     return replace(context or RenderContext(), base_dir=base, link_titles=titles)
 
 
-def _lesson_header(lesson: Lesson) -> Markup:
+def lesson_header(lesson: Lesson) -> Markup:
+    """The section, the title, the summary and the topics (also a handout's header)."""
     section = lesson.group_title
     mine = (
         Markup(' · <span class="mine">my lesson</span>')

@@ -19,9 +19,11 @@ def partnership_page(
     p: Partnership,
     citing: Sequence[Lesson] = (),
     topic_lessons: Callable[[str], Sequence[Lesson]] = lambda tag: (),
+    printed: bool = False,
 ) -> str:
     """Facts, partners, milestones, what it shows (with the lesson that teaches each), the
-    lessons that cite it, and its sources with the date they were checked."""
+    lessons that cite it, and its sources with the date they were checked. `printed`
+    leaves out what only works on screen (the link to the timeline)."""
     milestones = join(
         Markup('<tr><td class="year">{}</td><td>{}{}</td></tr>').format(
             m.year, m.event, source_mark(p, m.source)
@@ -33,7 +35,7 @@ def partnership_page(
             label(p.type), label(p.domain)
         ),
         Markup("<h1>{}</h1>").format(p.name),
-        _facts(p),
+        _facts(p, printed),
         Markup("<p>{}</p>").format(p.description) if p.description else "",
         callout(
             "note",
@@ -61,12 +63,12 @@ def partnership_page(
             topic_lessons,
         ),
         _citing(citing),
-        numbered_sources(p),
+        numbered_sources(p, printed),
     ]
     return str(join(parts, "\n"))
 
 
-def _facts(p: Partnership) -> Markup:
+def _facts(p: Partnership, printed: bool = False) -> Markup:
     facts = [
         Markup("<b>{}</b>{}").format(p.years_label(), source_mark(p, p.years_source)),
         Markup("{}").format(label(p.status)),
@@ -78,6 +80,8 @@ def _facts(p: Partnership) -> Markup:
         facts.append(Markup('<span class="mine">from the shared content folder</span>'))
     elif p.edited:
         facts.append(Markup('<span class="mine">edited by a teacher</span>'))
+    if printed:
+        return Markup('<p class="facts">{}</p>').format(join(facts, " · "))
     timeline = links.action("timeline", p.slug, "Show on the timeline")
     return Markup('<p class="facts">{} &nbsp; {}</p>').format(join(facts, " · "), timeline)
 

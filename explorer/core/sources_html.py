@@ -14,16 +14,21 @@ def citation(c: Citation) -> Markup:
     return Markup("{}: {}").format(c.publisher, title) if c.publisher else title
 
 
-def numbered_sources(p: Partnership) -> Markup:
+def numbered_sources(p: Partnership, printed: bool = False) -> Markup:
     """A partnership's citations, numbered as its superscripts number them, each with an
-    anchor a superscript can jump to when the source has no web address."""
+    anchor a superscript can jump to when the source has no web address; `printed`
+    writes each web address out (paper has no links)."""
     if not p.citations:
         return Markup()
     checked = (
         Markup('<p class="muted">Facts checked on {}.</p>').format(p.checked) if p.checked else ""
     )
     entries = Markup("").join(
-        Markup('<li><a id="source-{0}" name="source-{0}"></a>{1}</li>').format(n, citation(c))
+        Markup('<li><a id="source-{0}" name="source-{0}"></a>{1}{2}</li>').format(
+            n,
+            citation(c),
+            Markup(' <span class="muted">{}</span>').format(c.url) if printed and c.url else "",
+        )
         for n, c in enumerate(p.citations, start=1)
     )
     return Markup('<h2>Sources</h2><ol class="sources">{}</ol>{}').format(entries, checked)

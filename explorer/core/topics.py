@@ -109,8 +109,10 @@ def topic_page(
     lessons: Sequence[Lesson],
     partnerships: Sequence[Partnership],
     order: str = DEFAULT_SORT,
+    printed: bool = False,
 ) -> str:
-    """`lessons` teach the topic and `partnerships` illustrate it (any order)."""
+    """`lessons` teach the topic and `partnerships` illustrate it (any order); `printed`
+    leaves out the links that only work on screen (sort order, all topics)."""
     kind = topic_kind(tag) or "topic"
     group = next((title for k, title, _ in TOPIC_GROUPS if k == kind), "Topics")
     parts = [
@@ -122,13 +124,14 @@ def topic_page(
         Markup("<h2>Partnerships that show it ({})</h2>").format(len(partnerships)),
     ]
     if partnerships:
-        parts.append(_sort_links(order))
+        parts.append(Markup() if printed else _sort_links(order))
         parts.append(_partnership_table(sort_partnerships(partnerships, order)))
     else:
         parts.append(
             Markup('<p class="muted">No partnership in the catalog is tagged with it.</p>')
         )
-    parts.append(Markup("<p>{}</p>").format(links.internal("topic", "", "All topics")))
+    if not printed:
+        parts.append(Markup("<p>{}</p>").format(links.internal("topic", "", "All topics")))
     return str(join(parts, "\n"))
 
 

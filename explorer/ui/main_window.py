@@ -55,6 +55,9 @@ class MainWindow(QMainWindow):
         #: teacher tools installed by the composition root (explorer/app.py), if any
         self.authoring: AuthoringActions | None = None
         self.transfer: TransferActions | None = None
+        #: print, PDF handouts and quiz export (a handouts.actions.ClassroomActions),
+        #: installed by the composition root after the first paint
+        self.classroom: QObject | None = None
         self.zoom = _int(settings.value("article/zoom"), DEFAULT_ZOOM)
         self.setWindowTitle(APP_TITLE)
         self.setObjectName("mainWindow")

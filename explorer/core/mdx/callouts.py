@@ -94,6 +94,8 @@ class CalloutTreeprocessor(Treeprocessor):  # type: ignore[misc]
         content = [x for x in div if x is not title]
         if number is None:
             _fill(body, title, div.text, content)
+        elif self.state.context.printed:
+            _fill(body, title, None, [_not_printed(kind)])
         elif self.state.context.self_contained:
             details = ElementTree.SubElement(body, "details")
             summary = ElementTree.SubElement(details, "summary")
@@ -155,6 +157,13 @@ def _move_text(source: ElementTree.Element | None, target: ElementTree.Element) 
         return
     target.text = source.text
     target.extend(list(source))
+
+
+def _not_printed(kind: str) -> ElementTree.Element:
+    line = ElementTree.Element("p", {"class": "muted"})
+    what = {"solution": "solution", "hint": "hint"}.get(kind, "hidden part")
+    line.text = f"(The {what} is not printed: it is in the lesson in the app.)"
+    return line
 
 
 def _reveal(number: int, kind: str, opened: bool) -> ElementTree.Element:

@@ -18,7 +18,8 @@ class RenderContext:
     from anywhere else. `resolve_lesson` turns a relative link into a lesson slug.
     `open_blocks` lists the hidden blocks (solutions, spoilers, hints) the reader opened,
     by their number in the text. `self_contained` renders for a file: images inlined as
-    data: URIs and hidden blocks as <details> a browser opens without script.
+    data: URIs and hidden blocks as <details> a browser opens without script. `printed`
+    renders for paper: a hidden block keeps its title and says it is not printed.
     """
 
     base_dir: Path | None = None
@@ -27,6 +28,7 @@ class RenderContext:
     link_titles: Mapping[str, str] = field(default_factory=dict)
     open_blocks: frozenset[int] = frozenset()
     self_contained: bool = False
+    printed: bool = False
 
     def image_folders(self) -> tuple[Path, ...]:
         base = (self.base_dir,) if self.base_dir is not None else ()

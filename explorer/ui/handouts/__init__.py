@@ -1,0 +1,1 @@
+"""Handouts (print and PDF) and quiz export for the classroom."""
