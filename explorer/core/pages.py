@@ -71,9 +71,9 @@ def lesson_page(
         _toc(rendered, lesson, cited),
         _body(rendered.html),
         _callout("tip", "Key points", _list(lesson.key_points)),
-        questions_folded_html(lesson.questions)
+        questions_folded_html(lesson.questions, lesson.objectives)
         if folded_answers
-        else questions_html(lesson.questions, quiz or {}),
+        else questions_html(lesson.questions, quiz or {}, lesson.objectives),
         _cited(cited),
         sources_list(lesson.sources),
         _neighbour_links(neighbours),

@@ -3,7 +3,8 @@
 A multiple-choice question shows its choices as links (`quiz:N-C`); a wrong choice is
 struck through and the others stay open; the right one, or "show the answer"
 (`quiz:N-show`), reveals the explanation. An open question hides its model answer behind
-a link. Nothing is spoiled before the student acts.
+a link. Nothing is spoiled before the student acts. Under each question a small line
+says which of the lesson's objectives it checks.
 """
 
 from __future__ import annotations
@@ -17,17 +18,31 @@ from explorer.core.models import Question
 REVEALED = -1
 
 
-def questions_html(questions: Sequence[Question], quiz: Mapping[int, int]) -> str:
-    """`quiz` maps a question's index to the choice picked, or REVEALED."""
+def questions_html(
+    questions: Sequence[Question], quiz: Mapping[int, int], objectives: Sequence[str] = ()
+) -> str:
+    """`quiz` maps a question's index to the choice picked, or REVEALED; `objectives` are
+    the lesson's, for the line saying which one a question checks."""
     if not questions:
         return ""
     out = ['<h2 id="check-your-understanding">Check your understanding</h2><ol class="quiz">']
     for number, question in enumerate(questions):
         out.append(f'<li><p class="question">{escape(question.question)}</p>')
+        out.append(objective_html(question, objectives))
         out.append(_question_body(number, question, quiz.get(number)))
         out.append("</li>")
     out.append("</ol>")
     return "".join(out)
+
+
+def objective_html(question: Question, objectives: Sequence[str]) -> str:
+    """'Checks objective 2: Explain ...', or '' when the question names none (or one the
+    lesson does not have)."""
+    number = question.objective
+    if number is None or not 1 <= number <= len(objectives):
+        return ""
+    text = escape(objectives[number - 1])
+    return f'<p class="objective">Checks objective {number}: {text}</p>'
 
 
 def _question_body(number: int, q: Question, state: int | None) -> str:
@@ -64,7 +79,7 @@ def _question_body(number: int, q: Question, state: int | None) -> str:
     return "".join(out)
 
 
-def questions_folded_html(questions: Sequence[Question]) -> str:
+def questions_folded_html(questions: Sequence[Question], objectives: Sequence[str] = ()) -> str:
     """The questions for a page with no links to answer them (a published copy): the
     choices listed, and each answer folded away in a `<details>` the student opens."""
     if not questions:
@@ -72,6 +87,7 @@ def questions_folded_html(questions: Sequence[Question]) -> str:
     out = ['<h2 id="check-your-understanding">Check your understanding</h2><ol class="quiz">']
     for question in questions:
         out.append(f'<li><p class="question">{escape(question.question)}</p>')
+        out.append(objective_html(question, objectives))
         out.append(_folded_body(question))
         out.append("</li>")
     out.append("</ol>")
