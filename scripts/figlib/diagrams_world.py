@@ -58,7 +58,9 @@ def learning_ladder(catalog: Catalog) -> Figure:
     for index, (colour, step, examples) in enumerate(LADDER):
         x = 20 + index * (step_w + gap)
         top = (296, 200, 160, 120, 80)[index]
-        fig.rect(x, top, step_w, bottom - top, fill=f"{colour}_tint", stroke=colour, rx=6, width=1.5)
+        fig.rect(
+            x, top, step_w, bottom - top, fill=f"{colour}_tint", stroke=colour, rx=6, width=1.5
+        )
         baseline = fig.lines(x + 8, top + 20, wrap(step, step_w - 16, 13, True), 13, bold=True)
         if not examples:
             fig.paragraph(x + 8, baseline + 20, "from other countries' satellites", 96, 12)
@@ -76,7 +78,11 @@ FIRST_YEAR, LAST_YEAR = 1970, 2030
 #: (region, colour, events as (record, year, words in the milestone, label, above or below,
 #: text anchor))
 REGIONS = (
-    ("Europe", "esa", (("european-space-agency", 1975, "Convention", "ESA, 1975", "above", "middle"),)),
+    (
+        "Europe",
+        "esa",
+        (("european-space-agency", 1975, "Convention", "ESA, 1975", "above", "middle"),),
+    ),
     (
         "Arab world",
         "gold",
