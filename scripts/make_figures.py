@@ -24,7 +24,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from figlib import charts, diagrams_cases, diagrams_ideas, diagrams_lessons, timelines
+from figlib import (
+    charts,
+    diagrams_cases,
+    diagrams_ideas,
+    diagrams_lessons,
+    diagrams_world,
+    timelines,
+)
 from figlib.data import Catalog, load_catalog
 from figlib.svg import DARK, LIGHT, Figure
 
@@ -38,6 +45,7 @@ FIGURES: dict[str, Callable[[Catalog], Figure]] = {
     **diagrams_lessons.FIGURES,
     **diagrams_ideas.FIGURES,
     **diagrams_cases.FIGURES,
+    **diagrams_world.FIGURES,
 }
 
 

@@ -41,9 +41,18 @@ class FrontMatter:
     key_lines: dict[str, int] = field(default_factory=dict)  # top-level key -> line
     problems: tuple[Problem, ...] = ()
     present: bool = False  # the text has a front matter block at all
+    #: lines inside top-level lists: "questions.0" (an item, counted from 0) and
+    #: "questions.0.objective" (a key of an item that is a mapping) -> line
+    item_lines: dict[str, int] = field(default_factory=dict)
 
     def line_of(self, key: str) -> int:
         return self.key_lines.get(key, 1)
+
+    def item_line(self, key: str, index: int, item_key: str = "") -> int:
+        """The line of `item_key` in item `index` of the list `key`, else of the item,
+        else of `key` itself."""
+        found = self.item_lines.get(f"{key}.{index}.{item_key}") if item_key else None
+        return found or self.item_lines.get(f"{key}.{index}") or self.line_of(key)
 
 
 class _RefusedError(Exception):
@@ -74,7 +83,7 @@ def read_front_matter(text: str, path: Path | str) -> FrontMatter:
     if yaml_text is None:
         return FrontMatter({}, body, body_line)
     try:
-        data, key_lines, duplicates = load_limited(yaml_text, first_line)
+        data, key_lines, duplicates, item_lines = load_limited(yaml_text, first_line)
     except _RefusedError as refused:
         problem = Problem(name, refused.line, refused.message)
         return FrontMatter(None, body, body_line, problems=(problem,), present=True)
@@ -85,11 +94,14 @@ def read_front_matter(text: str, path: Path | str) -> FrontMatter:
         return FrontMatter(None, body, body_line, problems=(problem,), present=True)
     problems = tuple(Problem(name, line, message) for line, message in duplicates)
     fields = {str(key): value for key, value in data.items()}
-    return FrontMatter(fields, body, body_line, key_lines, problems, present=True)
+    return FrontMatter(fields, body, body_line, key_lines, problems, True, item_lines)
 
 
-def load_limited(text: str, first_line: int = 1) -> tuple[Any, dict[str, int], list[Any]]:
-    """YAML text -> (data, top-level key -> line, [(line, duplicate-key message)]).
+def load_limited(
+    text: str, first_line: int = 1
+) -> tuple[Any, dict[str, int], list[Any], dict[str, int]]:
+    """YAML text -> (data, top-level key -> line, [(line, duplicate-key message)], lines
+    inside top-level lists (see FrontMatter.item_lines)).
 
     Raises _RefusedError (with the file line) for invalid YAML or text over the limits.
     `first_line` is the file line where `text` starts."""
@@ -104,11 +116,12 @@ def load_limited(text: str, first_line: int = 1) -> tuple[Any, dict[str, int], l
         _check_shape(text, first_line)
         node = loader.get_single_node()
         if node is None:
-            return None, {}, []
+            return None, {}, [], {}
         _check_size(node, first_line)
         duplicates = list(_duplicate_keys(node, first_line))
         key_lines = _key_lines(node, first_line)
-        return loader.construct_document(node), key_lines, duplicates
+        item_lines = _item_lines(node, first_line)
+        return loader.construct_document(node), key_lines, duplicates, item_lines
     except yaml.YAMLError as exc:
         raise _RefusedError(*_yaml_error(exc, first_line)) from None
     finally:
@@ -224,6 +237,25 @@ def _key_lines(root: yaml.Node, first_line: int) -> dict[str, int]:
     for key, _value in root.value:
         if isinstance(key, yaml.ScalarNode):
             lines.setdefault(str(key.value), first_line + key.start_mark.line)
+    return lines
+
+
+def _item_lines(root: yaml.Node, first_line: int) -> dict[str, int]:
+    """Lines of the items of top-level lists, and of the keys of items that are mappings."""
+    if not isinstance(root, yaml.MappingNode):
+        return {}
+    lines: dict[str, int] = {}
+    for key, value in root.value:
+        if not isinstance(key, yaml.ScalarNode) or not isinstance(value, yaml.SequenceNode):
+            continue
+        for index, item in enumerate(value.value):
+            path = f"{key.value}.{index}"
+            lines.setdefault(path, first_line + item.start_mark.line)
+            if isinstance(item, yaml.MappingNode):
+                for item_key, _ in item.value:
+                    if isinstance(item_key, yaml.ScalarNode):
+                        line = first_line + item_key.start_mark.line
+                        lines.setdefault(f"{path}.{item_key.value}", line)
     return lines
 
 

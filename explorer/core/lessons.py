@@ -151,14 +151,15 @@ def parse_lesson(
     for tag in tags:
         if tag not in TOPICS:
             problem("topics" if "topics" in meta else "tags", f"unknown topic tag {tag!r}")
-    quiz, discussion = _questions(meta, problem)
+    objectives = tuple(_str_list(meta, "objectives", problem))
+    quiz, discussion = _questions(meta, _QuestionPlace(read, name, problems), len(objectives))
     lesson = Lesson(
         slug=slug,
         title=title,
         section=section,
         order=order,
         summary=_text(meta.get("summary") or meta.get("description")),
-        objectives=tuple(_str_list(meta, "objectives", problem)),
+        objectives=objectives,
         tags=tuple(dict.fromkeys(tags)),
         partnerships=tuple(_str_list(meta, "partnerships", problem)),
         key_terms=tuple(_str_list(meta, "key_terms", problem)),
@@ -283,43 +284,82 @@ def _plain(value: Any) -> bool:
     return value is None or (isinstance(value, str | int | float) and not isinstance(value, bool))
 
 
-def _questions(meta: Mapping[str, Any], problem: Any) -> tuple[list[Question], list[str]]:
+@dataclass(frozen=True, slots=True)
+class _QuestionPlace:
+    """Where the questions are written, to report a problem at the line it is on."""
+
+    read: FrontMatter
+    name: str
+    problems: list[Problem]
+
+    def report(self, index: int, item_key: str, message: str) -> None:
+        line = self.read.item_line(_written(self.read, "questions"), index, item_key)
+        self.problems.append(Problem(self.name, line, message))
+
+
+def _questions(
+    meta: Mapping[str, Any], place: _QuestionPlace, objectives: int
+) -> tuple[list[Question], list[str]]:
     """Quiz questions (mappings) and discussion questions (plain text, as other lesson
     tools write `questions:`)."""
     items = meta.get("questions") or []
     if isinstance(items, str):
         items = [items]
     if not isinstance(items, list):
-        problem("questions", "'questions' must be a list")
+        place.report(-1, "", "'questions' must be a list")
         return [], []
     quiz: list[Question] = []
     discussion: list[str] = []
-    for number, item in enumerate(items, start=1):
+    for index, item in enumerate(items):
         if _plain(item):
             if item is not None and str(item).strip():
                 discussion.append(str(item).strip())
             continue
-        question = _quiz_question(number, item, problem)
+        question = _quiz_question(index, item, place, objectives)
         if question is not None:
             quiz.append(question)
     return quiz, discussion
 
 
-def _quiz_question(number: int, item: Any, problem: Any) -> Question | None:
+def _quiz_question(
+    index: int, item: Any, place: _QuestionPlace, objectives: int
+) -> Question | None:
+    number = index + 1
     if not isinstance(item, Mapping) or "question" not in item or "answer" not in item:
-        problem("questions", f"question {number} needs 'question' and 'answer'")
+        place.report(index, "", f"question {number} needs 'question' and 'answer'")
         return None
     choices = item.get("choices") or []
     answer = item["answer"]
     if choices and not (isinstance(answer, int) and 0 <= answer < len(choices)):
-        problem("questions", f"question {number}: answer must be a choice number from 0")
+        place.report(index, "answer", f"question {number}: answer must be a choice number from 0")
         return None
     return Question(
         question=str(item["question"]),
         answer=answer if isinstance(answer, int) else str(answer),
         choices=tuple(str(c) for c in choices),
         explanation=str(item.get("explanation") or ""),
+        objective=_objective(index, item.get("objective"), place, objectives),
     )
+
+
+def _objective(index: int, value: Any, place: _QuestionPlace, objectives: int) -> int | None:
+    """The objective a question checks: a number from 1 to the number of objectives."""
+    if value is None:
+        return None
+    number = index + 1
+    if not isinstance(value, int) or isinstance(value, bool):
+        message = f"question {number}: objective must be a number (1 for the first objective)"
+    elif not objectives:
+        message = f"question {number} checks objective {value}, but the lesson has no objectives"
+    elif not 1 <= value <= objectives:
+        message = (
+            f"question {number} checks objective {value}, but the lesson has "
+            f"{objectives} objective{'s' if objectives != 1 else ''} (1 to {objectives})"
+        )
+    else:
+        return value
+    place.report(index, "objective", message)
+    return None
 
 
 def _sources(meta: Mapping[str, Any], problem: Any) -> Iterable[Citation]:

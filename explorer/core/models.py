@@ -220,12 +220,14 @@ class Partnership:
 
 @dataclass(frozen=True, slots=True)
 class Question:
-    """A check-your-understanding item; `answer` is a choice index or a model answer."""
+    """A check-your-understanding item; `answer` is a choice index or a model answer;
+    `objective` is the lesson objective it checks (1-based), or None."""
 
     question: str
     answer: int | str
     choices: tuple[str, ...] = ()
     explanation: str = ""
+    objective: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

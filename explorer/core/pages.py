@@ -63,9 +63,9 @@ def lesson_page(
         _toc(rendered, lesson, cited),
         Markup(rendered.html),
         callout("tip", "Key points", items(lesson.key_points)),
-        Markup(questions_folded_html(lesson.questions))
+        Markup(questions_folded_html(lesson.questions, lesson.objectives))
         if folded_answers
-        else questions_html(lesson.questions, quiz or {}),
+        else questions_html(lesson.questions, quiz or {}, lesson.objectives),
         _cited(cited, titles),
         sources_html(lesson.sources),
         _neighbour_links(neighbours, titles),

@@ -18,19 +18,35 @@ from explorer.core.models import Question
 REVEALED = -1
 
 
-def questions_html(questions: Sequence[Question], quiz: Mapping[int, int]) -> Markup:
-    """`quiz` maps a question's index to the choice picked, or REVEALED."""
+def questions_html(
+    questions: Sequence[Question], quiz: Mapping[int, int], objectives: Sequence[str] = ()
+) -> Markup:
+    """`quiz` maps a question's index to the choice picked, or REVEALED; `objectives` are
+    the lesson's, for the line saying which one a question checks."""
     if not questions:
         return Markup()
     entries = join(
-        Markup('<li><p class="question">{}</p>{}</li>').format(
-            question.question, _question_body(number, question, quiz.get(number))
+        Markup('<li><p class="question">{}</p>{}{}</li>').format(
+            question.question,
+            objective_html(question, objectives),
+            _question_body(number, question, quiz.get(number)),
         )
         for number, question in enumerate(questions)
     )
     return Markup(
         '<h2 id="check-your-understanding">Check your understanding</h2><ol class="quiz">{}</ol>'
     ).format(entries)
+
+
+def objective_html(question: Question, objectives: Sequence[str]) -> Markup:
+    """'Checks objective 2: Explain ...', or nothing when the question names none (or one
+    the lesson does not have)."""
+    number = question.objective
+    if number is None or not 1 <= number <= len(objectives):
+        return Markup()
+    return Markup('<p class="objective">Checks objective {}: {}</p>').format(
+        number, objectives[number - 1]
+    )
 
 
 def _question_body(number: int, q: Question, state: int | None) -> Markup:
@@ -79,7 +95,7 @@ def _choice(
     return Markup("<li>{}</li>").format(link)
 
 
-def questions_folded_html(questions: Sequence[Question]) -> str:
+def questions_folded_html(questions: Sequence[Question], objectives: Sequence[str] = ()) -> str:
     """The questions for a page with no links to answer them (a published copy): the
     choices listed, and each answer folded away in a `<details>` the student opens."""
     if not questions:
@@ -87,6 +103,7 @@ def questions_folded_html(questions: Sequence[Question]) -> str:
     out = ['<h2 id="check-your-understanding">Check your understanding</h2><ol class="quiz">']
     for question in questions:
         out.append(f'<li><p class="question">{escape(question.question)}</p>')
+        out.append(str(objective_html(question, objectives)))
         out.append(_folded_body(question))
         out.append("</li>")
     out.append("</ol>")

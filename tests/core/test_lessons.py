@@ -100,13 +100,49 @@ def test_a_good_lesson_has_no_problems_and_keeps_its_fields(tmp_path):
             "unknown glossary term 'nonsense'",
         ),
         (GOOD + "\n![a chart](missing.png)\n", 22, "image 'missing.png' not found"),
-        (GOOD.replace("answer: 1", "answer: 7"), 10, "answer must be a choice number"),
+        (GOOD.replace("answer: 1", "answer: 7"), 13, "answer must be a choice number"),
+        (
+            GOOD.replace("answer: 1", "answer: 1\n    objective: 2"),
+            14,
+            "but the lesson has 1 objective (1 to 1)",
+        ),
+        (GOOD.replace("answer: 1", "answer: 1\n    objective: 0"), 14, "checks objective 0"),
+        (
+            GOOD.replace("answer: 1", "answer: 1\n    objective: two"),
+            14,
+            "objective must be a number",
+        ),
+        (
+            GOOD.replace("objectives: [Explain barter.]\n", "").replace(
+                "answer: 1", "answer: 1\n    objective: 1"
+            ),
+            13,
+            "but the lesson has no objectives",
+        ),
+        (
+            GOOD.replace("  - question: Who?\n", "  - query: Who?\n"),
+            11,
+            "needs 'question' and 'answer'",
+        ),
         (GOOD.replace("summary: Short.", "colour: blue"), 5, "unknown front matter field"),
     ],
 )
 def test_each_problem_names_its_line(tmp_path, text, line, message):
     found = problems_of(write(tmp_path, text))
     assert any(ln == line and message in msg for ln, msg in found), found
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("", None),
+        ("\n    objective: 1", 1),
+        ("\n    objective: 2", None),  # out of range: reported, and the question still shown
+    ],
+)
+def test_a_question_names_the_objective_it_checks(tmp_path, written, expected):
+    lesson, _ = read_lesson(write(tmp_path, GOOD.replace("answer: 1", "answer: 1" + written)))
+    assert lesson is not None and lesson.questions[0].objective == expected
 
 
 def test_non_utf8_text_names_the_line_of_the_bad_byte(tmp_path):

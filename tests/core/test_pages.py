@@ -39,6 +39,31 @@ def test_a_multiple_choice_question_in_each_state(state, present, absent):
         assert text not in html
 
 
+@pytest.mark.parametrize("folded", [False, True])
+@pytest.mark.parametrize(
+    ("objective", "shown"),
+    [
+        (2, "Checks objective 2: Name who built Huygens."),
+        (None, None),
+        (3, None),  # a number the lesson has no objective for (reported by the validator)
+    ],
+)
+def test_a_question_says_which_objective_it_checks(folded, objective, shown):
+    lesson = Lesson(
+        "l",
+        "L",
+        "benefits",
+        objectives=("Explain barter.", "Name who built Huygens."),
+        questions=(replace(CHOICE, objective=objective),),
+    )
+    html = page(lesson, folded_answers=folded)
+    question = html.split('<p class="question">')[1]
+    if shown is None:
+        assert "Checks objective" not in html
+    else:
+        assert f'</p><p class="objective">{shown}</p>' in question.split("</li>")[0]
+
+
 def test_an_open_question_hides_its_model_answer_until_asked():
     lesson = Lesson("l", "L", "benefits", questions=(CHOICE, OPEN))
     assert "Because space is expensive." not in page(lesson)
