@@ -231,7 +231,8 @@ def _rewrite(
 ) -> None:
     slugs = sorted(affected)
     winners = _winners(store.db, slugs)
-    bundled = {s for s in slugs if (paths.content_dir / "partnerships" / f"{s}.yaml").is_file()}
+    shipped = {p.stem for p in (paths.content_dir / "partnerships").glob("*.yaml")}
+    bundled = affected & shipped
     for name in {layer for layer, removed in winners.values() if not removed} - set(read):
         kind = "import" if name.partition("imports/")[1] else "edit"
         path = layer_path(name, paths.data_dir, roots)
