@@ -137,3 +137,102 @@ def test_the_notice_names_no_folder_a_student_would_not_know(tmp_path):
     path.write_text("not a database", encoding="utf-8")
     notice = open_database(path).notice
     assert str(tmp_path) not in notice and "rebuilt" in notice
+
+
+def _truncate(path):
+    path.write_bytes(path.read_bytes()[:3000])
+
+
+def _zero_header(path):
+    data = bytearray(path.read_bytes())
+    data[:100] = bytes(100)
+    path.write_bytes(bytes(data))
+
+
+def _overwrite_pages(path):
+    data = bytearray(path.read_bytes())
+    data[4096 : 4096 * 6] = b"\x5a" * (4096 * 5)
+    path.write_bytes(bytes(data))
+
+
+def _foreign(path):
+    path.unlink()
+    other = sqlite3.connect(path)
+    other.execute("create table notes (text)")
+    other.commit()
+    other.close()
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda path: path.unlink(),
+        _truncate,
+        _zero_header,
+        _overwrite_pages,
+        lambda path: path.write_text("not a database", encoding="utf-8"),
+        _foreign,
+        lambda path: path.write_bytes(b""),
+    ],
+    ids=["deleted", "truncated", "zeroed header", "pages overwritten", "text", "foreign", "empty"],
+)
+def test_whatever_happens_to_the_database_every_teacher_partnership_is_back(paths, damage):
+    from dataclasses import replace
+
+    from explorer.store.authoring import save_partnership
+    from explorer.store.catalog import Catalog
+
+    catalog = Catalog.open(paths)
+    store = catalog.partnerships
+    mine = replace(store.get("exomars-esa-roscosmos"), slug="moon-base", name="Moon Base")
+    save_partnership(store, paths, mine)
+    save_partnership(store, paths, replace(store.get("apollo-soyuz-test-project"), name="Mine"))
+    before = {p.slug: p for p in store.all()}
+    catalog.close()
+    for sidecar in ("-wal", "-shm"):
+        paths.database.with_name(paths.database.name + sidecar).unlink(missing_ok=True)
+    damage(paths.database)
+    again = Catalog.open(paths)
+    assert {p.slug: p for p in again.partnerships.all()} == before
+    for notice in again.notices:
+        assert "rebuilt" in notice and str(paths.data_dir) not in notice
+    again.close()
+
+
+def test_a_newer_apps_database_is_refused_and_the_teachers_files_are_untouched(paths):
+    from dataclasses import replace
+
+    from explorer.store.authoring import save_partnership
+    from explorer.store.catalog import Catalog
+    from tests.store.conftest import files_under
+
+    catalog = Catalog.open(paths)
+    mine = replace(catalog.partnerships.get("exomars-esa-roscosmos"), slug="moon-base")
+    save_partnership(catalog.partnerships, paths, mine)
+    catalog.close()
+    newer = sqlite3.connect(paths.database)
+    newer.execute(
+        "insert into _sqlite_migrations (migration_set, name, applied_at) "
+        "values ('space-explorer', 'm999_future', '2030-01-01')"
+    )
+    newer.commit()
+    newer.close()
+    files = files_under(paths.data_dir / "partnerships")
+    with pytest.raises(NewerDatabaseError):
+        Catalog.open(paths)
+    assert files_under(paths.data_dir / "partnerships") == files
+
+
+def test_a_killed_writers_temporary_files_are_swept_at_the_next_start(paths):
+    import os
+
+    from explorer.store.catalog import Catalog
+
+    lessons = paths.teacher_lessons
+    lessons.mkdir(parents=True, exist_ok=True)
+    dead = lessons / ".mine.md.999999999.abc123.tmp"  # no process has this id
+    alive = lessons / f".mine.md.{os.getppid()}.def456.tmp"  # a process that runs
+    dead.write_text("half a lesson")
+    alive.write_text("being written")
+    Catalog.open(paths).close()
+    assert not dead.exists() and alive.exists()

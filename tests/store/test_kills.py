@@ -150,3 +150,64 @@ def test_a_kill_at_each_system_call_of_an_import_leaves_all_or_nothing(started, 
         if done.returncode == 0:  # the import finished before the when-th call: all tried
             break
     assert ROWS in seen
+
+
+def teacher_files_now(data: Path) -> dict[str, bytes]:
+    """What the teacher has after the next start (which finishes or drops half-done work)."""
+    assert cli(data, "info").returncode == 0
+    from explorer.core.teacher_files import teacher_files
+
+    return {name: path.read_bytes() for name, path in teacher_files(data).items()}
+
+
+@pytest.fixture(scope="module")
+def pack(started, tmp_path_factory):
+    """A content pack of 40 lessons and 500 partnerships, from another teacher."""
+    folder = tmp_path_factory.mktemp("author")
+    data = folder / "data"
+    shutil.copytree(started, data)
+    lessons = data / "lessons"
+    lessons.mkdir(exist_ok=True)
+    for n in range(40):
+        text = f"---\ntitle: Lesson {n}\nsection: outlook\n---\n\n{'Words. ' * 400}\n"
+        (lessons / f"lesson-{n}.md").write_text(text, encoding="utf-8")
+    spreadsheet = folder / "rows.csv"
+    lines = ["slug,name,type,start_year,status,domain,partners"]
+    lines += [f"p-{i},Pack mission {i},bilateral,2001,active,lunar,NASA" for i in range(500)]
+    spreadsheet.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert cli(data, "import", str(spreadsheet)).returncode == 0
+    out = folder / "pack.zip"
+    assert cli(data, "export", "--format", "pack", str(out)).returncode == 0
+    return out
+
+
+def test_a_pack_import_killed_at_random_moments_is_whole_or_absent(started, pack, tmp_path):
+    rng = random.Random(5)
+    for n in range(TRIALS):
+        data = fresh_copy(started, tmp_path, n)
+        kill_after(["import", str(pack), "--data-dir", str(data)], rng.uniform(0.2, 1.2))
+        files = teacher_files_now(data)
+        lessons = [name for name in files if name.startswith("lessons/")]
+        imports = [name for name in files if name.startswith("imports/")]
+        assert (len(lessons), len(imports)) in ((0, 0), (40, 1)), f"trial {n}"
+        assert teacher_count(data) in (0, 500)
+        assert leftovers(data) == []
+
+
+def test_a_restore_killed_at_random_moments_gives_one_state_or_the_other(started, tmp_path):
+    spreadsheet = sheet(tmp_path / "missions.csv")
+    rng = random.Random(8)
+    for n in range(TRIALS):
+        data = fresh_copy(started, tmp_path, n)
+        (data / "lessons").mkdir(exist_ok=True)
+        (data / "lessons" / "a.md").write_text("---\ntitle: A\nsection: outlook\n---\nA.\n")
+        made = cli(data, "backup", "create")
+        backup_id = made.stdout.strip()
+        then = teacher_files_now(data)
+        assert cli(data, "import", str(spreadsheet)).returncode == 0
+        (data / "lessons" / "a.md").unlink()
+        (data / "lessons" / "b.md").write_text("---\ntitle: B\nsection: outlook\n---\nB.\n")
+        now = teacher_files_now(data)
+        kill_after(["backup", "restore", backup_id, "--data-dir", str(data)], rng.uniform(0.1, 0.9))
+        assert teacher_files_now(data) in (then, now), f"trial {n}"
+        assert leftovers(data) == []

@@ -329,3 +329,11 @@ def test_a_failure_while_writing_files_puts_everything_back(
     assert files_under(elsewhere.paths.data_dir / "imports") == {}
     assert not list((elsewhere.paths.data_dir / ".pending").iterdir())
     assert database_rows(elsewhere.db) == before_rows
+
+
+def test_a_manifest_nested_too_deeply_is_refused_in_one_line(catalog, paths, tmp_path):
+    pack = tmp_path / "deep.zip"
+    with zipfile.ZipFile(pack, "w") as archive:
+        archive.writestr("manifest.json", "[" * 100_000)
+    with pytest.raises(PackError, match="nested too deeply"):
+        read_pack(pack, catalog.partnerships, paths)
