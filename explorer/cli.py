@@ -107,7 +107,8 @@ def build_parser() -> argparse.ArgumentParser:
         nargs="*",
         type=Path,
         metavar="PATH",
-        help="a lesson file or folder (default: bundled and teacher lessons)",
+        help="a lesson file or folder, or a trail file (.yaml) "
+        "(default: bundled and teacher lessons and trails)",
     )
 
     check = commands.add_parser(
@@ -262,7 +263,14 @@ def cmd_validate(paths: AppPaths, args: argparse.Namespace) -> int:
             glossary=frozenset(catalog.glossary),
             lesson_files=lesson_files(catalog.library.lessons),
         )
-        problems, checked = validate_files(args.paths, known, catalog.library.placements)
+        trails = [p for p in args.paths if p.is_file() and p.suffix in (".yaml", ".yml")]
+        lessons = [p for p in args.paths if p not in trails]
+        problems, checked = validate_files(lessons, known, catalog.library.placements)
+        if trails:
+            from explorer.store.trail_files import validate_trail_files
+
+            problems += validate_trail_files(trails, catalog.library, catalog.partnerships)
+            checked += len(trails)
     else:
         problems = list(catalog.problems)
         checked = len(catalog.library.lessons)

@@ -24,6 +24,7 @@ from explorer.store.maintenance import tidy_data_folder
 from explorer.store.partnerships import PartnershipStore
 from explorer.store.search_index import SearchIndex, index_lessons
 from explorer.store.teacher_index import layer_problems, sync_teacher_files
+from explorer.store.trail_files import trail_problems
 
 
 @dataclass
@@ -79,7 +80,8 @@ class Catalog:
         """What is wrong in the bundled content, the lessons and the teacher's partnership
         files."""
         teacher = tuple(layer_problems(self.partnerships, self.paths))
-        return self.refresh.problems + self.library.problems + teacher
+        trails = tuple(trail_problems(self.paths, self.library, self.partnerships))
+        return self.refresh.problems + self.library.problems + teacher + trails
 
     def sync(self) -> Changes:
         """Bring the index in step with the teacher's partnership files (changed by hand,
