@@ -19,9 +19,10 @@ if TYPE_CHECKING:
     from explorer.store.catalog import Catalog
     from explorer.ui.main_window import MainWindow
     from explorer.ui.read_view import ReadView
+    from explorer.ui.trails.follow import TrailFollower
 
-TARGET_KINDS = ("lesson", "partnership", "topic", "glossary", "timeline")
-TARGET_HELP = "lesson:SLUG, partnership:SLUG, topic:TAG, glossary:SLUG or timeline"
+TARGET_KINDS = ("lesson", "partnership", "topic", "glossary", "timeline", "trail")
+TARGET_HELP = "lesson:SLUG, partnership:SLUG, topic:TAG, glossary:SLUG, trail:SLUG or timeline"
 APP_NAME = "Space Partnerships Explorer"
 ORGANISATION = "space-explorer"
 
@@ -34,6 +35,9 @@ def parse_target(target: str | None) -> tuple[str, str] | None:
     """'lesson:why-partner' -> ('lesson', 'why-partner'); 'timeline' -> ('timeline', '')."""
     if not target:
         return None
+    kind, colon, slug = target.strip().partition(":")
+    if kind == "trail" and colon and slug:  # a trail is followed, not a page shown
+        return "trail", slug
     from explorer.ui.navigation import Location
 
     location = Location.parse(target)
@@ -126,11 +130,17 @@ def install_views(
 
     events = window.events = CatalogEvents(catalog, window)
     read_view = ReadView(catalog, window.theme, window.zoom, events=events)
-    start = Location(*wanted) if wanted else None
+    trail = wanted[1] if wanted and wanted[0] == "trail" else None
+    start = Location(*wanted) if wanted and not trail else None
     to_timeline = start is not None and start.kind == "timeline"
     if to_timeline or not deferred:
         install_timeline(window, catalog)
     window.set_read_view(read_view, None if to_timeline else start)
+    follower = install_classroom(window, catalog)
+    if trail is not None:
+        follower.start(trail)
+    elif wanted is None:
+        follower.restore()  # the trail step left open last time
     if to_timeline:
         window.go_to(Location("timeline"))
     read_view.article.setFocus()
@@ -188,6 +198,21 @@ def install_timeline(window: MainWindow, catalog: Catalog) -> None:
     detail.target_requested.connect(lambda kind, slug: window.go_to(Location(kind, slug)))
     window.show_on_timeline_requested.connect(highlight)
     window.location_changed.connect(follow)
+
+
+def install_classroom(window: MainWindow, catalog: Catalog) -> TrailFollower:
+    """Reading trails (the Trails group, the trail bar, the trail editor) and presenter
+    mode (View > Present)."""
+    from explorer.ui.present.install import install_presenter
+    from explorer.ui.trails.install import install_trails
+
+    def ensure_timeline() -> None:
+        if window.timeline_view is None:
+            install_timeline(window, catalog)
+
+    follower = install_trails(window, catalog, ensure_timeline)
+    install_presenter(window, catalog, follower, ensure_timeline)
+    return follower
 
 
 def install_authoring(
@@ -270,6 +295,10 @@ def target_exists(catalog: Catalog, kind: str, slug: str) -> bool:
     from explorer.ui.article.builder import PageBuilder
     from explorer.ui.navigation import Location
 
+    if kind == "trail":
+        from explorer.store.trail_files import TrailShelf
+
+        return TrailShelf.load(catalog.paths).get(slug) is not None
     return kind == "timeline" or PageBuilder(catalog).has(Location(kind, slug))
 
 

@@ -86,3 +86,10 @@ def section_titles(lesson: Lesson) -> tuple[str, ...]:
 
 def find_section(lesson: Lesson, title: str) -> LessonSection | None:
     return next((s for s in split_sections(lesson) if s.title and same_title(s.title, title)), None)
+
+
+def section_anchor(title: str) -> str:
+    """The id the rendered page gives a section's heading (Python-Markdown's toc)."""
+    from markdown.extensions.toc import slugify  # Markdown loads only when a page needs it
+
+    return str(slugify(title, "-"))

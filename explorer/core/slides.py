@@ -224,3 +224,9 @@ def single_page_slides(
     if lesson is not None:
         return lesson_slides(lesson, source)
     return [partnership_slide(partnership)] if partnership is not None else []
+
+
+def body_context(lesson: Lesson, base: RenderContext) -> RenderContext:
+    """The context a lesson's body renders in: its pictures come from its folder."""
+    folder = lesson.assets_dir or (lesson.source_path.parent if lesson.source_path else None)
+    return replace(base, base_dir=folder)

@@ -389,3 +389,20 @@ def trail_slug(title: str, taken: Sequence[str] = ()) -> str:
 def trail_name(slug: str) -> str:
     """`trails/<slug>.yaml`, relative to the data folder."""
     return f"{TRAILS}/{slug}{SUFFIX}"
+
+
+def step_label(
+    step: TrailStep, lessons: Mapping[str, Lesson], partnership_names: Mapping[str, str]
+) -> str:
+    """What a step shows, in words: 'Who does what · Case study: the ISS'."""
+    if step.kind == "timeline":
+        return f"Timeline · {(step.view or TimelineView()).label()}"
+    if step.kind == "partnership":
+        return f"Partnership · {partnership_names.get(step.slug, step.slug)}"
+    lesson = lessons.get(step.slug)
+    title = lesson.title if lesson else step.slug
+    if step.kind == "section":
+        return f"{step.section} · {title}"
+    if step.kind == "question":
+        return f"Question {step.question} · {title}"
+    return f"Lesson · {title}"
