@@ -43,7 +43,7 @@ def test_a_trail_plays_in_order_with_next_and_previous(qtbot, make_window, trail
     follower = window.presenting.follower
     window.go_to(Location("trail", "docking"))
     bar = follower.bar
-    assert follower.toolbar.isVisible()
+    assert follower.bar.isVisible()
     assert bar.title.text() == "Docking in four steps"
     assert bar.text() == "Step 1 of 4 · Read the fourth part first."
     assert window.current_location() == Location("lesson", "long-read")
@@ -76,7 +76,7 @@ def test_leaving_a_trail_hides_the_bar_and_forgets_it(qtbot, make_window, trail_
     follower = window.presenting.follower
     follower.start("docking")
     qtbot.mouseClick(follower.bar.leave_button, Qt.MouseButton.LeftButton)
-    assert not follower.toolbar.isVisible()
+    assert not follower.bar.isVisible()
     assert follower.trail is None
     window.close()
     assert make_window().presenting.follower.trail is None
@@ -126,4 +126,4 @@ def test_a_trail_edited_on_disk_is_followed_in_its_new_version(qtbot, make_windo
     assert follower.bar.text() == "Step 2 of 2 · The flight itself."
     trail_file.unlink()
     follower.trails.reload()
-    assert follower.trail is None and not follower.toolbar.isVisible()
+    assert follower.trail is None and not follower.bar.isVisible()

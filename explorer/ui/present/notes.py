@@ -57,6 +57,8 @@ class NotesPanel(QFrame):
         self.title.setText(title)
         self.note.setText(note or "No note for this slide.")
         self.note.setProperty("empty", not note)
+        self.note.style().unpolish(self.note)
+        self.note.style().polish(self.note)
         self.coming.setText(coming)
         self.setAccessibleDescription(f"{counter}. {note} {coming}")
 

@@ -98,10 +98,7 @@ class SlideView(QWidget):
         """Draw everything `scale` times larger: the slide's text and the timeline."""
         self.scale = scale
         self.text_size = slide_text_size(scale)
-        font = QFont(self.font())
-        base = QFont().pointSizeF()
-        font.setPointSizeF(base * scale)
-        self.setFont(font)
+        scale_font(self.window() if self.window() is not self else self, scale)
         if self._html and self.view is None:
             self._fit()
 
@@ -146,6 +143,7 @@ class SlideView(QWidget):
         if view is None or timeline is None:
             return
         timeline.set_group_by(view.group)
+        timeline.show_only(view.highlight or None)  # a class sees the few that matter
         if view.highlight:
             timeline.highlight(view.highlight, f"{len(view.highlight)} partnerships highlighted")
         else:
@@ -167,3 +165,11 @@ def _presentation_look(panel: TimelinePanel) -> None:
     panel.filter_bar.hide()
     panel.clear_highlight_button.hide()
     panel.count_label.hide()
+
+
+def scale_font(widget: QWidget, scale: float) -> None:
+    """The application's font, `scale` times larger, for `widget` and all it holds. A
+    style sheet, because the app's own style sheet would keep the children's fonts from
+    following a plain setFont."""
+    size = QFont().pointSizeF() * scale
+    widget.setStyleSheet(f"QWidget {{ font-size: {size:.1f}pt; }}")

@@ -10,15 +10,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSettings, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QToolBar
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from explorer.core.changes import Changes
 from explorer.core.lesson_sections import find_section, section_anchor
 from explorer.core.paths import AppPaths
 from explorer.core.trails import TimelineView, Trail, TrailStep, step_label
 from explorer.store.trail_files import TrailShelf
+from explorer.ui.article.view import ArticleView
 from explorer.ui.navigation import Location
 from explorer.ui.trails.bar import TrailBar
 
@@ -69,14 +70,8 @@ class TrailFollower(QObject):
         self.trail: Trail | None = None
         self.index = 0
         self.bar = TrailBar()
-        self.toolbar = QToolBar("Reading trail", objectName="trailToolbar")
-        self.toolbar.setMovable(False)
-        self.toolbar.setFloatable(False)
-        self.toolbar.toggleViewAction().setVisible(False)
-        self.toolbar.addWidget(self.bar)
-        window.addToolBarBreak()
-        window.addToolBar(self.toolbar)
-        self.toolbar.hide()
+        _put_above_views(window, self.bar)
+        self.bar.hide()
         self.next_action = self._action("Next Step in Trail", "Alt+PgDown", lambda: self.step(1))
         self.previous_action = self._action(
             "Previous Step in Trail", "Alt+PgUp", lambda: self.step(-1)
@@ -104,7 +99,7 @@ class TrailFollower(QObject):
         if trail is None or not trail.steps:
             return False
         self.trail = trail
-        self.toolbar.show()
+        self.bar.show()
         self.show_step(max(0, min(index, len(trail.steps) - 1)))
         return True
 
@@ -114,7 +109,7 @@ class TrailFollower(QObject):
 
     def leave(self) -> None:
         self.trail = None
-        self.toolbar.hide()
+        self.bar.hide()
         self.settings.remove("trail/slug")
         self.settings.remove("trail/step")
         self._update_actions()
@@ -163,9 +158,9 @@ class TrailFollower(QObject):
         if article is None or lesson is None:
             return
         if step.kind == "section" and (section := find_section(lesson, step.section)):
-            article.scroll_to(section_anchor(section.title))
+            _scroll_when_shown(article, section_anchor(section.title))
         elif step.kind == "question":
-            article.scroll_to(QUESTIONS_ANCHOR)
+            _scroll_when_shown(article, QUESTIONS_ANCHOR)
 
     def _open_timeline(self, view: TimelineView) -> None:
         self._ensure_timeline()
@@ -203,3 +198,34 @@ class TrailFollower(QObject):
         self.index = min(self.index, len(fresh.steps) - 1)
         self._show_bar()
         self._update_actions()
+
+
+def _put_above_views(window: MainWindow, bar: TrailBar) -> None:
+    """The bar goes above the window's views (the reading view and the timeline), so that
+    it stays in sight on a timeline step too."""
+    views = window.takeCentralWidget()
+    holder = QWidget(objectName="trailHolder")
+    layout = QVBoxLayout(holder)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(0)
+    layout.addWidget(bar)
+    layout.addWidget(views, 1)
+    window.setCentralWidget(holder)
+
+
+def _scroll_when_shown(article: ArticleView, anchor: str) -> None:
+    """Bring `anchor` to the top now, or once the page is first shown (a window that
+    opens at a trail step lays its page out only then)."""
+    if article.isVisible():
+        article.scroll_to(anchor)
+        return
+
+    class _Shown(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Show:
+                watched.removeEventFilter(self)
+                self.deleteLater()
+                QTimer.singleShot(0, article, lambda: article.scroll_to(anchor))
+            return False
+
+    article.installEventFilter(_Shown(article))

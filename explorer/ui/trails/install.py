@@ -39,10 +39,8 @@ def install_trails(
     new_trail.setStatusTip("Make a reading trail: steps through lessons, partnerships and views")
     edit_trail = QAction("Edit T&rail…", window)
     edit_trail.setStatusTip("Change the trail you are following, or pick one to change")
-    new_trail.triggered.connect(lambda: _open_editor(window, catalog, model, follower, None))
-    edit_trail.triggered.connect(
-        lambda: _open_editor(window, catalog, model, follower, follower.trail)
-    )
+    new_trail.triggered.connect(lambda: _open_editor(window, catalog, model, follower, False))
+    edit_trail.triggered.connect(lambda: _open_editor(window, catalog, model, follower, True))
     window.menus.file.insertAction(window.menus.file_end, new_trail)
     window.menus.edit.addSeparator()
     window.menus.edit.addAction(edit_trail)
@@ -55,8 +53,8 @@ def _open_editor(
     catalog: Catalog,
     model: TrailShelfModel,
     follower: TrailFollower,
-    trail: object,
+    editing: bool,
 ) -> None:
     from explorer.ui.trails.editor import open_trail_editor  # loads when first opened
 
-    open_trail_editor(window, catalog, model, follower, trail)
+    open_trail_editor(window, catalog, model, follower, editing)
