@@ -271,15 +271,20 @@ def cmd_validate(paths: AppPaths, args: argparse.Namespace) -> int:
             from explorer.store.trail_files import validate_trail_files
 
             problems += validate_trail_files(trails, catalog.library, catalog.partnerships)
-            checked += len(trails)
+        trail_count = len(trails)
     else:
+        from explorer.store.trail_files import TrailShelf
+
         problems = list(catalog.problems)
         checked = len(catalog.library.lessons)
+        trail_count = len(TrailShelf.load(paths).trails)
     for problem in problems:
         print(problem)
     errors = sum(1 for p in problems if p.is_error)
     notes = len(problems) - errors
     files = f"{checked} lesson file{'s' * (checked != 1)}"
+    if trail_count:
+        files += f" and {_count(trail_count, 'trail')}"
     print(f"{files} checked: {_count(errors, 'error')}, {_count(notes, 'note')}.", file=sys.stderr)
     return 1 if errors else 0
 

@@ -74,8 +74,10 @@ def lesson_entry_problem(name: str) -> str | None:
 
 def trail_entry_problem(name: str) -> str | None:
     relative = name[len(TRAILS_PREFIX) :]
-    if "/" in relative or not relative.endswith(".yaml"):
-        return f"only trails (.yaml) belong in {TRAILS_PREFIX}, not in a subfolder"
+    if "/" in relative:
+        return f"trails go directly in {TRAILS_PREFIX}, not in a subfolder"
+    if not relative.endswith(".yaml"):
+        return f"only trails (.yaml files) belong in {TRAILS_PREFIX}"
     return None
 
 

@@ -91,6 +91,8 @@ class Trail:
     origin: str = "bundled"  # "bundled" or "teacher"
     source_path: Path | None = field(default=None, compare=False)
     problems: tuple[Problem, ...] = field(default=(), compare=False)
+    #: what problems call the file ('' for its path)
+    file: str = field(default="", compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +152,7 @@ def parse_trail(
         origin=origin,
         source_path=path,
         problems=tuple(problems),
+        file=name,
     )
     return trail, problems
 
@@ -307,7 +310,7 @@ def merge_trails(bundled: Iterable[Trail], teacher: Iterable[Trail]) -> list[Tra
 
 def check_trail(trail: Trail, targets: TrailTargets) -> list[Problem]:
     """Every step must point at something that exists."""
-    name = str(trail.source_path or trail.slug)
+    name = trail.file or str(trail.source_path or trail.slug)
     problems = []
     for number, step in enumerate(trail.steps, start=1):
         message = step_problem(step, targets)
