@@ -61,3 +61,10 @@ def test_open_refuses_a_trail_that_does_not_exist(capsys, tmp_path):
     err = capsys.readouterr().err
     assert code == 2
     assert err == "space-explorer: error: unknown target 'trail:no-such-trail' (no such trail)\n"
+
+
+def test_check_lists_a_broken_step_of_the_teachers_trail(capsys, data_dir):
+    code, out, _ = run(capsys, "check", "--data-dir", str(data_dir))
+    trail = (data_dir / "trails" / "broken.yaml").resolve()
+    assert code == 1
+    assert f"{trail}:5: step 2: no lesson 'no-such-lesson'" in out.splitlines()

@@ -72,8 +72,11 @@ class Catalog:
         return self.library
 
     def check_content(self) -> list[Finding]:
-        """The content checker over the teacher's lessons, collections and partnerships."""
-        return check_content(self.library.lessons, self.library.problems, self.partnerships.all())
+        """The content checker over the teacher's lessons, collections, partnerships and
+        trails."""
+        trails = trail_problems(self.paths, self.library, self.partnerships, teacher_only=True)
+        problems = (*self.library.problems, *trails)
+        return check_content(self.library.lessons, problems, self.partnerships.all())
 
     @property
     def problems(self) -> tuple[Problem, ...]:

@@ -67,14 +67,17 @@ def trail_targets(library: LessonLibrary, store: PartnershipStore) -> TrailTarge
 
 
 def trail_problems(
-    paths: AppPaths, library: LessonLibrary, store: PartnershipStore
+    paths: AppPaths, library: LessonLibrary, store: PartnershipStore, teacher_only: bool = False
 ) -> list[Problem]:
-    """What `validate` reports about trails: broken files and steps that point nowhere."""
+    """What `validate` reports about trails (`check`: the teacher's only): broken files
+    and steps that point nowhere."""
     shelf = TrailShelf.load(paths)
     targets = trail_targets(library, store)
-    problems = list(shelf.problems)
+    mine = str(teacher_trails_dir(paths))
+    problems = [p for p in shelf.problems if not teacher_only or p.file.startswith(mine)]
     for trail in shelf.trails:
-        problems += check_trail(trail, targets)
+        if not teacher_only or trail.origin == "teacher":
+            problems += check_trail(trail, targets)
     return problems
 
 
