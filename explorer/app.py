@@ -147,6 +147,7 @@ def install_views(
     window.destroyed.connect(catalog.close)
     if not deferred:
         install_authoring(window, catalog, read_view)
+        install_presenter_mode(window, catalog)
         events.start()
         return
     # The lesson is painted first; the timeline and the teacher tools (about 0.2 s)
@@ -157,6 +158,7 @@ def install_views(
         if window.timeline_view is None:
             install_timeline(window, catalog)
         install_authoring(window, catalog, read_view, deferred=True)
+        install_presenter_mode(window, catalog)
         events.start()
 
     if window.current_view() == "timeline":  # the reader left off on the timeline
@@ -201,18 +203,26 @@ def install_timeline(window: MainWindow, catalog: Catalog) -> None:
 
 
 def install_classroom(window: MainWindow, catalog: Catalog) -> TrailFollower:
-    """Reading trails (the Trails group, the trail bar, the trail editor) and presenter
-    mode (View > Present)."""
-    from explorer.ui.present.install import install_presenter
+    """Reading trails: the Trails group, the trail bar, the trail editor."""
     from explorer.ui.trails.install import install_trails
 
     def ensure_timeline() -> None:
         if window.timeline_view is None:
             install_timeline(window, catalog)
 
-    follower = install_trails(window, catalog, ensure_timeline)
-    install_presenter(window, catalog, follower, ensure_timeline)
-    return follower
+    return install_trails(window, catalog, ensure_timeline)
+
+
+def install_presenter_mode(window: MainWindow, catalog: Catalog) -> None:
+    """View > Present (F5), built with the timeline and teacher tools, after the first
+    page is painted."""
+    from explorer.ui.present.install import install_presenter
+
+    def ensure_timeline() -> None:
+        if window.timeline_view is None:
+            install_timeline(window, catalog)
+
+    install_presenter(window, catalog, window.trails, ensure_timeline)
 
 
 def install_authoring(

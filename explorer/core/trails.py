@@ -21,7 +21,6 @@ import yaml
 from explorer.core.lesson_sections import find_section, section_titles
 from explorer.core.lessons import SLUG_RE, slugify_part
 from explorer.core.models import Lesson, Problem
-from explorer.core.timeline_layout import GROUPINGS
 
 try:  # the C loader and dumper where PyYAML was built with libyaml
     from yaml import CSafeDumper as SafeDumper
@@ -246,6 +245,8 @@ def _view(value: Any, where: str, problem: Any) -> TimelineView | None:
     if first is not None and last is not None and first > last:
         problem(f"{where}: the timeline goes from {first} to {last}, which is backwards")
         first, last = last, first
+    from explorer.core.timeline_layout import GROUPINGS  # the timeline's, loaded only here
+
     group = _text(value.get("group")) or "type"
     if group not in GROUPINGS:
         problem(f"{where}: timeline 'group' must be one of {', '.join(GROUPINGS)}")

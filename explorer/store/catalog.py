@@ -24,7 +24,6 @@ from explorer.store.maintenance import tidy_data_folder
 from explorer.store.partnerships import PartnershipStore
 from explorer.store.search_index import SearchIndex, index_lessons
 from explorer.store.teacher_index import layer_problems, sync_teacher_files
-from explorer.store.trail_files import trail_problems
 
 
 @dataclass
@@ -74,6 +73,8 @@ class Catalog:
     def check_content(self) -> list[Finding]:
         """The content checker over the teacher's lessons, collections, partnerships and
         trails."""
+        from explorer.store.trail_files import trail_problems  # only when checking
+
         trails = trail_problems(self.paths, self.library, self.partnerships, teacher_only=True)
         problems = (*self.library.problems, *trails)
         return check_content(self.library.lessons, problems, self.partnerships.all())
@@ -82,6 +83,8 @@ class Catalog:
     def problems(self) -> tuple[Problem, ...]:
         """What is wrong in the bundled content, the lessons and the teacher's partnership
         files."""
+        from explorer.store.trail_files import trail_problems  # only when checking
+
         teacher = tuple(layer_problems(self.partnerships, self.paths))
         trails = tuple(trail_problems(self.paths, self.library, self.partnerships))
         return self.refresh.problems + self.library.problems + teacher + trails

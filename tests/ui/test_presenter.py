@@ -194,7 +194,7 @@ def test_escape_leaves_and_gives_the_window_back_as_it_was(qtbot, make_window, t
 
 def test_f5_presents_the_trail_being_followed_from_its_step(qtbot, make_window, talk):
     window = make_window()
-    follower = window.presenting.follower
+    follower = window.trails
     follower.start("docking", 1)
     qtbot.keyClick(window, Qt.Key.Key_F5)
     presenter = window.presenting.presenter
@@ -228,3 +228,29 @@ def test_nothing_to_present_on_a_topic_page_is_said(qtbot, make_window, monkeypa
     assert window.presenting.present() is None
     assert told == ["Nothing to present"]
     assert window.isVisible()
+
+
+def test_down_scrolls_a_slide_taller_than_the_screen_before_moving_on(qtbot, make_window, paths):
+    paths.teacher_lessons.mkdir(parents=True, exist_ok=True)
+    words = " ".join(["Docking adapters join two spacecraft in orbit."] * 400)
+    (paths.teacher_lessons / "tall.md").write_text(
+        "---\ntitle: Tall\nsection: outlook\n---\n\n"
+        f"## Long part\n\n{words}\n\n## Short part\n\nEnd.\n",
+        encoding="utf-8",
+    )
+    window = make_window()
+    window.go_to(Location("lesson", "tall"))
+    presenter = window.presenting.present()
+    press(qtbot, presenter, Qt.Key.Key_PageDown)
+    assert presenter.deck.slides[presenter.place.slide].title == "Long part"
+    bar = presenter.slide.article.verticalScrollBar()
+    assert bar.maximum() > 0 and bar.value() == 0
+    press(qtbot, presenter, Qt.Key.Key_Down)
+    assert bar.value() > 0 and presenter.place.slide == 1
+    while bar.value() < bar.maximum():
+        press(qtbot, presenter, Qt.Key.Key_Down)
+    press(qtbot, presenter, Qt.Key.Key_Down)
+    assert presenter.deck.slides[presenter.place.slide].title == "Short part"
+    press(qtbot, presenter, Qt.Key.Key_PageUp)  # Page Up always moves a whole slide
+    assert presenter.place.slide == 1
+    presenter.leave()

@@ -99,7 +99,7 @@ def test_editing_a_bundled_trail_saves_the_teachers_own_version(
     bundled = content_dir / "trails" / "intro.yaml"
     bundled.write_text("title: Intro\nsteps:\n  - lesson: why-partner\n", encoding="utf-8")
     window = make_window()
-    follower = window.presenting.follower
+    follower = window.trails
     trail = follower.trails.shelf.get("intro")
     editor = TrailEditor(window.read_view.catalog, trail, window)
     qtbot.addWidget(editor)
@@ -123,7 +123,7 @@ def test_a_teachers_trail_is_deleted_to_the_trash(qtbot, make_window, paths, mon
         QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes)
     )
     window = make_window()
-    follower = window.presenting.follower
+    follower = window.trails
     editor = TrailEditor(window.read_view.catalog, follower.trails.shelf.get("mine"), window)
     qtbot.addWidget(editor)
     editor.deleted.connect(lambda _slug: follower.trails.reload())

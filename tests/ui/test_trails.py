@@ -40,7 +40,7 @@ def trail_file(paths, long_lesson) -> Path:
 
 def test_a_trail_plays_in_order_with_next_and_previous(qtbot, make_window, trail_file):
     window = make_window()
-    follower = window.presenting.follower
+    follower = window.trails
     window.go_to(Location("trail", "docking"))
     bar = follower.bar
     assert follower.bar.isVisible()
@@ -73,22 +73,22 @@ def test_a_trail_plays_in_order_with_next_and_previous(qtbot, make_window, trail
 
 def test_leaving_a_trail_hides_the_bar_and_forgets_it(qtbot, make_window, trail_file):
     window = make_window()
-    follower = window.presenting.follower
+    follower = window.trails
     follower.start("docking")
     qtbot.mouseClick(follower.bar.leave_button, Qt.MouseButton.LeftButton)
     assert not follower.bar.isVisible()
     assert follower.trail is None
     window.close()
-    assert make_window().presenting.follower.trail is None
+    assert make_window().trails.trail is None
 
 
 def test_the_trail_and_its_step_survive_a_restart(qtbot, make_window, trail_file):
     window = make_window()
-    follower = window.presenting.follower
+    follower = window.trails
     follower.start("docking", 1)
     window.close()
     again = make_window()
-    follower = again.presenting.follower
+    follower = again.trails
     assert follower.trail is not None and follower.trail.slug == "docking"
     assert follower.bar.text() == "Step 2 of 4 · The flight itself."
     assert again.current_location() == Location("partnership", "apollo-soyuz-test-project")
@@ -102,7 +102,7 @@ def test_trails_have_their_own_group_in_the_library(qtbot, make_window, trail_fi
     item = library.item_for(("trail", "docking"))
     assert item is not None and item.text(0) == "Docking in four steps"
     library.setCurrentItem(item)
-    assert window.presenting.follower.bar.text().startswith("Step 1 of 4")
+    assert window.trails.bar.text().startswith("Step 1 of 4")
     assert window.current_location() == Location("lesson", "long-read")
 
 
@@ -113,13 +113,13 @@ def test_a_deep_link_opens_the_trail_at_its_first_step(qtbot, paths, trail_file,
     settings = QSettings(str(settings_file), QSettings.Format.IniFormat)
     window = build_window(paths, wanted=("trail", "docking"), settings=settings)
     qtbot.addWidget(window)
-    assert window.presenting.follower.trail.slug == "docking"
+    assert window.trails.trail.slug == "docking"
     assert window.current_location() == Location("lesson", "long-read")
 
 
 def test_a_trail_edited_on_disk_is_followed_in_its_new_version(qtbot, make_window, trail_file):
     window = make_window()
-    follower = window.presenting.follower
+    follower = window.trails
     follower.start("docking", 3)
     trail_file.write_text(TRAIL.split("  - lesson: why-partner")[0], encoding="utf-8")
     follower.trails.reload()

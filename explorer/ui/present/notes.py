@@ -10,6 +10,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
+from explorer.ui.article.view import ArticleView
+
+#: the preview's text size (px): a slide seen small
+PREVIEW_TEXT = 13
 KEYS_HINT = (
     "Page Down, → or Space: next · Page Up or ←: back · A: answer · B or .: blank screen · "
     "N: notes · Ctrl+= and Ctrl+-: size · Esc: leave"
@@ -39,7 +43,6 @@ class NotesPanel(QFrame):
         for widget in (self.counter, self.title, self.note, self.coming):
             layout.addWidget(widget)
         if large:
-            layout.addStretch(1)
             layout.addWidget(self.hint)
             self._enlarge(self.note, 1.6)
             self._enlarge(self.title, 1.3)
@@ -64,15 +67,31 @@ class NotesPanel(QFrame):
 
 
 class NotesWindow(QWidget):
-    """The laptop's screen while the projector shows the slides."""
+    """The laptop's screen while the projector shows the slides: the notes, and a
+    preview of what the next press shows."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, style_sheet: str, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("notesWindow")
         self.setWindowTitle("Presenter notes — Space Partnerships Explorer")
         self.setAccessibleName("Presenter notes")
         self.setAttribute(Qt.WidgetAttribute.WA_QuitOnClose, False)
         self.panel = NotesPanel(large=True)
+        self.next_label = QLabel("Next", objectName="sectionLabel")
+        self.preview = ArticleView(style_sheet, PREVIEW_TEXT)
+        self.preview.setObjectName("slidePreview")
+        self.preview.setAccessibleName("Next slide")
+        self.preview.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
         layout.addWidget(self.panel)
+        below = QVBoxLayout()
+        below.setContentsMargins(24, 8, 24, 16)
+        below.addWidget(self.next_label)
+        below.addWidget(self.preview, 1)
+        layout.addLayout(below, 1)
+
+    def show_next(self, html: str) -> None:
+        """The HTML the next press shows ('' at the end: the preview empties)."""
+        self.preview.show_html(html)

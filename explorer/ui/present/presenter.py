@@ -15,7 +15,8 @@ from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QScreen
 from PySide6.QtWidgets import QApplication, QMainWindow, QVBoxLayout, QWidget
 
 from explorer.core.deck import Deck, Place
-from explorer.ui.present.notes import NotesPanel, NotesWindow
+from explorer.core.html import Markup
+from explorer.ui.present.notes import PREVIEW_TEXT, NotesPanel, NotesWindow
 from explorer.ui.present.screens import (
     SCALE_STEP,
     PresenterLayout,
@@ -31,13 +32,13 @@ Key = Qt.Key
 KEYS: dict[int, str] = {
     Key.Key_PageDown: "forward",
     Key.Key_Right: "forward",
-    Key.Key_Down: "forward",
+    Key.Key_Down: "down",
     Key.Key_Space: "forward",
     Key.Key_Return: "forward",
     Key.Key_Enter: "forward",
     Key.Key_PageUp: "back",
     Key.Key_Left: "back",
-    Key.Key_Up: "back",
+    Key.Key_Up: "up",
     Key.Key_Backspace: "back",
     Key.Key_Home: "first",
     Key.Key_End: "last",
@@ -95,7 +96,7 @@ class Presenter(QObject):
         step_count: int = 0,
     ) -> None:
         super().__init__(window)
-        self.window, self.deck, self.settings = window, deck, settings
+        self.window, self.deck, self.settings, self.theme = window, deck, settings, theme
         self.place = start or deck.first()
         self.step_count = step_count
         self.zoom_steps = _int(settings.value("present/zoom"), 0)
@@ -122,7 +123,7 @@ class Presenter(QObject):
             self._put_on(self.slide_window, found[self.layout.slide])
             self.slide.set_scale(self._scale())
         if self.layout.notes is not None:
-            self.notes_window = NotesWindow()
+            self.notes_window = NotesWindow(self.theme.article_css(PREVIEW_TEXT))
             self._put_on(self.notes_window, found[self.layout.notes])
         app = QApplication.instance()
         assert app is not None
@@ -178,6 +179,10 @@ class Presenter(QObject):
         if self.slide.blanked:  # the first press after a blank screen brings it back
             self.slide.set_blank(False)
             return
+        if action in ("down", "up"):  # a slide taller than the screen scrolls first
+            if self.slide.scroll(1 if action == "down" else -1):
+                return
+            action = "forward" if action == "down" else "back"
         moves = {
             "forward": self.deck.forward,
             "back": self.deck.back,
@@ -211,6 +216,17 @@ class Presenter(QObject):
             panels.append(self.notes_window.panel)
         for panel in panels:
             panel.show_place(counter, slide.title, slide.note, self.deck.coming(self.place))
+        if self.notes_window is not None:
+            self.notes_window.show_next(self._next_html())
+
+    def _next_html(self) -> str:
+        after = self.deck.forward(self.place)
+        if after == self.place:
+            return ""
+        coming = self.deck.slides[after.slide]
+        if coming.view is not None:
+            return str(Markup("<h1>{}</h1>").format(coming.title))
+        return self.deck.html(after)
 
     def zoom(self, direction: int) -> None:
         """One zoom for the whole slide (its text, the timeline); 0 goes back to the

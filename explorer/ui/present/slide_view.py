@@ -114,6 +114,18 @@ class SlideView(QWidget):
             size = max(smallest, round(size * SHRINK_STEP))
         self.article.verticalScrollBar().setValue(0)
 
+    def scroll(self, direction: int) -> bool:
+        """Scroll a slide taller than the screen by most of a screen; False when it is
+        already at that end (or fits), so that the key moves to the next slide."""
+        if self.showing() != "slide":
+            return False
+        bar = self.article.verticalScrollBar()
+        at_end = bar.value() >= bar.maximum() if direction > 0 else bar.value() <= 0
+        if at_end:
+            return False
+        bar.setValue(bar.value() + direction * round(bar.pageStep() * 0.85))
+        return True
+
     def _fits(self) -> bool:
         height = self.article.document().size().height()
         return height <= self.article.viewport().height()
