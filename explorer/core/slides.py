@@ -108,7 +108,7 @@ def question_slide(lesson: Lesson, number: int) -> Slide:
     """Question `number` (from 1): the question and its choices, then with the answer."""
     question = lesson.questions[number - 1]
     where = f"Check your understanding · Question {number} of {len(lesson.questions)}"
-    asked = Markup("{}<h1>{}</h1>{}").format(_eyebrow(where), question.question, _choices(question))
+    asked = Markup("{}<h2>{}</h2>{}").format(_eyebrow(where), question.question, _choices(question))
     answered = Markup("{}{}").format(asked, _answer(question))
     return Slide("question", question.question, (str(asked), str(answered)))
 

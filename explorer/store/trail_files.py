@@ -15,11 +15,11 @@ from explorer.core.file_batch import FileBatch
 from explorer.core.library import LessonLibrary
 from explorer.core.models import Problem
 from explorer.core.paths import AppPaths
+from explorer.core.trail_checks import check_trail
 from explorer.core.trails import (
     TRAILS,
     Trail,
     TrailTargets,
-    check_trail,
     load_trail_folder,
     merge_trails,
     read_trail,

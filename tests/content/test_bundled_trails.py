@@ -8,7 +8,8 @@ import pytest
 from explorer.core.mdx.context import RenderContext
 from explorer.core.render import MarkdownRenderer
 from explorer.core.slides import SlideSource, trail_slides
-from explorer.core.trails import MAX_NOTE, check_trail
+from explorer.core.trail_checks import check_trail
+from explorer.core.trails import MAX_NOTE
 from explorer.store.catalog import Catalog
 from explorer.store.trail_files import TrailShelf, trail_targets
 

@@ -8,16 +8,15 @@ from pathlib import Path
 import pytest
 
 from explorer.core.models import Lesson, Question
+from explorer.core.trail_checks import check_trail, step_label
 from explorer.core.trails import (
     TimelineView,
     Trail,
     TrailStep,
     TrailTargets,
-    check_trail,
     load_trail_folder,
     merge_trails,
     parse_trail,
-    step_label,
     trail_bytes,
     trail_slug,
 )

@@ -31,15 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from explorer.core.trails import (
-    MAX_NOTE,
-    TimelineView,
-    Trail,
-    TrailStep,
-    step_label,
-    step_problem,
-    trail_slug,
-)
+from explorer.core.trail_checks import step_label, step_problem
+from explorer.core.trails import MAX_NOTE, TimelineView, Trail, TrailStep, trail_slug
 from explorer.store.trail_files import TrailShelf, delete_trail, save_trail, trail_targets
 from explorer.ui.authoring.pickers import Choice, plain_buttons
 from explorer.ui.trails.step_pickers import StepPickers, pick

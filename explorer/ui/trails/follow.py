@@ -17,7 +17,8 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from explorer.core.changes import Changes
 from explorer.core.lesson_sections import find_section, section_anchor
 from explorer.core.paths import AppPaths
-from explorer.core.trails import TimelineView, Trail, TrailStep, step_label
+from explorer.core.trail_checks import step_label
+from explorer.core.trails import TimelineView, Trail, TrailStep
 from explorer.store.trail_files import TrailShelf
 from explorer.ui.article.view import ArticleView
 from explorer.ui.navigation import Location
