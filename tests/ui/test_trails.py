@@ -127,3 +127,17 @@ def test_a_trail_edited_on_disk_is_followed_in_its_new_version(qtbot, make_windo
     trail_file.unlink()
     follower.trails.reload()
     assert follower.trail is None and not follower.bar.isVisible()
+
+
+def test_a_restart_keeps_the_page_the_reader_went_on_to_with_the_trail_bar(
+    qtbot, make_window, trail_file
+):
+    window = make_window()
+    window.trails.start("docking", 1)
+    window.go_to(Location("lesson", "sharing-the-cost"))  # a link followed from the step
+    window.close()
+    again = make_window()
+    assert again.current_location() == Location("lesson", "sharing-the-cost")
+    assert again.trails.bar.text() == "Step 2 of 4 · The flight itself."
+    qtbot.mouseClick(again.trails.bar.next_button, Qt.MouseButton.LeftButton)
+    assert again.current_location() == Location("lesson", "why-partner")

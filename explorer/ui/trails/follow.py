@@ -93,15 +93,15 @@ class TrailFollower(QObject):
         return action
 
     # -- following ------------------------------------------------------------------------
-    def start(self, slug: str, index: int = 0) -> bool:
-        """Start (or go on with) a trail at step `index`; False when there is no such
-        trail or it has no steps."""
+    def start(self, slug: str, index: int = 0, *, navigate: bool = True) -> bool:
+        """Start (or go on with) a trail at step `index`, opening what it shows unless
+        `navigate` is False; False when there is no such trail or it has no steps."""
         trail = self.trails.shelf.get(slug)
         if trail is None or not trail.steps:
             return False
         self.trail = trail
         self.bar.show()
-        self.show_step(max(0, min(index, len(trail.steps) - 1)))
+        self.show_step(max(0, min(index, len(trail.steps) - 1)), navigate=navigate)
         return True
 
     def step(self, delta: int) -> None:
@@ -117,19 +117,21 @@ class TrailFollower(QObject):
         self.left.emit()
 
     def restore(self) -> bool:
-        """Go back to the trail and step left open last time, if there was one."""
+        """Show the trail and step left open last time, if there was one; the window
+        has already reopened at the page left (the step's, or one the reader went on
+        to from it), so nothing else opens."""
         slug = str(self.settings.value("trail/slug") or "")
         try:
             index = int(str(self.settings.value("trail/step") or 0))
         except ValueError:
             index = 0
-        return bool(slug) and self.start(slug, index)
+        return bool(slug) and self.start(slug, index, navigate=False)
 
-    def show_step(self, index: int) -> None:
+    def show_step(self, index: int, *, navigate: bool = True) -> None:
         assert self.trail is not None
         self.index = index
-        step = self.trail.steps[index]
-        self._open(step)
+        if navigate:
+            self._open(self.trail.steps[index])
         self._show_bar()
         self.settings.setValue("trail/slug", self.trail.slug)
         self.settings.setValue("trail/step", index)
