@@ -136,11 +136,9 @@ def install_views(
     if to_timeline or not deferred:
         install_timeline(window, catalog)
     window.set_read_view(read_view, None if to_timeline else start)
-    follower = install_classroom(window, catalog)
-    if trail is not None:
-        follower.start(trail)
-    elif wanted is None:
-        follower.restore()  # the trail step left open last time
+    restore = wanted is None  # the trail step left open last time
+    if trail is not None or not deferred:
+        install_classroom(window, catalog, trail, restore=restore)
     if to_timeline:
         window.go_to(Location("timeline"))
     read_view.article.setFocus()
@@ -158,6 +156,8 @@ def install_views(
         if window.timeline_view is None:
             install_timeline(window, catalog)
         install_authoring(window, catalog, read_view, deferred=True)
+        if getattr(window, "trails", None) is None:
+            install_classroom(window, catalog, restore=restore)
         install_presenter_mode(window, catalog)
         events.start()
 
@@ -202,15 +202,23 @@ def install_timeline(window: MainWindow, catalog: Catalog) -> None:
     window.location_changed.connect(follow)
 
 
-def install_classroom(window: MainWindow, catalog: Catalog) -> TrailFollower:
-    """Reading trails: the Trails group, the trail bar, the trail editor."""
+def install_classroom(
+    window: MainWindow, catalog: Catalog, trail: str | None = None, *, restore: bool = False
+) -> TrailFollower:
+    """Reading trails (the Trails group, the trail bar, the trail editor); follows `trail`
+    from its first step, or shows the trail step left open last time (`restore`)."""
     from explorer.ui.trails.install import install_trails
 
     def ensure_timeline() -> None:
         if window.timeline_view is None:
             install_timeline(window, catalog)
 
-    return install_trails(window, catalog, ensure_timeline)
+    follower = install_trails(window, catalog, ensure_timeline)
+    if trail is not None:
+        follower.start(trail)
+    elif restore:
+        follower.restore()
+    return follower
 
 
 def install_presenter_mode(window: MainWindow, catalog: Catalog) -> None:

@@ -36,6 +36,9 @@ VIEW_KEYS = {"from", "to", "group", "highlight"}
 TRAIL_KEYS = {"title", "summary", "steps"}
 #: how long a step's note may be: a sentence or three, not a lesson
 MAX_NOTE = 600
+#: the timeline's groupings (explorer.core.timeline_layout.GROUPINGS, which a test keeps
+#: equal: that module is not loaded to read a trail)
+TIMELINE_GROUPS = ("type", "domain", "partner")
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,11 +247,9 @@ def _view(value: Any, where: str, problem: Any) -> TimelineView | None:
     if first is not None and last is not None and first > last:
         problem(f"{where}: the timeline goes from {first} to {last}, which is backwards")
         first, last = last, first
-    from explorer.core.timeline_layout import GROUPINGS  # the timeline's, loaded only here
-
     group = _text(value.get("group")) or "type"
-    if group not in GROUPINGS:
-        problem(f"{where}: timeline 'group' must be one of {', '.join(GROUPINGS)}")
+    if group not in TIMELINE_GROUPS:
+        problem(f"{where}: timeline 'group' must be one of {', '.join(TIMELINE_GROUPS)}")
         group = "type"
     highlight = value.get("highlight") or []
     if not isinstance(highlight, list) or not all(isinstance(s, str) for s in highlight):

@@ -88,7 +88,20 @@ class LibraryTree(QTreeWidget):
     def set_trails(self, trails: Sequence[tuple[str, str, str]]) -> None:
         """List reading trails (slug, title, summary) in a Trails group of their own."""
         self._trails = tuple(trails)
-        self.set_lessons(self._lessons)
+        old = next(
+            (i for i in range(self.topLevelItemCount()) if self._is_trails(self.topLevelItem(i))),
+            None,
+        )
+        if old is not None:
+            self.takeTopLevelItem(old)
+        if self._trails:  # before Browse, the last group
+            self.insertTopLevelItem(self.topLevelItemCount() - 1, self._trails_item())
+            self.expandAll()
+
+    def _is_trails(self, item: QTreeWidgetItem) -> bool:
+        first = item.child(0) if item.childCount() else None
+        page = first.data(0, PAGE_ROLE) if first is not None else None
+        return bool(page) and page[0] == "trail"
 
     def _trails_item(self) -> QTreeWidgetItem:
         group = self._section_item("Trails")

@@ -219,3 +219,10 @@ def test_a_new_trail_gets_a_free_readable_slug(title, taken, slug):
 )
 def test_a_step_is_described_in_words(step, label):
     assert step_label(step, {"case-iss": ISS}, {"shuttle-mir": "Shuttle-Mir"}) == label
+
+
+def test_a_trails_groupings_are_the_timelines():
+    from explorer.core.timeline_layout import GROUPINGS
+    from explorer.core.trails import TIMELINE_GROUPS
+
+    assert TIMELINE_GROUPS == GROUPINGS

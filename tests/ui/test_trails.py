@@ -44,6 +44,7 @@ def test_a_trail_plays_in_order_with_next_and_previous(qtbot, make_window, trail
     window.go_to(Location("trail", "docking"))
     bar = follower.bar
     assert follower.bar.isVisible()
+    assert window.read_view.article.isVisible()
     assert bar.title.text() == "Docking in four steps"
     assert bar.text() == "Step 1 of 4 · Read the fourth part first."
     assert window.current_location() == Location("lesson", "long-read")

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from explorer.core.changes import Changes
 from explorer.core.lesson_sections import find_section, section_anchor
@@ -70,19 +70,30 @@ class TrailFollower(QObject):
         self._ensure_timeline = ensure_timeline
         self.trail: Trail | None = None
         self.index = 0
-        self.bar = TrailBar()
-        _put_above_views(window, self.bar)
-        self.bar.hide()
+        self._bar: TrailBar | None = None  # made when a trail is first followed
         self.next_action = self._action("Next Step in Trail", "Alt+PgDown", lambda: self.step(1))
         self.previous_action = self._action(
             "Previous Step in Trail", "Alt+PgUp", lambda: self.step(-1)
         )
         self.leave_action = self._action("Leave Trail", "", self.leave)
-        self.bar.next_requested.connect(lambda: self.step(1))
-        self.bar.previous_requested.connect(lambda: self.step(-1))
-        self.bar.leave_requested.connect(self.leave)
         trails.trails_changed.connect(self._on_trails_trails_changed)
         self._update_actions()
+
+    @property
+    def bar(self) -> TrailBar:
+        """The trail bar above the window's views, made the first time it is needed
+        (putting it there lays the window out again: not at start-up)."""
+        if self._bar is None:
+            self._bar = TrailBar()
+            self._bar.hide()
+            focus = QApplication.focusWidget()
+            _put_above_views(self.window, self._bar)
+            if focus is not None:
+                focus.setFocus()  # moving the views into the holder took it away
+            self._bar.next_requested.connect(lambda: self.step(1))
+            self._bar.previous_requested.connect(lambda: self.step(-1))
+            self._bar.leave_requested.connect(self.leave)
+        return self._bar
 
     def _action(self, text: str, key: str, run: Callable[[], None]) -> QAction:
         action = QAction(text, self.window)
@@ -110,7 +121,8 @@ class TrailFollower(QObject):
 
     def leave(self) -> None:
         self.trail = None
-        self.bar.hide()
+        if self._bar is not None:
+            self._bar.hide()
         self.settings.remove("trail/slug")
         self.settings.remove("trail/step")
         self._update_actions()
@@ -214,6 +226,8 @@ def _put_above_views(window: MainWindow, bar: TrailBar) -> None:
     layout.addWidget(bar)
     layout.addWidget(views, 1)
     window.setCentralWidget(holder)
+    views.show()
+    holder.show()  # a widget put into a window already shown stays hidden until told
 
 
 def _scroll_when_shown(article: ArticleView, anchor: str) -> None:
