@@ -254,3 +254,19 @@ def test_down_scrolls_a_slide_taller_than_the_screen_before_moving_on(qtbot, mak
     press(qtbot, presenter, Qt.Key.Key_PageUp)  # Page Up always moves a whole slide
     assert presenter.place.slide == 1
     presenter.leave()
+
+
+def test_f5_on_the_timeline_presents_the_view_shown(qtbot, make_window):
+    window = make_window()
+    window.go_to(Location("timeline"))
+    window.timeline_view.highlight(["apollo-soyuz-test-project"])
+    window.timeline_view.view.show_years(1960, 1990)
+    presenter = window.presenting.present()
+    assert [s.kind for s in presenter.deck.slides] == ["timeline"]
+    view = presenter.deck.slides[0].view
+    assert view.highlight == ("apollo-soyuz-test-project",)
+    assert 1959 <= view.first <= 1961 and 1989 <= view.last <= 1991
+    assert presenter.slide.showing() == "timeline"
+    assert presenter.slide.timeline.shown_slugs() == ["apollo-soyuz-test-project"]
+    presenter.leave()
+    assert window.current_view() == "timeline"

@@ -132,3 +132,21 @@ def test_a_teachers_trail_is_deleted_to_the_trash(qtbot, make_window, paths, mon
     assert list((paths.data_dir / "trash").rglob("mine.yaml"))
     assert follower.trails.shelf.get("mine") is None
     assert window.read_view.library.item_for(("trail", "mine")) is None
+
+
+def test_every_control_of_the_editor_has_a_name_for_screen_readers(qtbot, window):
+    from PySide6.QtWidgets import QAbstractButton, QWidget
+
+    editor = TrailEditor(window.read_view.catalog, None, window)
+    qtbot.addWidget(editor)
+    editor.show()
+    unnamed = [
+        w
+        for w in editor.findChildren(QWidget)
+        if w.isVisible()
+        and w.focusPolicy() != Qt.FocusPolicy.NoFocus
+        and not w.accessibleName()
+        and not (isinstance(w, QAbstractButton) and w.text())
+        and not (w.parent() is not editor and w.parent().accessibleName())  # inner parts
+    ]
+    assert unnamed == []
