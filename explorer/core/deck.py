@@ -74,7 +74,8 @@ class Deck:
         if not self.slides:
             return ""
         if place.stage + 1 < self._stages(place.slide):
-            return "Next: the answer"
+            hidden = "the answer" if self.slides[place.slide].kind == "question" else "the solution"
+            return f"Next: {hidden}"
         if place.slide + 1 < len(self.slides):
             return f"Next: {self.slides[place.slide + 1].title}"
         return "This is the last slide"

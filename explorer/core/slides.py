@@ -2,7 +2,8 @@
 questions one at a time (the answer a press later), partnerships and timeline views.
 
 A slide has one or more *stages*: the HTML shown at each press of Page Down. Most slides
-have one; a question has two (the question, then the question with its answer). A
+have one; a question has two (the question, then the question with its answer), and so
+has a section with a solution or a hint in it (hidden, then open). A
 timeline slide has no HTML: the presenter shows the timeline at the slide's view.
 """
 
@@ -95,13 +96,18 @@ def title_slide(lesson: Lesson) -> Slide:
 def section_slide(
     lesson: Lesson, section: LessonSection, source: SlideSource, number: int = 0, count: int = 0
 ) -> Slide:
-    """One section: its heading as the slide's title, its text rendered."""
+    """One section: its heading as the slide's title, its text rendered. Solutions, hints
+    and spoilers in it stay hidden at first, and open all together at the next press."""
     context = replace(source.context(lesson), open_blocks=frozenset())
     rendered = source.renderer.render(section.markdown, None, context)
     title = section.title or lesson.title
     where = f"{lesson.title} · {number} of {count}" if number else f"{lesson.title} · Introduction"
-    body = Markup("{}<h1>{}</h1>{}").format(_eyebrow(where), title, Markup(rendered.html))
-    return Slide("section", title, (str(body),))
+    head = Markup("{}<h1>{}</h1>").format(_eyebrow(where), title)
+    stages = [head + Markup(rendered.html)]
+    if rendered.hidden_blocks:
+        opened = replace(context, open_blocks=frozenset(range(rendered.hidden_blocks)))
+        stages.append(head + Markup(source.renderer.render(section.markdown, None, opened).html))
+    return Slide("section", title, tuple(map(str, stages)))
 
 
 def question_slide(lesson: Lesson, number: int) -> Slide:

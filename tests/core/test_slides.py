@@ -123,3 +123,17 @@ def test_a_lessons_pictures_come_from_its_own_folder():
     assert body_context(placed, RenderContext()).base_dir == Path("/lessons/moon")
     assets = Lesson("x", "X", "benefits", source_path=Path("/a/x.md"), assets_dir=Path("/a/fig"))
     assert body_context(assets, RenderContext()).base_dir == Path("/a/fig")
+
+
+def test_a_solution_in_a_section_opens_at_the_next_press(source):
+    lesson = Lesson(
+        "ex",
+        "Exercise",
+        "benefits",
+        body="## Try it\n\nWhat is 2 + 2?\n\n::: solution\n\nFour.\n\n:::\n",
+    )
+    slide = lesson_slides(lesson, source)[1]
+    assert slide.title == "Try it" and len(slide.stages) == 2
+    hidden, shown = slide.stages
+    assert "Four." not in hidden and "Show the solution" in hidden
+    assert "Four." in shown

@@ -108,6 +108,7 @@ class Presenter(QObject):
         self._saved_state = Qt.WindowState.WindowNoState
         self._running = False
         self.slide_window.closed.connect(self._on_slide_window_closed)
+        self.slide.article.action_requested.connect(self._on_article_action_requested)
 
     # -- starting and leaving ---------------------------------------------------------------
     def begin(self, screens: Sequence[QScreen] | None = None) -> None:
@@ -277,6 +278,11 @@ class Presenter(QObject):
 
     def _on_slide_window_closed(self) -> None:
         self.leave()
+
+    def _on_article_action_requested(self, scheme: str, _value: str) -> None:
+        """A click on "Show the solution" or "show the answer" on the slide."""
+        if scheme in ("reveal", "quiz"):
+            self.act("reveal")
 
 
 def _all_screens() -> list[QScreen]:
