@@ -138,7 +138,7 @@ def install_views(
     window.set_read_view(read_view, None if to_timeline else start)
     restore = wanted is None  # the trail step left open last time
     if trail is not None or not deferred:
-        install_classroom(window, catalog, trail, restore=restore)
+        install_reading_trails(window, catalog, trail, restore=restore)
     if to_timeline:
         window.go_to(Location("timeline"))
     read_view.article.setFocus()
@@ -157,7 +157,7 @@ def install_views(
             install_timeline(window, catalog)
         install_authoring(window, catalog, read_view, deferred=True)
         if getattr(window, "trails", None) is None:
-            install_classroom(window, catalog, restore=restore)
+            install_reading_trails(window, catalog, restore=restore)
         install_presenter_mode(window, catalog)
         events.start()
 
@@ -202,7 +202,7 @@ def install_timeline(window: MainWindow, catalog: Catalog) -> None:
     window.location_changed.connect(follow)
 
 
-def install_classroom(
+def install_reading_trails(
     window: MainWindow, catalog: Catalog, trail: str | None = None, *, restore: bool = False
 ) -> TrailFollower:
     """Reading trails (the Trails group, the trail bar, the trail editor); follows `trail`
