@@ -19,9 +19,10 @@ if TYPE_CHECKING:
     from explorer.store.catalog import Catalog
     from explorer.ui.main_window import MainWindow
     from explorer.ui.read_view import ReadView
+    from explorer.ui.trails.follow import TrailFollower
 
-TARGET_KINDS = ("lesson", "partnership", "topic", "glossary", "timeline")
-TARGET_HELP = "lesson:SLUG, partnership:SLUG, topic:TAG, glossary:SLUG or timeline"
+TARGET_KINDS = ("lesson", "partnership", "topic", "glossary", "timeline", "trail")
+TARGET_HELP = "lesson:SLUG, partnership:SLUG, topic:TAG, glossary:SLUG, trail:SLUG or timeline"
 APP_NAME = "Space Partnerships Explorer"
 ORGANISATION = "space-explorer"
 
@@ -34,6 +35,9 @@ def parse_target(target: str | None) -> tuple[str, str] | None:
     """'lesson:why-partner' -> ('lesson', 'why-partner'); 'timeline' -> ('timeline', '')."""
     if not target:
         return None
+    kind, colon, slug = target.strip().partition(":")
+    if kind == "trail" and colon and slug:  # a trail is followed, not a page shown
+        return "trail", slug
     from explorer.ui.navigation import Location
 
     location = Location.parse(target)
@@ -126,11 +130,15 @@ def install_views(
 
     events = window.events = CatalogEvents(catalog, window)
     read_view = ReadView(catalog, window.theme, window.zoom, events=events)
-    start = Location(*wanted) if wanted else None
+    trail = wanted[1] if wanted and wanted[0] == "trail" else None
+    start = Location(*wanted) if wanted and not trail else None
     to_timeline = start is not None and start.kind == "timeline"
     if to_timeline or not deferred:
         install_timeline(window, catalog)
     window.set_read_view(read_view, None if to_timeline else start)
+    restore = wanted is None  # the trail step left open last time
+    if trail is not None or not deferred:
+        install_reading_trails(window, catalog, trail, restore=restore)
     if to_timeline:
         window.go_to(Location("timeline"))
     read_view.article.setFocus()
@@ -138,6 +146,7 @@ def install_views(
     if not deferred:
         install_classroom(window, catalog)
         install_authoring(window, catalog, read_view)
+        install_presenter_mode(window, catalog)
         events.start()
         return
     # The lesson is painted first; the timeline, print and quiz export, and the teacher
@@ -149,6 +158,9 @@ def install_views(
             install_timeline(window, catalog)
         install_classroom(window, catalog)
         install_authoring(window, catalog, read_view, deferred=True)
+        if getattr(window, "trails", None) is None:
+            install_reading_trails(window, catalog, restore=restore)
+        install_presenter_mode(window, catalog)
         events.start()
 
     if window.current_view() == "timeline":  # the reader left off on the timeline
@@ -205,6 +217,37 @@ def install_classroom(window: MainWindow, catalog: Catalog) -> None:
     window.addActions(classroom.all_actions())
     window.location_changed.connect(classroom.set_location)
     classroom.set_location(window.current_location())
+
+
+def install_reading_trails(
+    window: MainWindow, catalog: Catalog, trail: str | None = None, *, restore: bool = False
+) -> TrailFollower:
+    """Reading trails (the Trails group, the trail bar, the trail editor); follows `trail`
+    from its first step, or shows the trail step left open last time (`restore`)."""
+    from explorer.ui.trails.install import install_trails
+
+    def ensure_timeline() -> None:
+        if window.timeline_view is None:
+            install_timeline(window, catalog)
+
+    follower = install_trails(window, catalog, ensure_timeline)
+    if trail is not None:
+        follower.start(trail)
+    elif restore:
+        follower.restore()
+    return follower
+
+
+def install_presenter_mode(window: MainWindow, catalog: Catalog) -> None:
+    """View > Present (F5), built with the timeline and teacher tools, after the first
+    page is painted."""
+    from explorer.ui.present.install import install_presenter
+
+    def ensure_timeline() -> None:
+        if window.timeline_view is None:
+            install_timeline(window, catalog)
+
+    install_presenter(window, catalog, window.trails, ensure_timeline)
 
 
 def install_authoring(
@@ -309,6 +352,10 @@ def target_exists(catalog: Catalog, kind: str, slug: str) -> bool:
     from explorer.ui.article.builder import PageBuilder
     from explorer.ui.navigation import Location
 
+    if kind == "trail":
+        from explorer.store.trail_files import TrailShelf
+
+        return TrailShelf.load(catalog.paths).get(slug) is not None
     return kind == "timeline" or PageBuilder(catalog).has(Location(kind, slug))
 
 

@@ -61,7 +61,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="open the app at a lesson, partnership, topic or the timeline",
     )
     opener.add_argument(
-        "target", help="lesson:SLUG, partnership:SLUG, topic:TAG, glossary:SLUG or timeline"
+        "target",
+        help="lesson:SLUG, partnership:SLUG, topic:TAG, glossary:SLUG, trail:SLUG or timeline",
     )
 
     info = commands.add_parser(
@@ -115,7 +116,8 @@ def build_parser() -> argparse.ArgumentParser:
         nargs="*",
         type=Path,
         metavar="PATH",
-        help="a lesson file or folder (default: bundled and teacher lessons)",
+        help="a lesson file or folder, or a trail file (.yaml) "
+        "(default: bundled and teacher lessons and trails)",
     )
 
     check = commands.add_parser(
@@ -287,15 +289,27 @@ def cmd_validate(paths: AppPaths, args: argparse.Namespace) -> int:
             glossary=frozenset(catalog.glossary),
             lesson_files=lesson_files(catalog.library.lessons),
         )
-        problems, checked = validate_files(args.paths, known, catalog.library.placements)
+        trails = [p for p in args.paths if p.is_file() and p.suffix in (".yaml", ".yml")]
+        lessons = [p for p in args.paths if p not in trails]
+        problems, checked = validate_files(lessons, known, catalog.library.placements)
+        if trails:
+            from explorer.store.trail_files import validate_trail_files
+
+            problems += validate_trail_files(trails, catalog.library, catalog.partnerships)
+        trail_count = len(trails)
     else:
+        from explorer.store.trail_files import TrailShelf
+
         problems = list(catalog.problems)
         checked = len(catalog.library.lessons)
+        trail_count = len(TrailShelf.load(paths).trails)
     for problem in problems:
         print(problem)
     errors = sum(1 for p in problems if p.is_error)
     notes = len(problems) - errors
     files = f"{checked} lesson file{'s' * (checked != 1)}"
+    if trail_count:
+        files += f" and {_count(trail_count, 'trail')}"
     print(f"{files} checked: {_count(errors, 'error')}, {_count(notes, 'note')}.", file=sys.stderr)
     return 1 if errors else 0
 

@@ -306,7 +306,7 @@ def _print_pack(plan: im.PackPlan, result: im.PackResult | None) -> None:
         return
     print(
         f"Imported: {result.partnerships} partnerships, {result.lessons} lessons, "
-        f"{result.images} images; {result.skipped} left out; "
+        f"{result.images} images, {result.trails} trails; {result.skipped} left out; "
         f"undo with '{PROG} undo-import'."
     )
 
@@ -339,7 +339,7 @@ def cmd_export(paths: AppPaths, args: argparse.Namespace) -> int:
         )
         print(
             f"Wrote {args.out}: {summary.lessons} lessons, {summary.images} images, "
-            f"{summary.partnerships} partnerships."
+            f"{summary.trails} trails, {summary.partnerships} partnerships."
         )
         for skipped in summary.skipped:
             print(f"left out {skipped} (not a lesson or an image)", file=sys.stderr)

@@ -35,7 +35,10 @@ def test_validate_notes_do_not_fail_and_the_summary_counts_both(capsys, data_dir
     assert code == 0
     assert all(": note: " in line for line in out.splitlines()) and len(out.splitlines()) == 2
     bundled = len(list((Path(__file__).parents[1] / "content" / "lessons").glob("*.md")))
-    assert err.strip() == f"{bundled + 1} lesson files checked: 0 errors, 2 notes."
+    trails = len(list((Path(__file__).parents[1] / "content" / "trails").glob("*.yaml")))
+    assert err.strip() == (
+        f"{bundled + 1} lesson files and {trails} trails checked: 0 errors, 2 notes."
+    )
 
 
 def test_validate_a_folder_reads_its_subfolders_and_fails_on_an_error(capsys, data_dir):

@@ -13,9 +13,13 @@ from pathlib import PurePosixPath
 from typing import Any
 
 PACK_FORMAT = "space-explorer-pack"
-PACK_VERSION = 1
+#: 1: lessons, images, partnerships; 2: trails too (a pack is written as 1 when it has none,
+#: so that older versions of the app still read it)
+PACK_VERSION = 2
+TRAILS_VERSION = 2
 MANIFEST = "manifest.json"
 LESSONS_PREFIX = "lessons/"
+TRAILS_PREFIX = "trails/"
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg"})
 MiB = 1024 * 1024
 
@@ -48,11 +52,16 @@ def entry_problem(name: str) -> str | None:
 
 
 def lesson_entry_problem(name: str) -> str | None:
-    """Pack entries other than the manifest are lessons (.md) and images under lessons/."""
+    """Pack entries other than the manifest are lessons (.md) and images under lessons/,
+    and trails (.yaml) directly under trails/."""
     if name == MANIFEST:
         return None
+    if name.startswith(TRAILS_PREFIX) and name != TRAILS_PREFIX:
+        return trail_entry_problem(name)
     if not name.startswith(LESSONS_PREFIX) or name == LESSONS_PREFIX:
-        return f"only {MANIFEST} and files under {LESSONS_PREFIX} belong in a pack"
+        return (
+            f"only {MANIFEST} and files under {LESSONS_PREFIX} and {TRAILS_PREFIX} belong in a pack"
+        )
     suffix = PurePosixPath(name).suffix.lower()
     if suffix == ".md" and "/" in relative_to_lessons(name):
         return f"lessons go directly in {LESSONS_PREFIX}, not in a subfolder"
@@ -61,6 +70,19 @@ def lesson_entry_problem(name: str) -> str | None:
             f"only lessons (.md) and images ({', '.join(sorted(IMAGE_SUFFIXES))}) belong in a pack"
         )
     return None
+
+
+def trail_entry_problem(name: str) -> str | None:
+    relative = name[len(TRAILS_PREFIX) :]
+    if "/" in relative:
+        return f"trails go directly in {TRAILS_PREFIX}, not in a subfolder"
+    if not relative.endswith(".yaml"):
+        return f"only trails (.yaml files) belong in {TRAILS_PREFIX}"
+    return None
+
+
+def is_trail(name: str) -> bool:
+    return name.startswith(TRAILS_PREFIX)
 
 
 def relative_to_lessons(name: str) -> str:
@@ -87,7 +109,7 @@ def manifest_problems(manifest: Any, names: set[str]) -> list[str]:
         ]
     problems = []
     listed = set()
-    for key in ("lessons", "images"):
+    for key in ("lessons", "images", "trails"):
         entries = manifest.get(key) or []
         if not isinstance(entries, list):
             problems.append(f"{MANIFEST}: '{key}' must be a list")

@@ -80,15 +80,23 @@ class Catalog:
         return [folder for folder in self.paths.shared if _reachable(folder)]
 
     def check_content(self) -> list[Finding]:
-        """The content checker over the teacher's lessons, collections and partnerships."""
-        return check_content(self.library.lessons, self.library.problems, self.partnerships.all())
+        """The content checker over the teacher's lessons, collections, partnerships and
+        trails."""
+        from explorer.store.trail_files import trail_problems  # only when checking
+
+        trails = trail_problems(self.paths, self.library, self.partnerships, teacher_only=True)
+        problems = (*self.library.problems, *trails)
+        return check_content(self.library.lessons, problems, self.partnerships.all())
 
     @property
     def problems(self) -> tuple[Problem, ...]:
         """What is wrong in the bundled content, the lessons and the teacher's partnership
         files."""
+        from explorer.store.trail_files import trail_problems  # only when checking
+
         teacher = tuple(layer_problems(self.partnerships, self.paths))
-        return self.refresh.problems + self.library.problems + teacher
+        trails = tuple(trail_problems(self.paths, self.library, self.partnerships))
+        return self.refresh.problems + self.library.problems + teacher + trails
 
     def sync(self) -> Changes:
         """Bring the index in step with the teacher's partnership files (changed by hand,

@@ -1,7 +1,8 @@
-"""Writing a content pack: the teacher's lessons, their images and their partnerships.
+"""Writing a content pack: the teacher's lessons, their images, their trails and their
+partnerships.
 
 A pack is a zip (written atomically) with `manifest.json` (format version, lessons,
-images, partners, partnerships) and the files under `lessons/`; see
+images, trails, partners, partnerships) and the files under `lessons/` and `trails/`; see
 docs/import-export.md. Bundled content is never packed: every install has it.
 """
 
@@ -19,13 +20,16 @@ from explorer.core.pack_format import (
     LESSONS_PREFIX,
     MANIFEST,
     PACK_FORMAT,
-    PACK_VERSION,
+    TRAILS_PREFIX,
+    TRAILS_VERSION,
 )
 from explorer.core.paths import AppPaths
+from explorer.core.trails import load_trail_folder
 from explorer.store.packs import pack_name
 from explorer.store.partnerships import PartnershipStore
 from explorer.store.safe_zip import write_zip
 from explorer.store.teacher_data import data_document, dumps, lesson_files, partners_for, select
+from explorer.store.trail_files import teacher_trails_dir
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +40,7 @@ class PackSummary:
     partnerships: int
     partners: int
     skipped: tuple[str, ...] = ()  # files in the lessons folder that are neither
+    trails: int = 0
 
 
 def export_pack(
@@ -48,10 +53,10 @@ def export_pack(
     version: str = "",
     author: str = "",
 ) -> PackSummary:
-    """Pack every teacher lesson (with the images under the lessons folder) and every
-    partnership the teacher added or edited. `name` identifies the pack across versions
-    (made from the title when not given): a colleague who imports version 2 of a pack gets
-    version 1 replaced, not a second copy."""
+    """Pack every teacher lesson (with the images under the lessons folder), every trail
+    of the teacher's and every partnership the teacher added or edited. `name` identifies
+    the pack across versions (made from the title when not given): a colleague who imports
+    version 2 of a pack gets version 1 replaced, not a second copy."""
     records = select(store, teacher_only=True)
     partners = partners_for(store, records)
     folder = paths.teacher_lessons
@@ -77,10 +82,12 @@ def export_pack(
             skipped.append(relative)
             continue
         members.append((LESSONS_PREFIX + relative, path.read_bytes()))
+    trails = _trail_members(paths)
+    members += [(entry["path"], data) for entry, data in trails]
     document = data_document(records, partners)
     manifest = {
         "format": PACK_FORMAT,
-        "format_version": PACK_VERSION,
+        "format_version": TRAILS_VERSION if trails else 1,
         "title": title,
         "name": pack_name({"name": name, "title": title}),
         "version": version,
@@ -89,8 +96,26 @@ def export_pack(
         "app_version": __version__,
         "lessons": lessons,
         "images": images,
+        **({"trails": [entry for entry, _ in trails]} if trails else {}),
         "partners": document["partners"],
         "partnerships": document["partnerships"],
     }
     write_zip(out, [(MANIFEST, dumps(manifest)), *members])
-    return PackSummary(out, len(lessons), len(images), len(records), len(partners), tuple(skipped))
+    return PackSummary(
+        out, len(lessons), len(images), len(records), len(partners), tuple(skipped), len(trails)
+    )
+
+
+def _trail_members(paths: AppPaths) -> list[tuple[dict[str, Any], bytes]]:
+    """The teacher's trail files that read as trails, with their manifest entries."""
+    trails, _ = load_trail_folder(teacher_trails_dir(paths), "teacher")
+    out = []
+    for trail in trails:
+        assert trail.source_path is not None
+        entry = {
+            "path": f"{TRAILS_PREFIX}{trail.slug}.yaml",
+            "slug": trail.slug,
+            "title": trail.title,
+        }
+        out.append((entry, trail.source_path.read_bytes()))
+    return out

@@ -7,7 +7,8 @@ Statuses: `new` (not here yet), `changed` (overrides a bundled lesson or partner
 nothing of the teacher's is replaced), `conflict` (the teacher's own version differs),
 `unchanged`, `invalid` (cannot be imported; see its problems). By default new and
 changed items are imported and conflicts keep the teacher's version.
-Everything lands inside `<data dir>/lessons` and `<data dir>/imports`, or nothing does.
+Everything lands inside `<data dir>/lessons`, `<data dir>/trails` and `<data dir>/imports`,
+or nothing does.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from explorer.core.pack_format import (
     MANIFEST,
     ZipLimits,
     is_lesson,
+    is_trail,
     lesson_entry_problem,
     manifest_problems,
     relative_to_lessons,
@@ -31,6 +33,7 @@ from explorer.core.pack_format import (
 from explorer.core.paths import AppPaths
 from explorer.core.records import as_teacher_version, classify, normalised
 from explorer.core.teacher_files import import_bytes, import_name, now_stamp
+from explorer.core.trails import parse_trail
 from explorer.store.maintenance import data_lock
 from explorer.store.pack_plan import IMPORTABLE, PackItem, PackPlan, PackResult
 from explorer.store.pack_update import as_update
@@ -39,6 +42,7 @@ from explorer.store.partnerships import PartnershipStore
 from explorer.store.safe_zip import PackError, inside, read_zip
 from explorer.store.teacher_data import DATA_FORMAT, DATA_VERSION, read_document, sha256
 from explorer.store.teacher_index import sync_teacher_files
+from explorer.store.trail_files import bundled_trails_dir, teacher_trails_dir
 
 
 def read_pack(
@@ -142,6 +146,11 @@ def _plan_files(
     for name, data in sorted(members.items()):
         if name == MANIFEST:
             continue
+        if is_trail(name):
+            item, target = _trail_item(path, name, data, paths)
+            files[item.id] = (target, data)
+            items.append(item)
+            continue
         relative = relative_to_lessons(name)
         try:
             target = inside(folder, relative)
@@ -198,6 +207,31 @@ def _lesson_item(
     return PackItem("lesson", slug, title, status, reason, tuple(problems)), target
 
 
+def _trail_item(pack: Path, name: str, data: bytes, paths: AppPaths) -> tuple[PackItem, Path]:
+    """A trail of the pack: new, a version of a bundled one, or the same as or different
+    from the teacher's own."""
+    slug = Path(name).stem
+    target = inside(teacher_trails_dir(paths), f"{slug}.yaml")
+    where = f"{pack}:{name}"
+    try:
+        trail, problems = parse_trail(data.decode("utf-8-sig"), where, slug, "teacher")
+    except UnicodeDecodeError:
+        trail, problems = None, [Problem(where, 1, "the file is not UTF-8 text")]
+    if trail is None:
+        return PackItem("trail", slug, slug, "invalid", "cannot be read", tuple(problems)), target
+    if target.is_file():
+        status, reason = (
+            ("unchanged", "already here, the same")
+            if target.read_bytes() == data
+            else ("conflict", f"your trail {target.name} differs")
+        )
+    elif (bundled_trails_dir(paths) / f"{slug}.yaml").is_file():
+        status, reason = "changed", "replaces the bundled trail (delete yours to revert)"
+    else:
+        status, reason = "new", "a new trail"
+    return PackItem("trail", slug, trail.title, status, reason, tuple(problems)), target
+
+
 def _image_item(relative: str, data: bytes, target: Path) -> PackItem:
     if not target.is_file():
         return PackItem("image", relative, relative, "new", "a new image")
@@ -243,6 +277,7 @@ def import_pack(
         images=sum(1 for i in chosen if i.kind == "image" and i.status != "removed"),
         skipped=importable - len(chosen),
         changes=changes,
+        trails=sum(1 for i in chosen if i.kind == "trail"),
     )
 
 

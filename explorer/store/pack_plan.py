@@ -18,7 +18,7 @@ IMPORTABLE = ("new", "changed", "conflict", "removed")
 
 @dataclass(frozen=True, slots=True)
 class PackItem:
-    kind: str  # "partnership", "lesson" or "image"
+    kind: str  # "partnership", "lesson", "image" or "trail"
     key: str  # a slug, or an image's path under the lessons folder
     title: str
     #: "new", "changed", "conflict", "unchanged", "invalid", or "removed" (in the version
@@ -67,3 +67,4 @@ class PackResult:
     images: int
     skipped: int  # importable items left out by choice
     changes: Changes = NOTHING
+    trails: int = 0

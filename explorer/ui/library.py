@@ -53,12 +53,16 @@ class LibraryTree(QTreeWidget):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setItemDelegate(_SectionDelegate(self))
         self._theme = theme
+        #: reading trails listed in a group of their own: (slug, title, summary)
+        self._trails: tuple[tuple[str, str, str], ...] = ()
+        self._lessons: Sequence[Lesson] = ()
         self.set_lessons(lessons)
         self.currentItemChanged.connect(self._on_self_current_item_changed)
 
     def set_lessons(self, lessons: Sequence[Lesson]) -> None:
         """Fill the tree again (lessons reloaded); keeps the selected lesson."""
         selected = self.selected_page()
+        self._lessons = lessons
         self.blockSignals(True)
         self.clear()
         groups: dict[str, QTreeWidgetItem] = {}
@@ -68,6 +72,8 @@ class LibraryTree(QTreeWidget):
             self._lesson_item(groups[lesson.group], lesson)
         for key in sorted(groups, key=_group_rank):  # the lessons' own order within
             self.addTopLevelItem(groups[key])
+        if self._trails:
+            self.addTopLevelItem(self._trails_item())
         browse = self._section_item("Browse")
         for title, page, tip in BROWSE:
             item = QTreeWidgetItem(browse, [title])
@@ -78,6 +84,33 @@ class LibraryTree(QTreeWidget):
         self.blockSignals(False)
         if selected:
             self.select(selected)
+
+    def set_trails(self, trails: Sequence[tuple[str, str, str]]) -> None:
+        """List reading trails (slug, title, summary) in a Trails group of their own."""
+        self._trails = tuple(trails)
+        old = next(
+            (i for i in range(self.topLevelItemCount()) if self._is_trails(self.topLevelItem(i))),
+            None,
+        )
+        if old is not None:
+            self.takeTopLevelItem(old)
+        if self._trails:  # before Browse, the last group
+            self.insertTopLevelItem(self.topLevelItemCount() - 1, self._trails_item())
+            self.expandAll()
+
+    def _is_trails(self, item: QTreeWidgetItem) -> bool:
+        first = item.child(0) if item.childCount() else None
+        page = first.data(0, PAGE_ROLE) if first is not None else None
+        return bool(page) and page[0] == "trail"
+
+    def _trails_item(self) -> QTreeWidgetItem:
+        group = self._section_item("Trails")
+        for slug, title, summary in self._trails:
+            item = QTreeWidgetItem(group, [title])
+            item.setData(0, PAGE_ROLE, ("trail", slug))
+            item.setToolTip(0, f"A reading trail. {summary}".strip())
+            item.setData(0, Qt.ItemDataRole.AccessibleDescriptionRole, "reading trail")
+        return group
 
     def _group_item(self, lesson: Lesson) -> QTreeWidgetItem:
         item = self._section_item(lesson.group, lesson.group_title)

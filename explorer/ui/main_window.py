@@ -42,6 +42,8 @@ class MainWindow(QMainWindow):
     show_on_timeline_requested = Signal(tuple)
     #: the window shows a new place (a navigation.Location)
     location_changed = Signal(object)
+    #: a reading trail was chosen (in the library or by a `trail:SLUG` link): its slug
+    trail_requested = Signal(str)
 
     def __init__(self, settings: QSettings, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -208,6 +210,9 @@ class MainWindow(QMainWindow):
         return self.go_to(Location(kind, slug))
 
     def go_to(self, location: Location, *, record: bool = True, scroll: int = 0) -> bool:
+        if location.kind == "trail":  # followed by explorer.ui.trails, which comes here
+            self.trail_requested.emit(location.slug)
+            return True
         if location.kind == "timeline":
             self._remember_scroll()
             self.views.setCurrentIndex(1)

@@ -97,7 +97,9 @@ def make_actions(window: QMainWindow) -> Actions:
             "Open My &Lessons Folder", tip="Show the folder where your own lessons live"
         ),
         reload=action(
-            "&Reload Lessons", _keys(Key.Refresh), "Read the lesson files again after editing them"
+            "&Reload Lessons",
+            _keys(Key.Refresh, "Ctrl+R", drop=("F5",)),  # F5 presents (explorer.ui.present)
+            "Read the lesson files again after editing them",
         ),
         quit=action("&Quit", _keys(Key.Quit, "Ctrl+Q")),
         copy=action("&Copy", _keys(Key.Copy)),

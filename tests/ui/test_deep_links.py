@@ -37,7 +37,7 @@ def test_a_malformed_target_is_refused(target):
         (
             "frobnicate:x",
             "unknown target 'frobnicate:x' (use lesson:SLUG, partnership:SLUG, "
-            "topic:TAG, glossary:SLUG or timeline)",
+            "topic:TAG, glossary:SLUG, trail:SLUG or timeline)",
         ),
     ],
 )

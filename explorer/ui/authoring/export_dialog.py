@@ -53,7 +53,7 @@ FORMATS = {
     ),
     "pack": (
         "A content pack for colleagues",
-        "Your own lessons, their images and your partnerships, in one .zip file "
+        "Your own lessons, their images, your trails and your partnerships, in one .zip file "
         "that File › Import Content Pack reads.",
         "my-content-pack.zip",
         "Content packs (*.zip)",
@@ -202,11 +202,11 @@ class ExportDialog(QDialog):
     def _on_job_succeeded(self, out: Path, result: object) -> None:
         self._idle()
         if isinstance(result, PackSummary):
-            text = (
-                f"Wrote {out}: {plural(result.lessons, 'lesson')}, "
-                f"{plural(result.images, 'image')} and "
-                f"{plural(result.partnerships, 'partnership')}."
-            )
+            parts = [plural(result.lessons, "lesson"), plural(result.images, "image")]
+            if result.trails:
+                parts.append(plural(result.trails, "trail"))
+            partnerships = plural(result.partnerships, "partnership")
+            text = f"Wrote {out}: {', '.join(parts)} and {partnerships}."
             if result.skipped:
                 text += f" Left out (not a lesson or an image): {', '.join(result.skipped)}."
         else:

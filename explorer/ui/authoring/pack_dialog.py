@@ -45,7 +45,7 @@ from explorer.ui.worker import Job, Work
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 ROW_HEIGHT = 26
-KINDS = {"partnership": "Partnership", "lesson": "Lesson", "image": "Image"}
+KINDS = {"partnership": "Partnership", "lesson": "Lesson", "image": "Image", "trail": "Trail"}
 STATUS_TITLES = {
     "new": "New",
     "changed": "Changed",
@@ -231,9 +231,8 @@ class PackImportDialog(QDialog):
         show_message(
             self.message,
             (
-                f"Imported {plural(result.partnerships, 'partnership')}, "
-                f"{plural(result.lessons, 'lesson')} and {plural(result.images, 'image')}"
-                f"{skipped}. To take this import back, choose File › Undo Last Import."
+                f"Imported {_imported(result)}{skipped}. "
+                "To take this import back, choose File › Undo Last Import."
             ),
             "formNotice",
         )
@@ -276,3 +275,15 @@ class PackImportDialog(QDialog):
         if self.job is not None:
             self.job.wait()  # an import always completes or rolls back whole
         super().done(result)
+
+
+def _imported(result: PackResult) -> str:
+    """'1 partnership, 1 lesson and 0 images' (and the trails, when there are some)."""
+    parts = [
+        plural(result.partnerships, "partnership"),
+        plural(result.lessons, "lesson"),
+        plural(result.images, "image"),
+    ]
+    if result.trails:
+        parts.append(plural(result.trails, "trail"))
+    return ", ".join(parts[:-1]) + " and " + parts[-1]

@@ -69,6 +69,8 @@ class TimelinePanel(QWidget):
         self._today = decimal_year(self.today)
         self.group_by = "type"
         self.highlighted: frozenset[str] | None = None
+        #: when set, only these partnerships are shown (a presenter's timeline slide)
+        self.only: frozenset[str] | None = None
         self._focused: frozenset[str] = frozenset()  # opened from elsewhere: kept in view
         self.shown: list[Entry] = []
         self._all: list[Entry] = []
@@ -243,6 +245,8 @@ class TimelinePanel(QWidget):
     def _apply(self) -> None:
         filters, words = self.filter_bar.filters(), self.filter_bar.words()
         matches = self._text_matches(words)
+        if self.only is not None:
+            matches = set(self.only) if matches is None else matches & self.only
         self.shown = apply_filters(self._all, filters, self.today.year, matches)
         pool = self._all if matches is None else [e for e in self._all if e.slug in matches]
         self.filter_bar.set_counts(facet_counts((self._facets[e.slug] for e in pool), filters))
@@ -278,6 +282,11 @@ class TimelinePanel(QWidget):
     def set_filters(self, filters: Filters, words: str | None = None) -> None:
         """Show what `filters` (and `words`) allow; filters_changed is not emitted."""
         self.filter_bar.set_filters(filters, words)
+        self._apply()
+
+    def show_only(self, slugs: Iterable[str] | None) -> None:
+        """Show only these partnerships (None: all that the filters allow)."""
+        self.only = None if slugs is None else frozenset(slugs)
         self._apply()
 
     def set_group_by(self, by: str) -> None:

@@ -1,0 +1,1 @@
+"""Reading trails in the window: the trail bar, following a trail, the trail editor."""
