@@ -20,8 +20,8 @@ if TYPE_CHECKING:
     from explorer.ui.main_window import MainWindow
     from explorer.ui.read_view import ReadView
 
-TARGET_KINDS = ("lesson", "partnership", "topic", "glossary", "timeline")
-TARGET_HELP = "lesson:SLUG, partnership:SLUG, topic:TAG, glossary:SLUG or timeline"
+TARGET_KINDS = ("lesson", "partnership", "topic", "glossary", "progress", "timeline")
+TARGET_HELP = "lesson:SLUG, partnership:SLUG, topic:TAG, glossary:SLUG, progress: or timeline"
 APP_NAME = "Space Partnerships Explorer"
 ORGANISATION = "space-explorer"
 
@@ -126,6 +126,7 @@ def install_views(
 
     events = window.events = CatalogEvents(catalog, window)
     read_view = ReadView(catalog, window.theme, window.zoom, events=events)
+    install_classroom(window, catalog, read_view, deferred=deferred)
     start = Location(*wanted) if wanted else None
     to_timeline = start is not None and start.kind == "timeline"
     if to_timeline or not deferred:
@@ -223,6 +224,23 @@ def install_authoring(
     authoring.lesson_saved.connect(lambda slug: window.go_to(Location("lesson", slug)))
     authoring.partnership_saved.connect(lambda slug: window.go_to(Location("partnership", slug)))
     install_transfer(window, catalog, read_view, deferred)
+    adopt_teacher_tools(window)
+
+
+def install_classroom(
+    window: MainWindow, catalog: Catalog, read_view: ReadView, deferred: bool = False
+) -> None:
+    """Progress, bookmarks and View > Teacher Tools (explorer/ui/classroom/install.py)."""
+    from explorer.ui.classroom.install import install_classroom as install
+
+    install(window, catalog, read_view, deferred=deferred)
+
+
+def adopt_teacher_tools(window: MainWindow) -> None:
+    """The teacher's actions hide in the student view (View > Teacher Tools off)."""
+    from explorer.ui.classroom.install import adopt_teacher_tools as adopt
+
+    adopt(window)
 
 
 def install_transfer(
@@ -270,7 +288,9 @@ def target_exists(catalog: Catalog, kind: str, slug: str) -> bool:
     from explorer.ui.article.builder import PageBuilder
     from explorer.ui.navigation import Location
 
-    return kind == "timeline" or PageBuilder(catalog).has(Location(kind, slug))
+    if kind in ("timeline", "progress"):  # the progress page is always there
+        return True
+    return PageBuilder(catalog).has(Location(kind, slug))
 
 
 class _Filler:

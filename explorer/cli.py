@@ -53,7 +53,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="open the app at a lesson, partnership, topic or the timeline",
     )
     opener.add_argument(
-        "target", help="lesson:SLUG, partnership:SLUG, topic:TAG, glossary:SLUG or timeline"
+        "target",
+        help="lesson:SLUG, partnership:SLUG, topic:TAG, glossary:SLUG, progress: or timeline",
     )
 
     info = commands.add_parser(

@@ -120,6 +120,9 @@ def _add_export(commands: Any, common: argparse.ArgumentParser) -> None:
         metavar="SLUG",
         help="only this partnership (repeatable; CSV and JSON)",
     )
+    exporter.add_argument(
+        "--bookmarks", action="store_true", help="a pack also carries your bookmarks"
+    )
     exporter.set_defaults(handler=cmd_export)
 
 
@@ -291,7 +294,7 @@ def _print_pack(plan: im.PackPlan, result: im.PackResult | None) -> None:
         return
     print(
         f"Imported: {result.partnerships} partnerships, {result.lessons} lessons, "
-        f"{result.images} images; {result.skipped} left out; "
+        f"{result.images} images, {result.bookmarks} bookmarks; {result.skipped} left out; "
         f"undo with '{PROG} undo-import'."
     )
 
@@ -310,10 +313,11 @@ def cmd_export(paths: AppPaths, args: argparse.Namespace) -> int:
     if args.format == "pack":
         if args.out == "-" or args.slug:
             raise UsageError("a pack is written to a file and holds all your own content")
-        summary = im.export_pack(store, paths, Path(args.out))
+        summary = im.export_pack(store, paths, Path(args.out), bookmarks=args.bookmarks)
+        marks = f", {summary.bookmarks} bookmarks" if args.bookmarks else ""
         print(
             f"Wrote {args.out}: {summary.lessons} lessons, {summary.images} images, "
-            f"{summary.partnerships} partnerships."
+            f"{summary.partnerships} partnerships{marks}."
         )
         for skipped in summary.skipped:
             print(f"left out {skipped} (not a lesson or an image)", file=sys.stderr)

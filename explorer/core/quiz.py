@@ -18,8 +18,11 @@ from explorer.core.models import Question
 REVEALED = -1
 
 
-def questions_html(questions: Sequence[Question], quiz: Mapping[int, int]) -> Markup:
-    """`quiz` maps a question's index to the choice picked, or REVEALED."""
+def questions_html(
+    questions: Sequence[Question], quiz: Mapping[int, int], note: Markup | None = None
+) -> Markup:
+    """`quiz` maps a question's index to the choice picked, or REVEALED; `note` goes under
+    the heading (the student's score)."""
     if not questions:
         return Markup()
     entries = join(
@@ -29,8 +32,8 @@ def questions_html(questions: Sequence[Question], quiz: Mapping[int, int]) -> Ma
         for number, question in enumerate(questions)
     )
     return Markup(
-        '<h2 id="check-your-understanding">Check your understanding</h2><ol class="quiz">{}</ol>'
-    ).format(entries)
+        '<h2 id="check-your-understanding">Check your understanding</h2>{}<ol class="quiz">{}</ol>'
+    ).format(note or "", entries)
 
 
 def _question_body(number: int, q: Question, state: int | None) -> Markup:

@@ -1,8 +1,9 @@
 """Writing a content pack: the teacher's lessons, their images and their partnerships.
 
 A pack is a zip (written atomically) with `manifest.json` (format version, lessons,
-images, partners, partnerships) and the files under `lessons/`; see
-docs/import-export.md. Bundled content is never packed: every install has it.
+images, partners, partnerships, and the teacher's bookmarks when chosen) and the files
+under `lessons/`; see docs/import-export.md. Bundled content is never packed: every
+install has it.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from explorer import __version__
+from explorer.core.classroom.bookmarks import bookmark_entry
 from explorer.core.lessons import read_lesson
 from explorer.core.pack_format import (
     IMAGE_SUFFIXES,
@@ -22,6 +24,7 @@ from explorer.core.pack_format import (
     PACK_VERSION,
 )
 from explorer.core.paths import AppPaths
+from explorer.store.classroom_files import read_bookmarks
 from explorer.store.partnerships import PartnershipStore
 from explorer.store.safe_zip import write_zip
 from explorer.store.teacher_data import data_document, dumps, lesson_files, partners_for, select
@@ -35,13 +38,19 @@ class PackSummary:
     partnerships: int
     partners: int
     skipped: tuple[str, ...] = ()  # files in the lessons folder that are neither
+    bookmarks: int = 0
 
 
 def export_pack(
-    store: PartnershipStore, paths: AppPaths, out: Path, title: str = ""
+    store: PartnershipStore,
+    paths: AppPaths,
+    out: Path,
+    title: str = "",
+    *,
+    bookmarks: bool = False,
 ) -> PackSummary:
     """Pack every teacher lesson (with the images under the lessons folder) and every
-    partnership the teacher added or edited."""
+    partnership the teacher added or edited; with `bookmarks`, the teacher's bookmarks."""
     records = select(store, teacher_only=True)
     partners = partners_for(store, records)
     folder = paths.teacher_lessons
@@ -79,5 +88,16 @@ def export_pack(
         "partners": document["partners"],
         "partnerships": document["partnerships"],
     }
+    marks = read_bookmarks(paths.data_dir).items if bookmarks else ()
+    if marks:
+        manifest["bookmarks"] = [bookmark_entry(mark) for mark in marks]
     write_zip(out, [(MANIFEST, dumps(manifest)), *members])
-    return PackSummary(out, len(lessons), len(images), len(records), len(partners), tuple(skipped))
+    return PackSummary(
+        out,
+        len(lessons),
+        len(images),
+        len(records),
+        len(partners),
+        tuple(skipped),
+        len(marks),
+    )
