@@ -125,6 +125,9 @@ def build_parser() -> argparse.ArgumentParser:
     from explorer import cli_publish  # publish datasette | site | zim
 
     cli_publish.add_commands(commands, common)
+    from explorer import cli_classroom  # progress merge | export
+
+    cli_classroom.add_commands(commands, common)
     return parser
 
 

@@ -49,7 +49,7 @@ MAX_BYTES = 8 * 2**20  # a progress file is a few kilobytes; a bigger one is not
 T = TypeVar("T")
 
 
-class NewerFile(Exception):
+class NewerFileError(Exception):
     """A file written by a newer version of the app: read it with that version."""
 
 
@@ -82,7 +82,7 @@ class JsonFile(Generic[T]):
 
     def peek(self) -> T | None:
         """The document's value, read without changing anything: None when the file is
-        missing; NewerFile, DocumentError or OSError when it cannot be used."""
+        missing; NewerFileError, DocumentError or OSError when it cannot be used."""
         if self._stat() is None:
             return None
         if self.path.stat().st_size > MAX_BYTES:
@@ -93,7 +93,7 @@ class JsonFile(Generic[T]):
             raise DocumentError("it is not valid JSON") from None
         version = version_of(document, self.format)
         if version > self.version:
-            raise NewerFile(f"{self.path} was written by a newer version of the app")
+            raise NewerFileError(f"{self.path} was written by a newer version of the app")
         return self.parse(document)
 
     def load(self) -> T | None:
@@ -104,7 +104,7 @@ class JsonFile(Generic[T]):
             return None
         try:
             return self.peek()
-        except NewerFile:
+        except NewerFileError:
             self.writable = False
             self.notice = (
                 f"Your {self.what} file was written by a newer version of the app. It is "
@@ -159,18 +159,37 @@ class JsonFile(Generic[T]):
         return True
 
 
+def progress_file(data_dir: Path) -> JsonFile[study.Progress]:
+    return JsonFile(
+        data_dir / PROGRESS_DIR / PROGRESS_FILE,
+        PROGRESS_FORMAT,
+        PROGRESS_VERSION,
+        "progress",
+        progress_from_document,
+    )
+
+
+def read_progress(data_dir: Path) -> study.Progress:
+    """The progress saved in a data folder, read without changing anything; NewerFileError,
+    DocumentError or OSError when it cannot be used."""
+    return progress_file(data_dir).peek() or study.Progress()
+
+
+def write_export(
+    out: Path, progress: study.Progress, lessons: Sequence[Lesson], student: str
+) -> Path:
+    """Write the file a student hands to their teacher (atomically)."""
+    document = export_document(progress, lessons, student.strip(), now(), __version__)
+    atomic_write_bytes(out, dumps(document))
+    return out
+
+
 class ProgressStore:
     """The student's progress, in memory and in `<data>/progress/progress.json`."""
 
     def __init__(self, data_dir: Path) -> None:
         self.folder = data_dir / PROGRESS_DIR
-        self.file = JsonFile(
-            self.folder / PROGRESS_FILE,
-            PROGRESS_FORMAT,
-            PROGRESS_VERSION,
-            "progress",
-            progress_from_document,
-        )
+        self.file = progress_file(data_dir)
         self.progress = self.file.load() or study.Progress()
 
     @property
@@ -218,9 +237,7 @@ class ProgressStore:
     def export(self, out: Path, lessons: Sequence[Lesson], student: str) -> Path:
         """Write the file a student hands to their teacher (atomically)."""
         self.refresh()
-        document = export_document(self.progress, lessons, student.strip(), now(), __version__)
-        atomic_write_bytes(out, dumps(document))
-        return out
+        return write_export(out, self.progress, lessons, student)
 
 
 class BookmarkStore:
@@ -276,7 +293,7 @@ def read_bookmarks(data_dir: Path) -> marks.Bookmarks:
     the file is missing or cannot be used)."""
     try:
         return bookmarks_file(data_dir).peek() or marks.Bookmarks()
-    except (NewerFile, DocumentError, OSError, TypeError, KeyError):
+    except (NewerFileError, DocumentError, OSError, TypeError, KeyError):
         return marks.Bookmarks()
 
 

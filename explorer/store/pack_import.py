@@ -37,7 +37,7 @@ from explorer.core.teacher_files import import_bytes, import_name, now_stamp
 from explorer.store.classroom_files import (
     BOOKMARKS_DIR,
     BOOKMARKS_FILE,
-    NewerFile,
+    NewerFileError,
     bookmarks_file,
 )
 from explorer.store.maintenance import data_lock
@@ -255,7 +255,7 @@ def _plan_bookmarks(
     try:
         mine: marks.Bookmarks | None = bookmarks_file(paths.data_dir).peek() or marks.Bookmarks()
         why = ""
-    except (NewerFile, marks.DocumentError, OSError, TypeError, KeyError) as exc:
+    except (NewerFileError, marks.DocumentError, OSError, TypeError, KeyError) as exc:
         mine, why = None, f"your bookmarks file cannot be read ({exc}); open the app first"
     items, found = [], {}
     for number, entry in enumerate(entries, start=1):

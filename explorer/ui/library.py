@@ -41,7 +41,6 @@ BROWSE = (
 )
 
 
-
 class LibraryTree(QTreeWidget):
     #: the reader picked a page: (kind, slug), a lesson or a Browse page
     page_chosen = Signal(str, str)
@@ -238,23 +237,28 @@ class _SectionDelegate(QStyledItemDelegate):
         title.rect = option.rect.adjusted(0, 0, -room, 0)
         title.state &= ~QStyle.StateFlag.State_HasFocus  # one focus frame: the full row's
         super().paint(painter, title, index)
+        self._paint_mark(painter, option, status, score)
+
+    def _paint_mark(
+        self, painter: QPainter, option: QStyleOptionViewItem, status: str, score: str
+    ) -> None:
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         roles = option.palette.ColorRole
         ink = option.palette.color(roles.HighlightedText if selected else roles.Highlight)
         muted = option.palette.color(roles.HighlightedText if selected else roles.PlaceholderText)
-        right = option.rect.right() - 8
         middle = option.rect.center().y()
+        dot = QRect(option.rect.right() - 8 - DOT, middle - DOT // 2, DOT, DOT)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        dot = QRect(right - DOT, middle - DOT // 2, DOT, DOT)
         painter.setPen(ink)
         painter.setBrush(ink if status == "read" else Qt.BrushStyle.NoBrush)
         painter.drawEllipse(dot.adjusted(1, 1, -1, -1))
         if score:
+            width = option.fontMetrics.horizontalAdvance(score)
+            box = QRect(dot.left() - 6 - width, option.rect.top(), width, option.rect.height())
             painter.setPen(muted)
-            box = QRect(dot.left() - 6 - metrics.horizontalAdvance(score), option.rect.top(),
-                        metrics.horizontalAdvance(score), option.rect.height())
-            painter.drawText(box, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, score)
+            align = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+            painter.drawText(box, align, score)
         painter.restore()
 
     def sizeHint(

@@ -53,7 +53,9 @@ class Bookmark:
     def new(
         cls, target: str, title: str, created: str, timeline: TimelineState | None = None
     ) -> Bookmark:
-        return cls(bookmark_id(target, timeline, created), clean_title(title), target, created, timeline)
+        return cls(
+            bookmark_id(target, timeline, created), clean_title(title), target, created, timeline
+        )
 
     def same_place(self, other: Bookmark) -> bool:
         return self.target == other.target and self.timeline == other.timeline
@@ -185,7 +187,7 @@ def bookmarks_from_entries(entries: Any) -> tuple[Bookmark, ...]:
     for number, entry in enumerate(entries, start=1):
         try:
             found.append(_bookmark(entry))
-        except (DocumentError, TypeError, ValueError) as exc:
+        except (DocumentError, TypeError, ValueError, KeyError) as exc:
             raise DocumentError(f"bookmark {number}: {exc}") from None
     return tuple(found)
 
@@ -221,6 +223,10 @@ def target_problem(target: str) -> str | None:
 def _timeline(raw: Any) -> TimelineState:
     if not isinstance(raw, Mapping):
         raise DocumentError("'timeline' must be an object")
+    if not isinstance(raw.get("first"), int | float) or not isinstance(
+        raw.get("last"), int | float
+    ):
+        raise DocumentError("the timeline needs its 'first' and 'last' years as numbers")
     first, last = float(raw["first"]), float(raw["last"])
     if not first < last:
         raise DocumentError("the timeline's 'first' year must come before its 'last'")

@@ -164,7 +164,7 @@ def _exported_lesson(progress: Progress, lesson: Lesson) -> dict[str, Any]:
                 "choices": list(question.choices),
                 "right_choice": letter(question.answer),
                 "first_choice": None if first is None else letter(first),
-                "answered": bool(answer and answer.shown in (question.answer, REVEALED)),
+                "answered": answer is not None,
             }
         )
     return {

@@ -282,6 +282,7 @@ def question_table(files: Sequence[StudentFile]) -> Table:
                     c.percent_right,
                 )
             )
-        rows.append((*base, "", NOT_ANSWERED, "", str(c.unanswered), str(c.students), c.percent_right))
+        rows.append(
+            (*base, "", NOT_ANSWERED, "", str(c.unanswered), str(c.students), c.percent_right)
+        )
     return Table(QUESTION_COLUMNS, tuple(rows))
-

@@ -27,8 +27,8 @@ def score_note(score: Score) -> Markup:
         return Markup()
     if score.answered < score.total:
         text = (
-            f"So far {score.right} of {score.answered} answered right at the first try "
-            f"({score.total - score.answered} still to do)."
+            f"So far {score.right} of the {score.answered} you answered were right at the "
+            f"first try ({score.total - score.answered} still to do)."
         )
     else:
         text = f"Your score: {score.right} of {score.total} right at the first try."
@@ -74,8 +74,8 @@ def _overall(lessons: int, read: int, started: int, score: Score) -> str:
     text += f" and started {started} more." if started else "."
     if score.answered:
         text += (
-            f" In the quizzes you got {score.right} of {score.answered} questions you "
-            f"answered right at the first try ({score.total} questions in all)."
+            f" You have answered {score.answered} of the {score.total} quiz questions and "
+            f"got {score.right} right at the first try."
         )
     elif score.total:
         text += f" The lessons have {score.total} quiz questions; you have not answered any yet."
@@ -94,9 +94,9 @@ def _actions(teacher_tools: bool) -> Markup:
 def _section(section: SectionSummary) -> Markup:
     read = section.count(READ)
     score = section.score
-    facts = f"{read} of {len(section.lessons)} read"
+    facts = f"{read} of {len(section.lessons)} lessons read"
     if score.answered:
-        facts += f" · quiz {score.right} of {score.total} right first time"
+        facts += f" · {score.right} of {score.total} quiz questions right at the first try"
     rows = join(
         Markup('<tr><td>{}</td><td class="{}">{}</td><td class="count">{}</td></tr>').format(
             links.internal("lesson", row.slug, row.title),
@@ -107,7 +107,7 @@ def _section(section: SectionSummary) -> Markup:
         for row in section.lessons
     )
     return Markup(
-        '<h2>{} <span class="muted">· {}</span></h2>'
+        '<h2>{}</h2><p class="muted">{}</p>'
         '<table class="list progress" width="100%" cellspacing="0"><tr>'
         '<th width="62%">Lesson</th><th width="16%">Status</th><th width="22%">Quiz</th>'
         "</tr>{}</table>"
@@ -119,4 +119,6 @@ def _score_cell(score: Score) -> str:
         return "no quiz"
     if not score.answered:
         return f"{score.total} questions"
-    return f"{score.right} of {score.total} right"
+    return f"{score.right} of {score.total} right" + (
+        "" if score.answered == score.total else f" ({score.total - score.answered} to do)"
+    )

@@ -9,9 +9,9 @@ A lesson is *started* when it was opened and *read* when the student has seen al
 last tenth of the page (READ_FRACTION), or a page short enough to fit the window. A quiz
 answer remembers the question's text, so an answer never lands on a question that a
 teacher edited or moved, and the first choice picked, which is what the score counts:
-a question is *right* when the first choice was the right one, and *answered* once the
-right choice was found or the answer shown. Open questions (a model answer, no choices)
-are remembered but not scored.
+a question is *answered* once the student picked a choice or asked for the answer, and
+*right* when the first choice was the right one. Open questions (a model answer, no
+choices) are remembered but not scored.
 """
 
 from __future__ import annotations
@@ -66,7 +66,7 @@ class Progress:
 @dataclass(frozen=True, slots=True)
 class Score:
     right: int  # right at the first choice
-    answered: int  # the right choice found, or the answer shown
+    answered: int  # a choice picked or the answer shown
     total: int  # multiple-choice questions in the lesson
 
     def __add__(self, other: Score) -> Score:
@@ -161,7 +161,7 @@ def score_of(progress: Progress, lesson: Lesson) -> Score:
         if answer is None:
             continue
         right += answer.first == question.answer
-        answered_count += answer.shown in (question.answer, REVEALED)
+        answered_count += 1
     return Score(right, answered_count, total)
 
 

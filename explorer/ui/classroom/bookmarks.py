@@ -8,7 +8,7 @@ same bookmarks, newest last.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QPoint, Qt, Signal, Slot
+from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -116,6 +116,9 @@ class BookmarksPanel(QWidget):
 
     @Slot()
     def refill(self) -> None:
+        if self.list.state() == QAbstractItemView.State.EditingState:
+            QTimer.singleShot(0, self, self.refill)  # a rename: once its editor has closed
+            return
         chosen = self.current_id()
         self.list.blockSignals(True)
         self.list.clear()
@@ -220,9 +223,7 @@ class _BookmarkList(QListWidget):
         super().keyPressEvent(event)
 
 
-def bookmark_menu_actions(
-    menu: QMenu, keeper: BookmarkKeeper, open_mark: object
-) -> list[QAction]:
+def bookmark_menu_actions(menu: QMenu, keeper: BookmarkKeeper, open_mark: object) -> list[QAction]:
     """Fill the Go > Bookmarks menu with the bookmarks (called when it opens)."""
     menu.clear()
     made = []

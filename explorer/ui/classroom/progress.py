@@ -250,7 +250,6 @@ class ProgressTracker(QObject):
         QMessageBox.information(
             self.window,
             "Export My Progress",
-            f"Saved your progress as {out.name} in {out.parent}. Give this file to your "
-            "teacher.",
+            f"Saved your progress as {out.name} in {out.parent}. Give this file to your teacher.",
         )
         return out
