@@ -20,6 +20,7 @@ from pathlib import Path
 
 from explorer.core.changes import NOTHING, Changes
 from explorer.core.classroom import bookmarks as marks
+from explorer.core.classroom.documents import DocumentError
 from explorer.core.file_batch import FileBatch
 from explorer.core.lessons import load_lesson_folder, parse_lesson
 from explorer.core.models import Partner, Partnership, Problem
@@ -255,13 +256,13 @@ def _plan_bookmarks(
     try:
         mine: marks.Bookmarks | None = bookmarks_file(paths.data_dir).peek() or marks.Bookmarks()
         why = ""
-    except (NewerFileError, marks.DocumentError, OSError, TypeError, KeyError) as exc:
+    except (NewerFileError, DocumentError, OSError, TypeError, KeyError) as exc:
         mine, why = None, f"your bookmarks file cannot be read ({exc}); open the app first"
     items, found = [], {}
     for number, entry in enumerate(entries, start=1):
         try:
             (mark,) = marks.bookmarks_from_entries([entry])
-        except marks.DocumentError as exc:
+        except DocumentError as exc:
             items.append(
                 PackItem("bookmark", str(number), f"bookmark {number}", "invalid", str(exc))
             )

@@ -106,7 +106,8 @@ def test_a_bad_bookmark_says_what_is_wrong(entry, message):
         (marks.TimelineState(1990.2, 2010.6), "1990–2011 · grouped by type"),
         (
             VIEW,
-            "1990–2010 · public-private · 2000s · with esa · “crew” · grouped by partner · 1 highlighted",
+            "1990–2010 · public-private · 2000s · with esa · “crew” · grouped by partner"
+            " · 1 highlighted",
         ),
         (marks.TimelineState(1957, 1975, as_list=True), "1957–1975 · grouped by type · as a list"),
     ],

@@ -11,6 +11,7 @@ from explorer.core.classroom.merge import (
     NOT_ANSWERED,
     class_table,
     question_counts,
+    question_summary,
     question_table,
     student_file,
 )
@@ -68,7 +69,7 @@ def test_the_per_question_view_counts_first_choices(three):
     assert (huygens.right_first_time, huygens.unanswered, huygens.students) == (1, 0, 3)
     assert huygens.percent_right == "33"
     where = counts[("huygens", 2)]
-    assert (where.picks, where.unanswered, where.percent_right) == ((1, 1), 1, "33")
+    assert (where.picks, where.unanswered, where.percent_right) == ((1, 1), 1, "50")  # of 2
     iss = counts[("iss", 1)]
     assert (iss.picks, iss.unanswered) == ((1, 0), 2)
 
@@ -82,7 +83,9 @@ def test_the_per_question_table_has_a_row_per_choice_and_one_for_no_answer(three
         ("C", "JAXA", "", "1"),
         ("", NOT_ANSWERED, "", "0"),
     ]
-    assert {r[8] for r in rows} == {"3"} and first[0][9] == "33"
+    assert {r[8] for r in rows} == {"3"} and (first[0][9], first[0][10]) == ("3", "33")
+    (iss_none,) = [r for r in rows if r[0] == "iss" and r[5] == NOT_ANSWERED]
+    assert iss_none[7:] == ("2", "3", "1", "100")
 
 
 def test_a_question_is_known_by_its_text_when_a_teacher_reordered_them():
@@ -112,3 +115,16 @@ def test_a_bad_student_file_says_what_is_wrong(change, message):
     change(document)
     with pytest.raises(DocumentError, match=message):
         student_file(document, "ada.json")
+
+
+def test_the_window_lists_the_hardest_question_first(three):
+    dee = exported("Dee", (HUYGENS, 0, 1), (HUYGENS, 1, 1), (ISS, 0, 0))
+    table = question_summary([*three, dee])
+    assert [r[:4] for r in table.rows] == [
+        ("33", "3 of 4", "Huygens", "2"),  # Ada only of the three who answered
+        ("50", "4 of 4", "Huygens", "1"),
+        ("100", "2 of 4", "The ISS", "1"),
+    ]
+    assert table.rows[1][5:] == ("B: ESA", "A 1 · B 2 · C 1", "0")
+    nobody = exported("Eve")
+    assert question_summary([nobody]).rows[0][:2] == ("", "0 of 1")

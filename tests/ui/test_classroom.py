@@ -229,8 +229,10 @@ def test_the_merge_dialog_shows_the_class_and_saves_csv(qtbot, make_window, tmp_
     dialog.add_files(files)
     assert dialog.class_view.rowCount() == 3
     assert dialog.class_view.horizontalHeaderItem(0).text() == "student"
-    assert dialog.question_view.rowCount() == 3  # two choices and "no answer yet"
-    picks = [dialog.question_view.item(r, 7).data(Qt.ItemDataRole.DisplayRole) for r in range(3)]
-    assert picks == [2, 1, 0]
+    view = dialog.question_view
+    assert view.rowCount() == 1  # one question, its first choices counted
+    row = {view.horizontalHeaderItem(c).text(): view.item(0, c).text() for c in range(8)}
+    assert row["% right first time"] == "67" and row["first choices"] == "A 2 · B 1"
+    assert row["right answer"] == "A: Apollo and Soyuz" and row["no answer yet"] == "0"
     out = dialog.save("questions", tmp_path / "questions.csv")
     assert "Apollo and Soyuz" in out.read_text(encoding="utf-8-sig")

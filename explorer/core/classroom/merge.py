@@ -160,7 +160,7 @@ def class_table(files: Sequence[StudentFile]) -> Table:
         row = [
             f.student,
             f.source,
-            f.exported,
+            f.exported.replace("T", " ")[:16],  # 2026-12-04 10:15, as spreadsheets read it
             str(f.count(READ)),
             str(f.count(STARTED)),
             str(len(questions)),
@@ -202,6 +202,7 @@ QUESTION_COLUMNS = (
     "right choice",
     "students who chose it first",
     "students",
+    "students who answered",
     "question % right first time",
 )
 
@@ -225,8 +226,13 @@ class QuestionCount:
         return self.picks[self.right] if 0 <= self.right < len(self.picks) else 0
 
     @property
+    def answered(self) -> int:
+        return self.students - self.unanswered
+
+    @property
     def percent_right(self) -> str:
-        return _percent(self.right_first_time, self.students)
+        """Of the students who answered it; '' when nobody has yet."""
+        return _percent(self.right_first_time, self.answered)
 
 
 def question_counts(files: Sequence[StudentFile]) -> tuple[QuestionCount, ...]:
@@ -279,10 +285,56 @@ def question_table(files: Sequence[StudentFile]) -> Table:
                     "yes" if index == c.right else "",
                     str(c.picks[index]),
                     str(c.students),
+                    str(c.answered),
                     c.percent_right,
                 )
             )
         rows.append(
-            (*base, "", NOT_ANSWERED, "", str(c.unanswered), str(c.students), c.percent_right)
+            (
+                *base,
+                "",
+                NOT_ANSWERED,
+                "",
+                str(c.unanswered),
+                str(c.students),
+                str(c.answered),
+                c.percent_right,
+            )
         )
     return Table(QUESTION_COLUMNS, tuple(rows))
+
+
+QUESTION_SUMMARY_COLUMNS = (
+    "% right first time",
+    "answered",
+    "lesson",
+    "question",
+    "question text",
+    "right answer",
+    "first choices",
+    "no answer yet",
+)
+
+
+def question_summary(files: Sequence[StudentFile]) -> Table:
+    """One row per question, the hardest first (the smallest share of the students who
+    answered it right at the first try; questions nobody answered last): the window's
+    view of the per-question table."""
+    counts = sorted(
+        question_counts(files),
+        key=lambda c: c.right_first_time / c.answered if c.answered else 2.0,
+    )
+    rows = tuple(
+        (
+            c.percent_right,
+            f"{c.answered} of {c.students}",
+            c.lesson_title,
+            str(c.number),
+            c.question,
+            f"{letter(c.right)}: {c.choices[c.right]}" if 0 <= c.right < len(c.choices) else "",
+            " · ".join(f"{letter(i)} {n}" for i, n in enumerate(c.picks)),
+            str(c.unanswered),
+        )
+        for c in counts
+    )
+    return Table(QUESTION_SUMMARY_COLUMNS, rows)

@@ -88,7 +88,7 @@ def _actions(teacher_tools: bool) -> Markup:
     out = [export, reset]
     if teacher_tools:
         out.append(links.action(ACTION, "merge", "Merge students' files into a class table…"))
-    return Markup('<p class="actions">{}</p>').format(join(out, " · "))
+    return Markup('<p class="actions">{}</p>').format(join(out, Markup("<br>")))
 
 
 def _section(section: SectionSummary) -> Markup:

@@ -26,6 +26,8 @@ from explorer.store.classroom_files import BookmarkStore
 from explorer.ui.theme import Theme
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+#: the list grows to this many rows, then scrolls (the library keeps the room)
+MAX_ROWS = 5
 KIND_WORDS = {
     "lesson": "Lesson",
     "partnership": "Partnership",
@@ -142,7 +144,7 @@ class BookmarksPanel(QWidget):
         self.list.setVisible(on and bool(count))
         self.empty.setVisible(on and not count)
         self.heading.setIcon(self.theme.icon("down" if on else "forward", "muted"))
-        rows = min(max(count, 1), 6)
+        rows = min(max(count, 1), MAX_ROWS)
         self.list.setFixedHeight(rows * max(self.list.sizeHintForRow(0), 20) + 6)
 
     def current_id(self) -> str:

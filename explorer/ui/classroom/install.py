@@ -69,6 +69,7 @@ class Classroom(QObject):
         self.tracker.merge_requested.connect(self.open_merge_dialog)
         self.teacher_tools.toggled.connect(self._on_teacher_tools_toggled)
         self.window.location_changed.connect(self._on_window_location_changed)
+        self.window.theme.scheme_changed.connect(self._on_theme_scheme_changed)
         self._watch.directoryChanged.connect(lambda _path: self._settle.start())
         self._settle.timeout.connect(self.refresh)
         data = self.catalog.paths.data_dir
@@ -127,6 +128,10 @@ class Classroom(QObject):
     def _on_window_location_changed(self, location: Location) -> None:
         self.add_bookmark_action.setEnabled(location.kind in BOOKMARKABLE)
         self.tracker.page_shown(location.kind, location.slug)
+
+    @Slot(str)
+    def _on_theme_scheme_changed(self, _scheme: str) -> None:
+        self.panel.refill()  # its icons in the new colours
 
     # -- teacher tools ------------------------------------------------------------------------
     @Slot(bool)

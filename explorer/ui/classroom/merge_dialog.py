@@ -26,7 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from explorer.core.classroom.merge import StudentFile, Table, class_table, question_table
+from explorer.core.classroom.merge import (
+    StudentFile,
+    Table,
+    class_table,
+    question_summary,
+    question_table,
+)
 from explorer.store.classroom_files import read_student_files, write_table
 
 FOLDER_KEY = "classroom/merge_folder"
@@ -53,12 +59,15 @@ class MergeDialog(QDialog):
         self.message = QLabel(wordWrap=True, objectName="hint")
         self.message.setAccessibleName("What the merge found")
         self.class_view = _table_widget("Class table: one row per student file")
-        self.question_view = _table_widget("Per question: first choices counted")
+        self.question_view = _table_widget("Per question, the hardest first: first choices")
         self.tabs = QTabWidget()
         self.tabs.addTab(self.class_view, "&Class")
         self.tabs.addTab(self.question_view, "By &question")
         self.save_class_button = QPushButton("Save Class &Table…")
         self.save_questions_button = QPushButton("Save &Per-Question Table…")
+        self.save_questions_button.setToolTip(
+            "One row per question and choice: how many students chose it first"
+        )
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         for button in (self.save_class_button, self.save_questions_button):
             self.buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -70,8 +79,8 @@ class MergeDialog(QDialog):
     def _layout(self) -> None:
         intro = QLabel(
             "Add the progress files your students exported (File › Export My Progress). "
-            "Each file is one row of the class table; the per-question view shows how many "
-            "students chose each answer first.",
+            "Each file is one row of the class table; By question lists the questions, the "
+            "hardest first, with how many students chose each answer first.",
             wordWrap=True,
         )
         side = QVBoxLayout()
@@ -87,7 +96,7 @@ class MergeDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.tabs, 3)
         layout.addWidget(self.buttons)
-        self.file_list.setMaximumHeight(140)
+        self.file_list.setMaximumHeight(100)
 
     def _connect(self) -> None:
         self.add_button.clicked.connect(self._on_add_button_clicked)
@@ -137,7 +146,7 @@ class MergeDialog(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, str(path))
             item.setToolTip(str(path))
         _fill(self.class_view, self.class_table())
-        _fill(self.question_view, self.question_table())
+        _fill(self.question_view, question_summary(self.files))
         students = len(self.files)
         text = f"{students} student file{'s' * (students != 1)} merged." if self.paths else ""
         if self.problems:
@@ -202,10 +211,11 @@ def _fill(view: QTableWidget, table: Table) -> None:
             item = QTableWidgetItem()
             if value.isdigit():  # counts sort as numbers
                 item.setData(Qt.ItemDataRole.DisplayRole, int(value))
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             else:
                 item.setText(value)
             view.setItem(r, c, item)
     view.resizeColumnsToContents()
     for c in range(view.columnCount()):
-        view.setColumnWidth(c, min(view.columnWidth(c), 320))
+        view.setColumnWidth(c, min(view.columnWidth(c), 260))
     view.setSortingEnabled(True)
