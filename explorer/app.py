@@ -126,7 +126,7 @@ def install_views(
 
     events = window.events = CatalogEvents(catalog, window)
     read_view = ReadView(catalog, window.theme, window.zoom, events=events)
-    install_classroom(window, catalog, read_view, deferred=deferred)
+    install_study(window, catalog, read_view, deferred=deferred)
     start = Location(*wanted) if wanted else None
     to_timeline = start is not None and start.kind == "timeline"
     if to_timeline or not deferred:
@@ -227,11 +227,12 @@ def install_authoring(
     adopt_teacher_tools(window)
 
 
-def install_classroom(
+def install_study(
     window: MainWindow, catalog: Catalog, read_view: ReadView, deferred: bool = False
 ) -> None:
-    """Progress, bookmarks and View > Teacher Tools (explorer/ui/classroom/install.py)."""
-    from explorer.ui.classroom.install import install_classroom as install
+    """Progress, bookmarks and View > Teacher Tools (explorer/ui/classroom/install.py),
+    before the first page is shown: it opens with the student's saved answers."""
+    from explorer.ui.classroom.install import install_study as install
 
     install(window, catalog, read_view, deferred=deferred)
 

@@ -119,15 +119,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--json", action="store_true", help="print JSON")
 
+    from explorer import cli_progress  # progress merge | export
+
+    cli_progress.add_commands(commands, common)
     from explorer.cli_transfer import add_commands  # import, export, backup, undo-import
 
     add_commands(commands, common)
     from explorer import cli_publish  # publish datasette | site | zim
 
     cli_publish.add_commands(commands, common)
-    from explorer import cli_classroom  # progress merge | export
-
-    cli_classroom.add_commands(commands, common)
     return parser
 
 

@@ -54,7 +54,7 @@ def lesson_page(
     question's index to the choice the student picked (or REVEALED); `titles` are the hover
     previews of internal links; `context` says where the body's links and images go;
     `folded_answers` writes the questions for a published copy, where no link answers;
-    `quiz_note` goes under the questions' heading (the student's score); `teacher_marks`
+    `quiz_note` goes after the questions (the student's score); `teacher_marks`
     off leaves out what only a teacher needs to see ("my lesson")."""
     titles = titles or {}
     if rendered is None:
@@ -69,7 +69,8 @@ def lesson_page(
         callout("tip", "Key points", items(lesson.key_points)),
         Markup(questions_folded_html(lesson.questions))
         if folded_answers
-        else questions_html(lesson.questions, quiz or {}, quiz_note),
+        else questions_html(lesson.questions, quiz or {}),
+        quiz_note if lesson.questions and not folded_answers else None,
         _cited(cited, titles),
         sources_html(lesson.sources),
         _neighbour_links(neighbours, titles),

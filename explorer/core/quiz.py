@@ -18,11 +18,8 @@ from explorer.core.models import Question
 REVEALED = -1
 
 
-def questions_html(
-    questions: Sequence[Question], quiz: Mapping[int, int], note: Markup | None = None
-) -> Markup:
-    """`quiz` maps a question's index to the choice picked, or REVEALED; `note` goes under
-    the heading (the student's score)."""
+def questions_html(questions: Sequence[Question], quiz: Mapping[int, int]) -> Markup:
+    """`quiz` maps a question's index to the choice picked, or REVEALED."""
     if not questions:
         return Markup()
     entries = join(
@@ -32,8 +29,8 @@ def questions_html(
         for number, question in enumerate(questions)
     )
     return Markup(
-        '<h2 id="check-your-understanding">Check your understanding</h2>{}<ol class="quiz">{}</ol>'
-    ).format(note or "", entries)
+        '<h2 id="check-your-understanding">Check your understanding</h2><ol class="quiz">{}</ol>'
+    ).format(entries)
 
 
 def _question_body(number: int, q: Question, state: int | None) -> Markup:

@@ -21,7 +21,7 @@ import os
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from explorer import __version__
 from explorer.core.atomic import atomic_write_bytes
@@ -36,9 +36,11 @@ from explorer.core.classroom.documents import (
     progress_from_document,
     version_of,
 )
-from explorer.core.classroom.merge import StudentFile, Table, student_file
 from explorer.core.models import Lesson
 from explorer.store.teacher_data import dumps
+
+if TYPE_CHECKING:  # the teacher's merge is not needed to start the window
+    from explorer.core.classroom.merge import StudentFile, Table
 
 PROGRESS_DIR, PROGRESS_FILE = "progress", "progress.json"
 BOOKMARKS_DIR, BOOKMARKS_FILE = "bookmarks", "bookmarks.json"
@@ -301,6 +303,8 @@ def read_bookmarks(data_dir: Path) -> marks.Bookmarks:
 def read_student_files(files: Iterable[Path]) -> tuple[list[StudentFile], list[str]]:
     """The exported progress files that can be read, and one line per file that cannot
     (`path: what is wrong`)."""
+    from explorer.core.classroom.merge import student_file
+
     found, problems = [], []
     for path in files:
         try:

@@ -7,8 +7,7 @@ Statuses: `new` (not here yet), `changed` (overrides a bundled lesson or partner
 nothing of the teacher's is replaced), `conflict` (the teacher's own version differs),
 `unchanged`, `invalid` (cannot be imported; see its problems). By default new and
 changed items are imported and conflicts keep the teacher's version.
-Everything lands inside `<data dir>/lessons`, `<data dir>/imports` (and, for a pack's
-bookmarks, `<data dir>/bookmarks`), or nothing does.
+Everything lands inside `<data dir>/lessons` and `<data dir>/imports`, or nothing does.
 """
 
 from __future__ import annotations
@@ -19,8 +18,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from explorer.core.changes import NOTHING, Changes
-from explorer.core.classroom import bookmarks as marks
-from explorer.core.classroom.documents import DocumentError
+from explorer.core.classroom.bookmarks import Bookmark
 from explorer.core.file_batch import FileBatch
 from explorer.core.lessons import load_lesson_folder, parse_lesson
 from explorer.core.models import Partner, Partnership, Problem
@@ -35,16 +33,10 @@ from explorer.core.pack_format import (
 from explorer.core.paths import AppPaths
 from explorer.core.records import as_teacher_version, classify, normalised
 from explorer.core.teacher_files import import_bytes, import_name, now_stamp
-from explorer.store.classroom_files import (
-    BOOKMARKS_DIR,
-    BOOKMARKS_FILE,
-    NewerFileError,
-    bookmarks_file,
-)
 from explorer.store.maintenance import data_lock
 from explorer.store.partnerships import PartnershipStore
 from explorer.store.safe_zip import PackError, inside, read_zip
-from explorer.store.teacher_data import DATA_FORMAT, DATA_VERSION, dumps, read_document, sha256
+from explorer.store.teacher_data import DATA_FORMAT, DATA_VERSION, read_document, sha256
 from explorer.store.teacher_index import sync_teacher_files
 
 IMPORTABLE = ("new", "changed", "conflict")
@@ -52,8 +44,8 @@ IMPORTABLE = ("new", "changed", "conflict")
 
 @dataclass(frozen=True, slots=True)
 class PackItem:
-    kind: str  # "partnership", "lesson", "image" or "bookmark"
-    key: str  # a slug, an image's path under the lessons folder, or a bookmark's id
+    kind: str  # "partnership", "lesson" or "image"
+    key: str  # a slug, or an image's path under the lessons folder
     title: str
     status: str  # "new", "changed", "conflict", "unchanged" or "invalid"
     reason: str  # one sentence for the preview
@@ -77,7 +69,7 @@ class PackPlan:
     records: Mapping[str, Partnership] = field(default_factory=dict)
     partners: tuple[Partner, ...] = ()  # partners of the pack this catalog lacks
     files: Mapping[str, tuple[Path, bytes]] = field(default_factory=dict)  # id -> target
-    bookmarks: Mapping[str, marks.Bookmark] = field(default_factory=dict)  # by id
+    bookmarks: Mapping[str, Bookmark] = field(default_factory=dict)  # explorer.store.pack_bookmarks
 
     def counts(self) -> dict[str, int]:
         counts = dict.fromkeys(("new", "changed", "conflict", "unchanged", "invalid"), 0)
@@ -114,7 +106,9 @@ def read_pack(
         raise PackError(f"{path}: {problems[0]}")
     items, records, partners = _plan_partnerships(path, manifest, store)
     file_items, files = _plan_files(path, members, paths)
-    mark_items, bookmarks = _plan_bookmarks(manifest.get("bookmarks"), paths)
+    from explorer.store.pack_bookmarks import plan_bookmarks
+
+    mark_items, bookmarks = plan_bookmarks(manifest.get("bookmarks"), paths)
     return PackPlan(
         path,
         str(manifest.get("title") or ""),
@@ -122,7 +116,7 @@ def read_pack(
         records,
         partners,
         files,
-        bookmarks,
+        bookmarks=bookmarks,
     )
 
 
@@ -246,57 +240,6 @@ def _lesson_item(
     return PackItem("lesson", slug, title, status, reason, tuple(problems)), target
 
 
-def _plan_bookmarks(
-    entries: object, paths: AppPaths
-) -> tuple[list[PackItem], dict[str, marks.Bookmark]]:
-    """The pack's bookmarks: new (a place not bookmarked here yet) or unchanged; all
-    invalid when this data folder's bookmarks file cannot be read (it is never replaced)."""
-    if not isinstance(entries, list) or not entries:
-        return [], {}
-    try:
-        mine: marks.Bookmarks | None = bookmarks_file(paths.data_dir).peek() or marks.Bookmarks()
-        why = ""
-    except (NewerFileError, DocumentError, OSError, TypeError, KeyError) as exc:
-        mine, why = None, f"your bookmarks file cannot be read ({exc}); open the app first"
-    items, found = [], {}
-    for number, entry in enumerate(entries, start=1):
-        try:
-            (mark,) = marks.bookmarks_from_entries([entry])
-        except DocumentError as exc:
-            items.append(
-                PackItem("bookmark", str(number), f"bookmark {number}", "invalid", str(exc))
-            )
-            continue
-        if mine is None:
-            items.append(PackItem("bookmark", mark.id, mark.title, "invalid", why))
-        elif mine.find(mark) is not None or mark.id in found:
-            items.append(PackItem("bookmark", mark.id, mark.title, "unchanged", "already here"))
-        else:
-            found[mark.id] = mark
-            items.append(PackItem("bookmark", mark.id, mark.title, "new", "a new bookmark"))
-    return items, found
-
-
-def _put_bookmarks(
-    chosen: list[marks.Bookmark], paths: AppPaths, batch: FileBatch
-) -> dict[str, str] | None:
-    """Plan, in `batch`, adding the chosen bookmarks to this folder's; the import record's
-    entry for the bookmarks file, or None when nothing is added."""
-    relative = f"{BOOKMARKS_DIR}/{BOOKMARKS_FILE}"
-    mine = bookmarks_file(paths.data_dir).peek() or marks.Bookmarks()
-    merged, added = marks.merge(mine, chosen)
-    if not added:
-        return None
-    data = dumps_bookmarks(merged)
-    batch.put(relative, data)
-    replaced = f"{batch.trash}/{relative}" if (paths.data_dir / relative).is_file() else ""
-    return {"path": relative, "sha256": sha256(data), "replaced": replaced}
-
-
-def dumps_bookmarks(bookmarks: marks.Bookmarks) -> bytes:
-    return dumps(marks.bookmarks_document(bookmarks))
-
-
 def _image_item(relative: str, data: bytes, target: Path) -> PackItem:
     if not target.is_file():
         return PackItem("image", relative, relative, "new", "a new image")
@@ -317,8 +260,7 @@ def import_pack(
     choices = choices or {}
     chosen = [i for i in plan.items if i.status in IMPORTABLE and choices.get(i.id, i.default)]
     records = [plan.records[i.key] for i in chosen if i.kind == "partnership"]
-    writes = [plan.files[i.id] for i in chosen if i.kind in ("lesson", "image")]
-    bookmarks = [plan.bookmarks[i.key] for i in chosen if i.kind == "bookmark"]
+    writes = [plan.files[i.id] for i in chosen if i.id in plan.files and i.kind != "partnership"]
     batch = FileBatch(paths.data_dir, "pack")
     try:
         files = []
@@ -328,7 +270,10 @@ def import_pack(
             batch.put(relative, data)
             replaced = f"{batch.trash}/{relative}" if target.is_file() else ""
             files.append({"path": relative, "sha256": sha256(data), "replaced": replaced})
-        if bookmarks and (entry := _put_bookmarks(bookmarks, paths, batch)) is not None:
+        from explorer.store.pack_bookmarks import stage_bookmarks
+
+        marks = [plan.bookmarks[i.key] for i in chosen if i.kind == "bookmark"]
+        if (entry := stage_bookmarks(marks, paths, batch)) is not None:
             files.append(entry)
         created = now_stamp()
         title = plan.title or plan.source.name
@@ -347,7 +292,7 @@ def import_pack(
         partnerships=len(records),
         lessons=sum(1 for i in chosen if i.kind == "lesson"),
         images=sum(1 for i in chosen if i.kind == "image"),
-        bookmarks=len(bookmarks),
+        bookmarks=sum(1 for i in chosen if i.kind == "bookmark"),
         skipped=importable - len(chosen),
         changes=changes,
     )

@@ -5,10 +5,12 @@ progress page's reset and export, and a bookmarked timeline view comes back as i
 from __future__ import annotations
 
 import json
+import zipfile
+from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from explorer.core.search import Filters
 from explorer.ui.library import MARK_ROLE
@@ -32,7 +34,7 @@ def test_progress_and_bookmarks_survive_a_restart(qtbot, make_window):
     assert "Your score: 0 of 1 right at the first try." in article.toPlainText()
     article.setFocus()
     qtbot.keyClick(article, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
-    assert [m.title for m in window.classroom.keeper.items()] == ["Why partner at all?"]
+    assert [m.title for m in window.study.keeper.items()] == ["Why partner at all?"]
     window.close()
 
     again = make_window()
@@ -44,13 +46,13 @@ def test_progress_and_bookmarks_survive_a_restart(qtbot, make_window):
         ("read", "0/1"),
         "read, quiz 0 of 1 right",
     )
-    panel = again.classroom.panel
+    panel = again.study.panel
     assert [panel.list.item(i).text() for i in range(panel.list.count())] == ["Why partner at all?"]
 
 
 def test_reading_to_the_end_marks_a_lesson_read(qtbot, make_window, long_lesson):
     window = make_window(("lesson", "long-read"))
-    tracker = window.classroom.tracker
+    tracker = window.study.tracker
     assert tracker.progress.status("long-read") == "started"
     assert not tracker.check_reading()  # only the top of the page seen
     assert mark_of(window, "long-read")[0] == ("started", "")
@@ -64,7 +66,7 @@ def test_reading_to_the_end_marks_a_lesson_read(qtbot, make_window, long_lesson)
 
 def test_a_short_lesson_counts_as_read_once_it_has_been_on_screen(make_window):
     window = make_window(("lesson", "sharing-the-cost"), size=(1400, 2000))
-    tracker = window.classroom.tracker
+    tracker = window.study.tracker
     assert tracker.progress.status("sharing-the-cost") == "started"
     assert tracker._short_page.isActive()
     tracker._short_page.timeout.emit()
@@ -80,7 +82,7 @@ def test_a_damaged_progress_file_is_reported_and_kept_aside(make_window, paths):
     assert "Your progress file could not be read (it is not valid JSON)." in text
     (kept,) = folder.glob("progress.json.damaged-*")
     assert kept.read_text().startswith('{"format"')
-    assert window.classroom.notices()
+    assert window.study.notices()
 
 
 def test_teacher_tools_are_off_for_a_new_install_and_their_shortcuts_do_nothing(
@@ -91,7 +93,7 @@ def test_teacher_tools_are_off_for_a_new_install_and_their_shortcuts_do_nothing(
     asked = []
     monkeypatch.setattr(NewLessonDialog, "exec", lambda self: asked.append(self) or 0)
     window = make_window(teacher=None)  # a new install's settings
-    tools = window.classroom.teacher_tools
+    tools = window.study.teacher_tools
     teacher_actions = [*window.authoring.all_actions(), *window.transfer.all_actions()]
     assert not tools.action.isChecked()
     assert all(not a.isVisible() and not a.isEnabled() for a in teacher_actions)
@@ -110,7 +112,7 @@ def test_teacher_tools_are_off_for_a_new_install_and_their_shortcuts_do_nothing(
     qtbot.keyClick(window.read_view.article, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert len(asked) == 1
     window.close()
-    assert make_window(teacher=None).classroom.teacher_tools.on  # remembered
+    assert make_window(teacher=None).study.teacher_tools.on  # remembered
 
 
 def test_the_student_view_leaves_out_the_teachers_marks(make_window, paths):
@@ -122,7 +124,7 @@ def test_the_student_view_leaves_out_the_teachers_marks(make_window, paths):
     assert "Why partner (mine)" in text and "my lesson" not in text
     item = window.read_view.library.item_for(("lesson", "why-partner"))
     assert item.icon(0).isNull() and "My lesson" not in item.toolTip(0)
-    window.classroom.teacher_tools.action.trigger()
+    window.study.teacher_tools.action.trigger()
     assert "my lesson" in window.read_view.article.toPlainText()
     assert "My lesson" in window.read_view.library.item_for(("lesson", "why-partner")).toolTip(0)
 
@@ -130,7 +132,7 @@ def test_the_student_view_leaves_out_the_teachers_marks(make_window, paths):
 def test_the_progress_page_sums_up_and_resets_after_asking(qtbot, make_window, monkeypatch):
     window = make_window(("lesson", "why-partner"))
     click_link(qtbot, window.read_view.article, "Apollo and Soyuz")
-    window.classroom.tracker.progress_action.trigger()
+    window.study.tracker.progress_action.trigger()
     article = window.read_view.article
     assert window.current_location() == Location("progress")
     text = article.toPlainText()
@@ -139,7 +141,7 @@ def test_the_progress_page_sums_up_and_resets_after_asking(qtbot, make_window, m
     answers = iter([Button.Cancel, Button.Reset])
     monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: next(answers)))
     click_link(qtbot, article, "Start again (reset my progress)…")
-    assert window.classroom.tracker.progress.status("why-partner") == "started"  # cancelled
+    assert window.study.tracker.progress.status("why-partner") == "started"  # cancelled
     click_link(qtbot, article, "Start again (reset my progress)…")
     assert "You have read 0 of 2 lessons." in article.toPlainText()
     assert mark_of(window, "why-partner")[0] is None
@@ -152,7 +154,7 @@ def test_export_my_progress_writes_the_students_file(make_window, tmp_path, monk
     monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda *a: told.append(a[2])))
     window = make_window(("lesson", "why-partner"))
     window.read_view.pages.answer("why-partner", "0-0")
-    out = window.classroom.tracker.export_to(tmp_path / "ada.json", "Ada")
+    out = window.study.tracker.export_to(tmp_path / "ada.json", "Ada")
     document = json.loads(out.read_text(encoding="utf-8"))
     assert document["student"] == "Ada"
     (lesson,) = [x for x in document["lessons"] if x["slug"] == "why-partner"]
@@ -170,14 +172,14 @@ def test_a_bookmarked_timeline_view_comes_back_with_its_range_and_filters(qtbot,
     panel.view.show_years(1965, 1985)
     first, last = panel.view.window()
     qtbot.keyClick(panel.view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
-    (mark,) = window.classroom.keeper.items()
+    (mark,) = window.study.keeper.items()
     assert mark.target == "timeline" and mark.title.startswith("Timeline 1965–1985 · bilateral")
 
     panel.set_filters(Filters(), "")
     panel.set_group_by("type")
     panel.view.fit_all()
     window.go_to(Location("lesson", "why-partner"))
-    window.classroom.open_bookmark(mark)
+    window.study.open_bookmark(mark)
     assert window.current_view() == "timeline"
     assert panel.filters() == (filters, "") and panel.group_by == "domain"
     assert panel.view.window() == pytest.approx((first, last), abs=0.05)
@@ -185,11 +187,11 @@ def test_a_bookmarked_timeline_view_comes_back_with_its_range_and_filters(qtbot,
 
 def test_bookmarks_are_opened_renamed_and_removed_from_the_sidebar(qtbot, make_window):
     window = make_window(("lesson", "why-partner"))
-    classroom = window.classroom
-    classroom.add_bookmark_action.trigger()
+    study = window.study
+    study.add_bookmark_action.trigger()
     window.go_to(Location("partnership", "apollo-soyuz-test-project"))
-    classroom.add_bookmark_action.trigger()
-    listed = classroom.panel.list
+    study.add_bookmark_action.trigger()
+    listed = study.panel.list
     assert listed.count() == 2 and listed.currentRow() == 1
     listed.setFocus()
     listed.setCurrentRow(0)
@@ -201,16 +203,16 @@ def test_bookmarks_are_opened_renamed_and_removed_from_the_sidebar(qtbot, make_w
     editor.selectAll()
     qtbot.keyClicks(editor, "Read first")
     qtbot.keyClick(editor, Qt.Key.Key_Return)  # the list takes the edit on its next turn
-    qtbot.waitUntil(lambda: classroom.keeper.items()[0].title == "Read first")
-    assert [m.title for m in classroom.keeper.items()] == [
+    qtbot.waitUntil(lambda: study.keeper.items()[0].title == "Read first")
+    assert [m.title for m in study.keeper.items()] == [
         "Read first",
         "Apollo-Soyuz Test Project (ASTP)",
     ]
     listed.setFocus()
     listed.setCurrentRow(1)
     qtbot.keyClick(listed, Qt.Key.Key_Delete)
-    assert [m.title for m in classroom.keeper.items()] == ["Read first"]
-    assert classroom.panel.heading.text() == "BOOKMARKS (1)"
+    assert [m.title for m in study.keeper.items()] == ["Read first"]
+    assert study.panel.heading.text() == "BOOKMARKS (1)"
 
 
 def test_the_merge_dialog_shows_the_class_and_saves_csv(qtbot, make_window, tmp_path):
@@ -224,7 +226,7 @@ def test_the_merge_dialog_shows_the_class_and_saves_csv(qtbot, make_window, tmp_
         store = ProgressStore(tmp_path / name)
         store.answered(why, 0, choice)
         files.append(store.export(tmp_path / f"{name}.json", lessons, name))
-    dialog = window.classroom.open_merge_dialog()
+    dialog = window.study.open_merge_dialog()
     qtbot.addWidget(dialog)
     dialog.add_files(files)
     assert dialog.class_view.rowCount() == 3
@@ -236,3 +238,62 @@ def test_the_merge_dialog_shows_the_class_and_saves_csv(qtbot, make_window, tmp_
     assert row["right answer"] == "A: Apollo and Soyuz" and row["no answer yet"] == "0"
     out = dialog.save("questions", tmp_path / "questions.csv")
     assert "Apollo and Soyuz" in out.read_text(encoding="utf-8-sig")
+
+
+def tick(qtbot, box) -> None:
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(6, box.height() // 2))
+
+
+def test_export_my_progress_asks_for_the_name_and_the_file(make_window, tmp_path, monkeypatch):
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("Zoë Ng", True)))
+    offered = []
+
+    def save_as(_parent, _title, suggested, _filter):
+        offered.append(Path(suggested).name)
+        return str(tmp_path / "zoe"), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_as))
+    monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda *a: None))
+    window = make_window(("lesson", "why-partner"), teacher=False)
+    window.study.tracker.export_action.trigger()  # File > Export My Progress…
+    assert offered == ["zoe-ng-progress.json"]
+    document = json.loads((tmp_path / "zoe.json").read_text(encoding="utf-8"))
+    assert document["student"] == "Zoë Ng"
+
+
+def test_the_pack_export_carries_bookmarks_when_ticked(
+    qtbot, catalog, paths, tmp_path, monkeypatch
+):
+    from explorer.core.classroom.bookmarks import Bookmark
+    from explorer.store.classroom_files import BookmarkStore
+    from explorer.ui.authoring.export_dialog import ExportDialog
+
+    BookmarkStore(paths.data_dir).add(Bookmark.new("topic:", "All topics", "t"))
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    dialog = ExportDialog(catalog, settings, [])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.bookmarks_box.isVisible()  # only a pack carries them
+    assert dialog.format_buttons["pack"].isEnabled()  # bookmarks alone make a pack
+    tick(qtbot, dialog.format_buttons["pack"])
+    assert dialog.bookmarks_box.isVisible() and dialog.bookmarks_box.text().endswith("(1)")
+    tick(qtbot, dialog.bookmarks_box)
+    out = tmp_path / "share.zip"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a: (str(out), "")))
+    with qtbot.waitSignal(dialog.exported, timeout=20_000):
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    manifest = json.loads(zipfile.ZipFile(out).read("manifest.json"))
+    assert [m["title"] for m in manifest["bookmarks"]] == ["All topics"]
+    assert dialog.message.text().endswith("with 1 bookmark.")
+
+
+def test_a_restore_or_another_window_shows_in_the_library_and_bookmarks(make_window, paths):
+    from explorer.core.classroom.bookmarks import Bookmark
+    from explorer.store.classroom_files import BookmarkStore, ProgressStore
+
+    window = make_window(("lesson", "why-partner"))
+    ProgressStore(paths.data_dir).finished("sharing-the-cost")  # another process
+    BookmarkStore(paths.data_dir).add(Bookmark.new("topic:", "All topics", "t"))
+    window.study.refresh()  # what the folder watcher calls
+    assert mark_of(window, "sharing-the-cost")[0] == ("read", "")
+    assert window.study.panel.list.count() == 1

@@ -331,6 +331,6 @@ def test_tab_order_runs_field_library_bookmarks_page(qtbot, window):
     qtbot.keyClick(view.search.field, Qt.Key.Key_Tab)
     assert view.library.hasFocus()
     qtbot.keyClick(view.library, Qt.Key.Key_Tab)
-    assert window.classroom.panel.heading.hasFocus()  # the Bookmarks, under the library
-    qtbot.keyClick(window.classroom.panel.heading, Qt.Key.Key_Tab)  # no bookmarks: no list
+    assert window.study.panel.heading.hasFocus()  # the Bookmarks, under the library
+    qtbot.keyClick(window.study.panel.heading, Qt.Key.Key_Tab)  # no bookmarks: no list
     assert view.article.hasFocus()

@@ -1,7 +1,7 @@
 """The classroom's part of the composition root (explorer/app.py calls it): progress,
 bookmarks and the teacher-tools switch, made and wired into the window.
 
-    classroom = install_classroom(window, catalog, read_view)   # once the read view exists
+    study = install_study(window, catalog, read_view)   # once the read view exists
     adopt_teacher_tools(window)       # once the authoring and transfer actions exist
 
 Menus: File > Export My Progress… (and Merge Class Progress…, a teacher tool); View >
@@ -37,11 +37,19 @@ if TYPE_CHECKING:
     from explorer.ui.read_view import ReadView
 
 BOOKMARKABLE = ("lesson", "partnership", "topic", "glossary", TIMELINE)
+#: teacher actions other parts of the window keep, where they are installed: (the window's
+#: attribute holding them, or "" for the window itself; the action's attribute). The quiz
+#: export for a learning platform, installed packs and shared content sources.
+OTHER_TEACHER_ACTIONS = (
+    ("classroom", "quiz_action"),
+    ("", "installed_packs_action"),
+    ("", "content_sources_action"),
+)
 SETTLE_MS = 250
 
 
-class Classroom(QObject):
-    """What the window holds of the classroom, for the menus, tests and the next install."""
+class Study(QObject):
+    """Progress, bookmarks and the teacher-tools switch, as the window holds them."""
 
     def __init__(self, window: MainWindow, catalog: Catalog, read_view: ReadView) -> None:
         super().__init__(window)
@@ -166,52 +174,56 @@ class Classroom(QObject):
             self.merge_dialog = None
 
 
-def install_classroom(
+def install_study(
     window: MainWindow, catalog: Catalog, read_view: ReadView, *, deferred: bool = False
-) -> Classroom:
+) -> Study:
     """Make the classroom's parts and put them in the window's menus and sidebar; best
     before the read view shows its first page, which then opens as the student's."""
-    classroom = Classroom(window, catalog, read_view)
-    window.classroom = classroom
-    _install_menus(window, classroom)
+    study = Study(window, catalog, read_view)
+    window.study = study
+    _install_menus(window, study)
     sidebar = read_view.sidebar_widget.layout()
-    sidebar.addWidget(classroom.panel)
-    QWidget.setTabOrder(read_view.library, classroom.panel.heading)
-    QWidget.setTabOrder(classroom.panel.heading, classroom.panel.list)
-    tools = classroom.teacher_tools
-    tools.adopt([classroom.tracker.merge_action, window.actions.open_lessons_folder])
+    sidebar.addWidget(study.panel)
+    QWidget.setTabOrder(read_view.library, study.panel.heading)
+    QWidget.setTabOrder(study.panel.heading, study.panel.list)
+    tools = study.teacher_tools
+    tools.adopt([study.tracker.merge_action, window.actions.open_lessons_folder])
     tools.adopt([window.actions.reload])
-    classroom.show_teacher_view(tools.on)
+    study.show_teacher_view(tools.on)
     if (here := window.current_location()) is not None:
-        classroom._on_window_location_changed(here)
-    if deferred and classroom.notices():  # the real start; tests read the notices
-        QTimer.singleShot(0, window, lambda: _warn(window, classroom.notices()))
-    return classroom
+        study._on_window_location_changed(here)
+    if deferred and study.notices():  # the real start; tests read the notices
+        QTimer.singleShot(0, window, lambda: _warn(window, study.notices()))
+    return study
 
 
 def adopt_teacher_tools(window: MainWindow) -> None:
     """The authoring and transfer actions are teacher tools: hidden in the student view."""
-    classroom = getattr(window, "classroom", None)
-    if classroom is None:
+    study = window.study
+    if study is None:
         return
     for part in (window.authoring, window.transfer):
         if part is not None:
-            classroom.teacher_tools.adopt(part.all_actions())
+            study.teacher_tools.adopt(part.all_actions())
+    for owner, name in OTHER_TEACHER_ACTIONS:
+        action = getattr(getattr(window, owner, None) if owner else window, name, None)
+        if isinstance(action, QAction):
+            study.teacher_tools.adopt([action])
 
 
-def _install_menus(window: MainWindow, classroom: Classroom) -> None:
-    menus, tracker = window.menus, classroom.tracker
+def _install_menus(window: MainWindow, study: Study) -> None:
+    menus, tracker = window.menus, study.tracker
     menus.file.insertAction(menus.file_end, tracker.export_action)
     menus.file.insertAction(menus.file_end, tracker.merge_action)
     after_sidebar = _next_action(menus.view, window.actions.toggle_sidebar)
-    menus.view.insertAction(after_sidebar, classroom.teacher_tools.action)
+    menus.view.insertAction(after_sidebar, study.teacher_tools.action)
     menus.go.addSeparator()
     menus.go.addAction(tracker.progress_action)
     menus.go.addSeparator()
-    menus.go.addAction(classroom.add_bookmark_action)
+    menus.go.addAction(study.add_bookmark_action)
     listed = QMenu("Book&marks", window)
     listed.aboutToShow.connect(
-        lambda: bookmark_menu_actions(listed, classroom.keeper, classroom.open_bookmark)
+        lambda: bookmark_menu_actions(listed, study.keeper, study.open_bookmark)
     )
     menus.go.addMenu(listed)
     window.addActions([tracker.export_action, tracker.merge_action, tracker.progress_action])

@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
-from slugify import slugify
 
 from explorer.core.changes import Changes
 from explorer.core.classroom.pages import ACTION, progress_page, score_note
@@ -226,6 +225,8 @@ class ProgressTracker(QObject):
         )
         if not ok or not name.strip():
             return None
+        from slugify import slugify  # only here: not needed to start
+
         folder = Path(str(self.settings.value(FOLDER_KEY) or Path.home()))
         suggested = folder / f"{slugify(name) or 'my'}-progress.json"
         chosen, _ = QFileDialog.getSaveFileName(

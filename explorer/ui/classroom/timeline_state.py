@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from explorer.core.classroom.bookmarks import TimelineState
-from explorer.core.timeline import TimeScale
 
 if TYPE_CHECKING:
     from explorer.ui.timeline.panel import TimelinePanel
@@ -36,5 +35,7 @@ def show_timeline_state(panel: TimelinePanel, state: TimelineState) -> None:
         panel.highlight(state.highlighted, f"{count} partnership{'s' * (count != 1)} bookmarked")
     elif panel.highlighted is not None:
         panel.clear_highlight()
+    from explorer.core.timeline import TimeScale  # loaded with the timeline, after start
+
     view = panel.view  # the years saved are the years shown: no margin added around them
     view.set_time_scale(TimeScale.fit(state.first, state.last, view.viewport().width(), 0))

@@ -1,4 +1,4 @@
-"""Command line: the class's progress (registered by explorer.cli).
+"""Command line: students' progress and the class table (registered by explorer.cli).
 
     space-explorer progress merge FILE... --out class.csv [--by-question questions.csv]
     space-explorer progress export --student NAME OUT.json
