@@ -21,6 +21,8 @@ from explorer.store.pack_import import PackItem
 from explorer.store.teacher_data import dumps, sha256
 
 KIND = "bookmark"
+#: the file the bookmarks are added to, relative to the data folder
+BOOKMARKS_PATH = f"{BOOKMARKS_DIR}/{BOOKMARKS_FILE}"
 
 
 def plan_bookmarks(
@@ -58,7 +60,7 @@ def stage_bookmarks(
     returns the import record's entry for the file (None when nothing is added)."""
     if not chosen:
         return None
-    relative = f"{BOOKMARKS_DIR}/{BOOKMARKS_FILE}"
+    relative = BOOKMARKS_PATH
     mine = bookmarks_file(paths.data_dir).peek() or marks.Bookmarks()
     merged, added = marks.merge(mine, chosen)
     if not added:
