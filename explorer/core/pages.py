@@ -70,7 +70,7 @@ def lesson_page(
         Markup(questions_folded_html(lesson.questions))
         if folded_answers
         else questions_html(lesson.questions, quiz or {}),
-        quiz_note if lesson.questions and not folded_answers else None,
+        (quiz_note or "") if lesson.questions and not folded_answers else "",
         _cited(cited, titles),
         sources_html(lesson.sources),
         _neighbour_links(neighbours, titles),

@@ -94,7 +94,8 @@ def _actions(teacher_tools: bool) -> Markup:
 def _section(section: SectionSummary) -> Markup:
     read = section.count(READ)
     score = section.score
-    facts = f"{read} of {len(section.lessons)} lessons read"
+    count = len(section.lessons)
+    facts = f"{read} of {count} lesson{'s' * (count != 1)} read"
     if score.answered:
         facts += f" · {score.right} of {score.total} quiz questions right at the first try"
     rows = join(
