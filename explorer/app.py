@@ -21,8 +21,10 @@ if TYPE_CHECKING:
     from explorer.ui.read_view import ReadView
     from explorer.ui.trails.follow import TrailFollower
 
-TARGET_KINDS = ("lesson", "partnership", "topic", "glossary", "timeline", "trail")
-TARGET_HELP = "lesson:SLUG, partnership:SLUG, topic:TAG, glossary:SLUG, trail:SLUG or timeline"
+TARGET_KINDS = ("lesson", "partnership", "topic", "glossary", "progress", "timeline", "trail")
+TARGET_HELP = (
+    "lesson:SLUG, partnership:SLUG, topic:TAG, glossary:SLUG, trail:SLUG, progress: or timeline"
+)
 APP_NAME = "Space Partnerships Explorer"
 ORGANISATION = "space-explorer"
 
@@ -130,6 +132,7 @@ def install_views(
 
     events = window.events = CatalogEvents(catalog, window)
     read_view = ReadView(catalog, window.theme, window.zoom, events=events)
+    install_study(window, catalog, read_view, deferred=deferred)
     trail = wanted[1] if wanted and wanted[0] == "trail" else None
     start = Location(*wanted) if wanted and not trail else None
     to_timeline = start is not None and start.kind == "timeline"
@@ -283,6 +286,24 @@ def install_authoring(
     authoring.lesson_saved.connect(lambda slug: window.go_to(Location("lesson", slug)))
     authoring.partnership_saved.connect(lambda slug: window.go_to(Location("partnership", slug)))
     install_transfer(window, catalog, read_view, deferred)
+    adopt_teacher_tools(window)
+
+
+def install_study(
+    window: MainWindow, catalog: Catalog, read_view: ReadView, deferred: bool = False
+) -> None:
+    """Progress, bookmarks and View > Teacher Tools (explorer/ui/classroom/install.py),
+    before the first page is shown: it opens with the student's saved answers."""
+    from explorer.ui.classroom.install import install_study as install
+
+    install(window, catalog, read_view, deferred=deferred)
+
+
+def adopt_teacher_tools(window: MainWindow) -> None:
+    """The teacher's actions hide in the student view (View > Teacher Tools off)."""
+    from explorer.ui.classroom.install import adopt_teacher_tools as adopt
+
+    adopt(window)
 
 
 def install_transfer(
@@ -356,7 +377,9 @@ def target_exists(catalog: Catalog, kind: str, slug: str) -> bool:
         from explorer.store.trail_files import TrailShelf
 
         return TrailShelf.load(catalog.paths).get(slug) is not None
-    return kind == "timeline" or PageBuilder(catalog).has(Location(kind, slug))
+    if kind in ("timeline", "progress"):  # the progress page is always there
+        return True
+    return PageBuilder(catalog).has(Location(kind, slug))
 
 
 class _Filler:

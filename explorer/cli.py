@@ -62,7 +62,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     opener.add_argument(
         "target",
-        help="lesson:SLUG, partnership:SLUG, topic:TAG, glossary:SLUG, trail:SLUG or timeline",
+        help="lesson:SLUG, partnership:SLUG, topic:TAG, glossary:SLUG, trail:SLUG, progress: "
+        "or timeline",
     )
 
     info = commands.add_parser(
@@ -128,6 +129,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--json", action="store_true", help="print JSON")
 
+    from explorer import cli_progress  # progress merge | export
+
+    cli_progress.add_commands(commands, common)
     from explorer.cli_transfer import add_commands  # import, export, backup, undo-import
 
     add_commands(commands, common)

@@ -135,6 +135,9 @@ def _add_export(commands: Any, common: argparse.ArgumentParser) -> None:
     ):
         exporter.add_argument(flag, metavar=meta, help=text)
     cli_classroom.add_export_options(exporter)
+    exporter.add_argument(
+        "--bookmarks", action="store_true", help="a pack also carries your bookmarks"
+    )
     exporter.set_defaults(handler=cmd_export)
 
 
@@ -306,7 +309,8 @@ def _print_pack(plan: im.PackPlan, result: im.PackResult | None) -> None:
         return
     print(
         f"Imported: {result.partnerships} partnerships, {result.lessons} lessons, "
-        f"{result.images} images, {result.trails} trails; {result.skipped} left out; "
+        f"{result.images} images, {result.trails} trails, {result.bookmarks} bookmarks; "
+        f"{result.skipped} left out; "
         f"undo with '{PROG} undo-import'."
     )
 
@@ -336,10 +340,12 @@ def cmd_export(paths: AppPaths, args: argparse.Namespace) -> int:
             name=args.pack_name or "",
             version=args.pack_version or "",
             author=args.author or "",
+            bookmarks=args.bookmarks,
         )
+        marks = f", {summary.bookmarks} bookmarks" if args.bookmarks else ""
         print(
             f"Wrote {args.out}: {summary.lessons} lessons, {summary.images} images, "
-            f"{summary.trails} trails, {summary.partnerships} partnerships."
+            f"{summary.trails} trails, {summary.partnerships} partnerships{marks}."
         )
         for skipped in summary.skipped:
             print(f"left out {skipped} (not a lesson or an image)", file=sys.stderr)

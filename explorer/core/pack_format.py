@@ -122,7 +122,7 @@ def manifest_problems(manifest: Any, names: set[str]) -> list[str]:
                 listed.add(path)
     unlisted = sorted(n for n in names - listed - {MANIFEST} if not n.endswith("/"))
     problems += [f"{name}: not listed in {MANIFEST}" for name in unlisted]
-    for key in ("partners", "partnerships"):
+    for key in ("partners", "partnerships", "bookmarks"):
         if not isinstance(manifest.get(key) or [], list):
             problems.append(f"{MANIFEST}: '{key}' must be a list")
     return problems

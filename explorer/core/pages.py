@@ -47,17 +47,21 @@ def lesson_page(
     titles: Mapping[str, str] | None = None,
     context: RenderContext | None = None,
     folded_answers: bool = False,
+    quiz_note: Markup | None = None,
+    teacher_marks: bool = True,
 ) -> tuple[str, Rendered]:
     """The whole lesson page. `rendered` reuses an earlier render of the body; `quiz` maps a
     question's index to the choice the student picked (or REVEALED); `titles` are the hover
     previews of internal links; `context` says where the body's links and images go;
-    `folded_answers` writes the questions for a published copy, where no link answers."""
+    `folded_answers` writes the questions for a published copy, where no link answers;
+    `quiz_note` goes after the questions (the student's score); `teacher_marks`
+    off leaves out what only a teacher needs to see ("my lesson")."""
     titles = titles or {}
     if rendered is None:
         assert renderer is not None, "pass a renderer or an earlier render"
         rendered = renderer.render(lesson.body, None, _body_context(lesson, titles, context))
     parts = [
-        lesson_header(lesson),
+        lesson_header(lesson, teacher_marks),
         callout("question", "Questions to think about", items(lesson.discussion)),
         callout("objectives", "In this lesson you will", items(lesson.objectives)),
         _toc(rendered, lesson, cited),
@@ -66,6 +70,7 @@ def lesson_page(
         Markup(questions_folded_html(lesson.questions, lesson.objectives))
         if folded_answers
         else questions_html(lesson.questions, quiz or {}, lesson.objectives),
+        (quiz_note or "") if lesson.questions and not folded_answers else "",
         _cited(cited, titles),
         sources_html(lesson.sources),
         _neighbour_links(neighbours, titles),
@@ -80,12 +85,12 @@ def _body_context(
     return replace(context or RenderContext(), base_dir=base, link_titles=titles)
 
 
-def lesson_header(lesson: Lesson) -> Markup:
+def lesson_header(lesson: Lesson, teacher_marks: bool = True) -> Markup:
     """The section, the title, the summary and the topics (also a handout's header)."""
     section = lesson.group_title
     mine = (
         Markup(' · <span class="mine">my lesson</span>')
-        if lesson.origin == "teacher" and lesson.group != MY_LESSONS
+        if teacher_marks and lesson.origin == "teacher" and lesson.group != MY_LESSONS
         else Markup(' · <span class="mine">from the shared content folder</span>')
         if lesson.origin == "shared"
         else ""

@@ -43,9 +43,10 @@ TRASH = "trash"
 IMPORT_FORMAT = "space-explorer-import"
 IMPORT_VERSION = 1
 MAX_LAYER_BYTES = 512 * 2**20  # an import of 100,000 rows is about 100 MiB
-#: the folders (and the one file) of the data folder that hold what the teacher made:
-#: what a backup holds and a restore puts back
-TEACHER_AREAS = ("lessons", PARTNERSHIPS, IMPORTS, "drafts", "trails")
+#: the folders (and the one file) of the data folder that hold what the teacher made, and
+#: a student's progress and bookmarks (explorer.store.classroom_files): what a backup
+#: holds and a restore puts back
+TEACHER_AREAS = ("lessons", PARTNERSHIPS, IMPORTS, "drafts", "trails", "progress", "bookmarks")
 TEACHER_SINGLES = (PARTNERS,)
 
 

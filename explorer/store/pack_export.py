@@ -2,8 +2,9 @@
 partnerships.
 
 A pack is a zip (written atomically) with `manifest.json` (format version, lessons,
-images, trails, partners, partnerships) and the files under `lessons/` and `trails/`; see
-docs/import-export.md. Bundled content is never packed: every install has it.
+images, trails, partners, partnerships, and the teacher's bookmarks when chosen) and the
+files under `lessons/` and `trails/`; see docs/import-export.md. Bundled content is never
+packed: every install has it.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from explorer import __version__
+from explorer.core.classroom.bookmarks import bookmark_entry
 from explorer.core.lessons import read_lesson
 from explorer.core.pack_format import (
     IMAGE_SUFFIXES,
@@ -25,6 +27,7 @@ from explorer.core.pack_format import (
 )
 from explorer.core.paths import AppPaths
 from explorer.core.trails import load_trail_folder
+from explorer.store.classroom_files import read_bookmarks
 from explorer.store.packs import pack_name
 from explorer.store.partnerships import PartnershipStore
 from explorer.store.safe_zip import write_zip
@@ -41,6 +44,7 @@ class PackSummary:
     partners: int
     skipped: tuple[str, ...] = ()  # files in the lessons folder that are neither
     trails: int = 0
+    bookmarks: int = 0
 
 
 def export_pack(
@@ -52,11 +56,13 @@ def export_pack(
     name: str = "",
     version: str = "",
     author: str = "",
+    bookmarks: bool = False,
 ) -> PackSummary:
     """Pack every teacher lesson (with the images under the lessons folder), every trail
-    of the teacher's and every partnership the teacher added or edited. `name` identifies
-    the pack across versions (made from the title when not given): a colleague who imports
-    version 2 of a pack gets version 1 replaced, not a second copy."""
+    of the teacher's and every partnership the teacher added or edited, and with
+    `bookmarks` the teacher's bookmarks. `name` identifies the pack across versions (made
+    from the title when not given): a colleague who imports version 2 of a pack gets
+    version 1 replaced, not a second copy."""
     records = select(store, teacher_only=True)
     partners = partners_for(store, records)
     folder = paths.teacher_lessons
@@ -100,9 +106,19 @@ def export_pack(
         "partners": document["partners"],
         "partnerships": document["partnerships"],
     }
+    marks = read_bookmarks(paths.data_dir).items if bookmarks else ()
+    if marks:
+        manifest["bookmarks"] = [bookmark_entry(mark) for mark in marks]
     write_zip(out, [(MANIFEST, dumps(manifest)), *members])
     return PackSummary(
-        out, len(lessons), len(images), len(records), len(partners), tuple(skipped), len(trails)
+        out,
+        len(lessons),
+        len(images),
+        len(records),
+        len(partners),
+        tuple(skipped),
+        len(trails),
+        len(marks),
     )
 
 

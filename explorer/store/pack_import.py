@@ -18,6 +18,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 from pathlib import Path
 
+from explorer.core.classroom.bookmarks import Bookmark
 from explorer.core.file_batch import FileBatch
 from explorer.core.lessons import load_lesson_folder, parse_lesson
 from explorer.core.models import Partner, Partnership, Problem
@@ -63,6 +64,9 @@ def read_pack(
         raise PackError(f"{path}: {problems[0]}")
     items, records, partners = _plan_partnerships(path, manifest, store)
     file_items, files = _plan_files(path, members, paths)
+    from explorer.store.pack_bookmarks import plan_bookmarks
+
+    mark_items, bookmarks = plan_bookmarks(manifest.get("bookmarks"), paths)
     name = pack_name(manifest)
     previous = installed(paths, name)
     planned = items + file_items
@@ -71,7 +75,7 @@ def read_pack(
     return PackPlan(
         path,
         str(manifest.get("title") or ""),
-        tuple(planned),
+        tuple(planned + mark_items),
         records,
         partners,
         files,
@@ -79,6 +83,7 @@ def read_pack(
         str(manifest.get("version") or ""),
         str(manifest.get("author") or ""),
         previous,
+        bookmarks=bookmarks,
     )
 
 
@@ -261,7 +266,8 @@ def import_pack(
     writes = [plan.files[i.id] for i in chosen if i.id in plan.files and i.kind != "partnership"]
     batch = FileBatch(paths.data_dir, "pack")
     try:
-        document = _stage(plan, records, writes, kept, batch, paths)
+        marks = [plan.bookmarks[i.key] for i in chosen if i.kind == "bookmark"]
+        document = _stage(plan, records, writes, kept, marks, batch, paths)
         created = now_stamp()
         batch.put(import_name(created, f"pack {plan.name}"), document(created))
         with data_lock(paths):
@@ -275,6 +281,7 @@ def import_pack(
         partnerships=len(records),
         lessons=sum(1 for i in chosen if i.kind == "lesson" and i.status != "removed"),
         images=sum(1 for i in chosen if i.kind == "image" and i.status != "removed"),
+        bookmarks=sum(1 for i in chosen if i.kind == "bookmark"),
         skipped=importable - len(chosen),
         changes=changes,
         trails=sum(1 for i in chosen if i.kind == "trail"),
@@ -290,6 +297,7 @@ def _stage(
     records: list[Partnership],
     writes: list[tuple[Path, bytes]],
     kept: list[PackItem],
+    marks: list[Bookmark],
     batch: FileBatch,
     paths: AppPaths,
 ) -> Callable[[str], bytes]:
@@ -306,9 +314,14 @@ def _stage(
         else:
             replaced = f"{batch.trash}/{relative}" if target.is_file() else ""
         files.append({"path": relative, "sha256": sha256(data), "replaced": replaced})
+    from explorer.store.pack_bookmarks import BOOKMARKS_PATH, stage_bookmarks
+
+    if (entry := stage_bookmarks(marks, paths, batch)) is not None:
+        files.append(entry)
     updated_from = {}
-    if plan.previous is not None:
+    if plan.previous is not None:  # an update never takes the teacher's bookmarks away
         keep = {f["path"] for f in files} | {i.key for i in kept if i.kind != "partnership"}
+        keep.add(BOOKMARKS_PATH)
         files += [dict(before[k]) for k in keep - {f["path"] for f in files} if k in before]
         batch.take(plan.previous.file)
         take_back(paths, plan.previous, batch, keep)

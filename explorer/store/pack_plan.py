@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from explorer.core.changes import NOTHING, Changes
+from explorer.core.classroom.bookmarks import Bookmark
 from explorer.core.models import Partner, Partnership, Problem
 from explorer.store.packs import InstalledPack
 
@@ -18,7 +19,7 @@ IMPORTABLE = ("new", "changed", "conflict", "removed")
 
 @dataclass(frozen=True, slots=True)
 class PackItem:
-    kind: str  # "partnership", "lesson", "image" or "trail"
+    kind: str  # "partnership", "lesson", "image", "trail" or "bookmark"
     key: str  # a slug, or an image's path under the lessons folder
     title: str
     #: "new", "changed", "conflict", "unchanged", "invalid", or "removed" (in the version
@@ -52,6 +53,7 @@ class PackPlan:
     author: str = ""
     #: the version of this pack installed now, which this one replaces
     previous: InstalledPack | None = None
+    bookmarks: Mapping[str, Bookmark] = field(default_factory=dict)  # explorer.store.pack_bookmarks
 
     def counts(self) -> dict[str, int]:
         counts = dict.fromkeys(("new", "changed", "conflict", "unchanged", "invalid", "removed"), 0)
@@ -68,3 +70,4 @@ class PackResult:
     skipped: int  # importable items left out by choice
     changes: Changes = NOTHING
     trails: int = 0
+    bookmarks: int = 0

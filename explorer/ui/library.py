@@ -1,16 +1,19 @@
 """The lesson library: lessons grouped by section in reading order, then the teacher's
 own (My lessons) and each collection (a folder of lessons) as a group of its own, the
 open one selected, then a Browse group with the pages that gather the lessons and the
-catalog (all topics)."""
+catalog (all topics, my progress). Each lesson may carry a progress mark at its right
+(`set_marks`: a ring when started, a dot when read, the quiz score), and in the student
+view (`set_teacher_view(False)`) the teacher's own marks (pencil, problems) are left out."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt, Signal
+from PySide6.QtGui import QFont, QIcon, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTreeWidget,
@@ -24,12 +27,17 @@ from explorer.ui.theme import Theme
 #: the page an item opens, as (kind, slug)
 PAGE_ROLE = Qt.ItemDataRole.UserRole
 HEADER_ROLE = Qt.ItemDataRole.UserRole + 1
+#: a lesson's progress mark: (status "started" or "read", score label such as "2/3")
+MARK_ROLE = Qt.ItemDataRole.UserRole + 2
+#: a lesson item's own tip and description, before its progress mark is added
+BASE_ROLE = Qt.ItemDataRole.UserRole + 3
 BROWSE = (
     (
         "All topics",
         ("topic", ""),
         "Benefits, challenges and types of partnership, each with its lessons and partnerships",
     ),
+    ("My progress", ("progress", ""), "What you have read and your quiz scores, by section"),
 )
 
 
@@ -55,12 +63,15 @@ class LibraryTree(QTreeWidget):
         self._theme = theme
         #: reading trails listed in a group of their own: (slug, title, summary)
         self._trails: tuple[tuple[str, str, str], ...] = ()
+        self._marks: Mapping[str, tuple[str, str, str]] = {}
+        self.teacher_view = True
         self._lessons: Sequence[Lesson] = ()
         self.set_lessons(lessons)
         self.currentItemChanged.connect(self._on_self_current_item_changed)
 
     def set_lessons(self, lessons: Sequence[Lesson]) -> None:
         """Fill the tree again (lessons reloaded); keeps the selected lesson."""
+        self._lessons = lessons
         selected = self.selected_page()
         self._lessons = lessons
         self.blockSignals(True)
@@ -112,6 +123,20 @@ class LibraryTree(QTreeWidget):
             item.setData(0, Qt.ItemDataRole.AccessibleDescriptionRole, "reading trail")
         return group
 
+    def set_marks(self, marks: Mapping[str, tuple[str, str, str]]) -> None:
+        """Each lesson's progress, by slug: (status, score label, words); a lesson not in
+        `marks` has none (not opened yet)."""
+        self._marks = dict(marks)
+        for item in self.lesson_items():
+            self._apply_mark(item, item.data(0, PAGE_ROLE)[1])
+        self.viewport().update()
+
+    def set_teacher_view(self, on: bool) -> None:
+        """Show (or, for a student, leave out) the teacher's marks: pencil, problems."""
+        if on != self.teacher_view:
+            self.teacher_view = on
+            self.set_lessons(self._lessons)
+
     def _group_item(self, lesson: Lesson) -> QTreeWidgetItem:
         item = self._section_item(lesson.group, lesson.group_title)
         if lesson.collection:
@@ -136,20 +161,30 @@ class LibraryTree(QTreeWidget):
         item.setData(0, PAGE_ROLE, ("lesson", lesson.slug))
         tip = lesson.summary
         described = []
-        if lesson.origin == "teacher" and not lesson.collection:  # a collection's group says it
-            item.setIcon(0, self._theme.icon("pencil", "muted"))
+        teacher = self.teacher_view
+        if teacher and lesson.origin == "teacher" and not lesson.collection:  # a collection's
+            item.setIcon(0, self._theme.icon("pencil", "muted"))  # group says it
             tip = f"My lesson, from your lessons folder.\n\n{tip}".strip()
             described.append("my lesson")
-        errors = sum(1 for p in lesson.problems if p.is_error)
+        errors = sum(1 for p in lesson.problems if p.is_error) if teacher else 0
         if errors:  # notes (what the app ignores) are for the checker, not a warning
             item.setIcon(0, self._theme.icon("warning"))
             tip = f"{tip}\n\nThis lesson has {errors} problem{'s' * (errors != 1)}: "
             tip += "Tools > Check My Content lists them"
             described.append("has problems")
         item.setToolTip(0, tip)
-        if described:
-            item.setData(0, Qt.ItemDataRole.AccessibleDescriptionRole, ", ".join(described))
+        item.setData(0, BASE_ROLE, (tip, ", ".join(described)))
+        self._apply_mark(item, lesson.slug)
         return item
+
+    def _apply_mark(self, item: QTreeWidgetItem, slug: str) -> None:
+        tip, described = item.data(0, BASE_ROLE)
+        mark = self._marks.get(slug)
+        item.setData(0, MARK_ROLE, mark[:2] if mark else None)
+        words = mark[2] if mark else ""
+        item.setToolTip(0, f"{tip}\n\n{words[:1].upper()}{words[1:]}.".strip() if words else tip)
+        description = ", ".join(x for x in (described, words) if x)
+        item.setData(0, Qt.ItemDataRole.AccessibleDescriptionRole, description or None)
 
     def page_items(self) -> list[QTreeWidgetItem]:
         groups = [self.topLevelItem(i) for i in range(self.topLevelItemCount())]
@@ -194,6 +229,10 @@ def _group_rank(group: str) -> tuple[int, int]:
     return (1, 0) if group == MY_LESSONS else (2, 0)
 
 
+#: the diameter of a lesson's progress mark (px)
+DOT = 9
+
+
 class _SectionDelegate(QStyledItemDelegate):
     """Section headings in a quieter colour, with room above them."""
 
@@ -204,6 +243,55 @@ class _SectionDelegate(QStyledItemDelegate):
         if index.data(HEADER_ROLE):
             colour = option.palette.color(option.palette.ColorRole.PlaceholderText)
             option.palette.setColor(option.palette.ColorRole.Text, colour)
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        """A lesson with a progress mark: the title, then at the right its score and a
+        ring (started) or a dot (read)."""
+        mark = index.data(MARK_ROLE)
+        if not mark:
+            super().paint(painter, option, index)
+            return
+        status, score = mark
+        metrics = option.fontMetrics
+        room = (metrics.horizontalAdvance(score) + 6 if score else 0) + DOT + 10
+        full = QStyleOptionViewItem(option)
+        self.initStyleOption(full, index)
+        full.text, full.icon = "", QIcon()
+        style = option.widget.style() if option.widget else None
+        if style is not None:  # the row's background and selection, under the mark too
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, full, painter, option.widget)
+        title = QStyleOptionViewItem(option)
+        title.rect = option.rect.adjusted(0, 0, -room, 0)
+        title.state &= ~QStyle.StateFlag.State_HasFocus  # one focus frame: the full row's
+        super().paint(painter, title, index)
+        self._paint_mark(painter, option, status, score)
+
+    def _paint_mark(
+        self, painter: QPainter, option: QStyleOptionViewItem, status: str, score: str
+    ) -> None:
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        roles = option.palette.ColorRole
+        ink = option.palette.color(roles.HighlightedText if selected else roles.Highlight)
+        muted = option.palette.color(roles.HighlightedText if selected else roles.PlaceholderText)
+        middle = option.rect.center().y()
+        dot = QRect(option.rect.right() - 8 - DOT, middle - DOT // 2, DOT, DOT)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(ink)
+        painter.setBrush(ink if status == "read" else Qt.BrushStyle.NoBrush)
+        painter.drawEllipse(dot.adjusted(1, 1, -1, -1))
+        if score:
+            width = option.fontMetrics.horizontalAdvance(score)
+            box = QRect(dot.left() - 6 - width, option.rect.top(), width, option.rect.height())
+            painter.setPen(muted)
+            align = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+            painter.drawText(box, align, score)
+        painter.restore()
 
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex

@@ -30,6 +30,7 @@ if TYPE_CHECKING:  # the read view imports the store and Markdown: not needed to
     from explorer.ui.authoring.actions import AuthoringActions
     from explorer.ui.authoring.transfer_actions import TransferActions
     from explorer.ui.catalog_events import CatalogEvents
+    from explorer.ui.classroom.install import Study
     from explorer.ui.read_view import ReadView
     from explorer.ui.timeline.panel import TimelinePanel
 
@@ -54,6 +55,8 @@ class MainWindow(QMainWindow):
         self.timeline_view: TimelinePanel | None = None
         #: what changed in the catalog, broadcast (installed with the views)
         self.events: CatalogEvents | None = None
+        #: progress, bookmarks and the teacher-tools switch (explorer/ui/classroom)
+        self.study: Study | None = None
         #: teacher tools installed by the composition root (explorer/app.py), if any
         self.authoring: AuthoringActions | None = None
         self.transfer: TransferActions | None = None

@@ -8,7 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 #: the kinds of place the window can show
-PAGE_KINDS = ("lesson", "partnership", "topic", "glossary")
+PAGE_KINDS = ("lesson", "partnership", "topic", "glossary", "progress")
+#: pages that need no slug: all topics, my progress
+WHOLE_PAGES = ("topic", "progress")
 KINDS = (*PAGE_KINDS, "timeline")
 
 
@@ -24,7 +26,8 @@ class Location:
 
     @classmethod
     def parse(cls, text: str) -> Location | None:
-        """'lesson:why-partner' -> Location; 'timeline' and 'topic:' (all topics) too.
+        """'lesson:why-partner' -> Location; 'timeline', 'topic:' (all topics) and
+        'progress:' (my progress) too.
 
         None when the text is not a location this app knows.
         """
@@ -33,7 +36,7 @@ class Location:
             return cls("timeline")
         if kind not in PAGE_KINDS or not colon:
             return None
-        if not slug and kind != "topic":
+        if not slug and kind not in WHOLE_PAGES:
             return None
         return cls(kind, slug)
 

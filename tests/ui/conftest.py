@@ -48,16 +48,26 @@ def settings_file(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def make_window(qtbot, paths: AppPaths, settings_file: Path) -> Iterator[Callable[..., object]]:
-    """Build and show a whole window over the test's data dir; call again to 'restart'."""
+    """Build and show a whole window over the test's data dir; call again to 'restart'.
+
+    The window has View > Teacher Tools on (most tests act as a teacher); pass
+    `teacher=False` for the student's window, or `teacher=None` to keep the settings as
+    they are (a new install's, or what the last window remembered)."""
     from explorer.app import build_window
 
     catalogs: list[Catalog] = []
     windows = []
 
-    def make(wanted: tuple[str, str] | None = None, size: tuple[int, int] | None = None):
+    def make(
+        wanted: tuple[str, str] | None = None,
+        size: tuple[int, int] | None = None,
+        teacher: bool | None = True,
+    ):
         catalog = Catalog.open(paths)
         catalogs.append(catalog)
         settings = QSettings(str(settings_file), QSettings.Format.IniFormat)
+        if teacher is not None:
+            settings.setValue("view/teacher_tools", "true" if teacher else "false")
         window = build_window(paths, catalog, wanted, settings)
         windows.append(window)
         if size:

@@ -15,6 +15,7 @@ from explorer.cli import main
         ("partnership:iss", ("partnership", "iss")),
         ("topic:cost-sharing", ("topic", "cost-sharing")),
         ("timeline", ("timeline", "")),
+        ("progress:", ("progress", "")),
         (None, None),
     ],
 )
@@ -37,7 +38,7 @@ def test_a_malformed_target_is_refused(target):
         (
             "frobnicate:x",
             "unknown target 'frobnicate:x' (use lesson:SLUG, partnership:SLUG, "
-            "topic:TAG, glossary:SLUG, trail:SLUG or timeline)",
+            "topic:TAG, glossary:SLUG, trail:SLUG, progress: or timeline)",
         ),
     ],
 )

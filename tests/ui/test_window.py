@@ -322,7 +322,7 @@ def test_the_sidebar_can_be_hidden_and_stays_hidden(qtbot, make_window):
     assert not make_window().read_view.sidebar_widget.isVisible()
 
 
-def test_tab_order_runs_field_library_page(qtbot, window):
+def test_tab_order_runs_field_library_bookmarks_page(qtbot, window):
     view = window.read_view
     view.library.setFocus()
     qtbot.keyClick(view.library, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
@@ -331,4 +331,6 @@ def test_tab_order_runs_field_library_page(qtbot, window):
     qtbot.keyClick(view.search.field, Qt.Key.Key_Tab)
     assert view.library.hasFocus()
     qtbot.keyClick(view.library, Qt.Key.Key_Tab)
+    assert window.study.panel.heading.hasFocus()  # the Bookmarks, under the library
+    qtbot.keyClick(window.study.panel.heading, Qt.Key.Key_Tab)  # no bookmarks: no list
     assert view.article.hasFocus()

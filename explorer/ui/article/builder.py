@@ -2,15 +2,18 @@
 
 Keeps what is costly to make again: each lesson's rendered Markdown, the list of all
 partnerships for topic pages, and the hover previews of internal links. Quiz answers and
-the topic sort order are page state that lives here too, so Back returns to them.
+the topic sort order are page state that lives here too, so Back returns to them. Other
+parts of the app plug in: `quiz` keeps the answers (the classroom saves them across
+restarts), `extra` builds page kinds of their own (`progress:`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
+from explorer.core.html import Markup
 from explorer.core.lessons import cited_partnerships
 from explorer.core.links import LessonFiles
 from explorer.core.mdx.context import RenderContext
@@ -43,6 +46,41 @@ class PageState:
     quiz: dict[str, dict[int, int]] = field(default_factory=dict)
     sort: str = DEFAULT_SORT
     opened: dict[str, frozenset[int]] = field(default_factory=dict)
+    #: pages show what only a teacher needs ("my lesson"); off in the student view
+    teacher_view: bool = True
+
+
+class QuizMemory(Protocol):
+    """Where quiz answers are kept: what each lesson's questions show, and a line (the
+    score) under the questions' heading."""
+
+    def state(self, lesson: Lesson) -> Mapping[int, int]: ...
+    def record(self, lesson: Lesson, number: int, state: int) -> None: ...
+    def note(self, lesson: Lesson) -> Markup: ...
+
+
+class PageSource(Protocol):
+    """The pages of a kind the builder does not know itself (e.g. `progress:`)."""
+
+    def has(self, slug: str) -> bool: ...
+    def title(self, slug: str) -> str: ...
+    def html(self, slug: str) -> str | None: ...
+
+
+class _PageQuiz:
+    """Answers kept while the window is open (the default)."""
+
+    def __init__(self, state: PageState) -> None:
+        self._state = state
+
+    def state(self, lesson: Lesson) -> Mapping[int, int]:
+        return self._state.quiz.get(lesson.slug, {})
+
+    def record(self, lesson: Lesson, number: int, state: int) -> None:
+        self._state.quiz.setdefault(lesson.slug, {})[number] = state
+
+    def note(self, lesson: Lesson) -> Markup:
+        return Markup()
 
 
 class PageBuilder:
@@ -51,6 +89,8 @@ class PageBuilder:
     def __init__(self, catalog: Catalog, self_contained: bool = False) -> None:
         self.catalog = catalog
         self.state = PageState()
+        self.quiz: QuizMemory = _PageQuiz(self.state)
+        self.extra: dict[str, PageSource] = {}
         self.self_contained = self_contained
         self._renderer: MarkdownRenderer | None = None
         #: each lesson's render, with the set of solutions that were open in it
@@ -92,7 +132,7 @@ class PageBuilder:
             return slug in self.catalog.glossary
         if kind == "topic":
             return slug == "" or topic_kind(slug) is not None
-        return False
+        return kind in self.extra and self.extra[kind].has(slug)
 
     def title(self, location: Location) -> str:
         kind, slug = location.kind, location.slug
@@ -104,7 +144,7 @@ class PageBuilder:
             return entry.term
         if kind == "topic":
             return topic_title(slug) if slug else "All topics"
-        return ""
+        return self.extra[kind].title(slug) if kind in self.extra else ""
 
     def all_partnerships(self) -> list[Partnership]:
         self._fresh()
@@ -143,6 +183,8 @@ class PageBuilder:
             "topic": self._topic,
             "glossary": self._glossary,
         }
+        if kind in self.extra:
+            return self.extra[kind].html(slug)
         return build[kind](slug) if kind in build else None
 
     def _lesson(self, slug: str) -> str | None:
@@ -161,9 +203,11 @@ class PageBuilder:
             cited,
             library.neighbours(slug),
             rendered=again,
-            quiz=self.state.quiz.get(slug, {}),
+            quiz=self.quiz.state(lesson),
             titles=titles,
             context=self._context(lesson, opened),
+            quiz_note=self.quiz.note(lesson),
+            teacher_marks=self.state.teacher_view,
         )
         self._rendered[slug] = (opened, rendered)
         return html
@@ -218,8 +262,10 @@ class PageBuilder:
         number, _, choice = value.partition("-")
         if not number.isdigit() or not (choice.isdigit() or choice == "show"):
             return False
-        answers = self.state.quiz.setdefault(lesson, {})
-        answers[int(number)] = REVEALED if choice == "show" else int(choice)
+        found = self.catalog.library.get(lesson)
+        if found is None:
+            return False
+        self.quiz.record(found, int(number), REVEALED if choice == "show" else int(choice))
         return True
 
     def toggle_block(self, lesson: str, value: str) -> bool:

@@ -27,10 +27,10 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QMessageBox, QTextBrowser, QToolTip, QWidget
 
-INTERNAL = ("lesson", "partnership", "glossary", "topic")
+INTERNAL = ("lesson", "partnership", "glossary", "topic", "progress")
 #: links that change the page in place or elsewhere: quiz answers, sort order, timeline,
-#: opening a hidden solution
-ACTIONS = ("quiz", "sort", "timeline", "reveal")
+#: opening a hidden solution, the progress page's own (export, reset)
+ACTIONS = ("quiz", "sort", "timeline", "reveal", "classroom")
 WEB = ("http", "https", "mailto")
 #: characters per line of the reading column
 MEASURE = 72

@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from explorer.core.progress import Progress
 from explorer.store.catalog import Catalog
+from explorer.store.classroom_files import read_bookmarks
 from explorer.store.importers import PackSummary, export_csv, export_json, export_pack
 from explorer.store.partnerships import PartnershipStore
 from explorer.store.teacher_data import teacher_slugs
@@ -105,6 +107,7 @@ class ExportDialog(QDialog):
         layout = QVBoxLayout(box)
         teacher_lessons = sum(1 for x in self.catalog.library.lessons if x.origin == "teacher")
         self.mine = len(teacher_slugs(self.catalog.partnerships))
+        marks = len(read_bookmarks(self.catalog.paths.data_dir).items)
         for key, (title, about, _name, _filter) in FORMATS.items():
             button = QRadioButton(title)
             self.formats.addButton(button)
@@ -114,11 +117,17 @@ class ExportDialog(QDialog):
                     f" You have {plural(teacher_lessons, 'lesson')} and "
                     f"{plural(self.mine, 'partnership')} of your own."
                 )
-                button.setEnabled(bool(teacher_lessons or self.mine))
+                button.setEnabled(bool(teacher_lessons or self.mine or marks))
             note = QLabel(about, objectName="hint", wordWrap=True)
             note.setContentsMargins(24, 0, 0, 6)
             layout.addWidget(button)
             layout.addWidget(note)
+            if key == "pack":  # the teacher's bookmarks travel only when chosen
+                self.bookmarks_box = QCheckBox(f"Include my bookmarks ({marks})")
+                self.bookmarks_box.setAccessibleName("Include my bookmarks in the pack")
+                self.bookmarks_box.setContentsMargins(24, 0, 0, 6)
+                self.bookmarks_box.setEnabled(bool(marks))
+                layout.addWidget(self.bookmarks_box)
             button.toggled.connect(lambda _on: self._on_formats_changed())
         return box
 
@@ -157,6 +166,7 @@ class ExportDialog(QDialog):
 
     def _on_formats_changed(self) -> None:
         self.scope_box.setEnabled(self.chosen_format() != "pack")
+        self.bookmarks_box.setVisible(self.chosen_format() == "pack")
 
     def _on_export_button_clicked(self) -> None:
         kind = self.chosen_format()
@@ -177,10 +187,11 @@ class ExportDialog(QDialog):
         slugs = self.filtered if scope == "filtered" else None
         teacher_only = scope == "mine"
         paths = self.catalog.paths
+        bookmarks = self.bookmarks_box.isChecked() and self.bookmarks_box.isEnabled()
 
         def work(store: PartnershipStore, _progress: Progress) -> object:
             if kind == "pack":
-                return export_pack(store, paths, out)
+                return export_pack(store, paths, out, bookmarks=bookmarks)
             write = export_csv if kind == "csv" else export_json
             return write(store, out, slugs, teacher_only)
 
@@ -205,6 +216,8 @@ class ExportDialog(QDialog):
             parts = [plural(result.lessons, "lesson"), plural(result.images, "image")]
             if result.trails:
                 parts.append(plural(result.trails, "trail"))
+            if result.bookmarks:
+                parts.append(plural(result.bookmarks, "bookmark"))
             partnerships = plural(result.partnerships, "partnership")
             text = f"Wrote {out}: {', '.join(parts)} and {partnerships}."
             if result.skipped:

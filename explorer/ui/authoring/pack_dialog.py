@@ -45,7 +45,13 @@ from explorer.ui.worker import Job, Work
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 ROW_HEIGHT = 26
-KINDS = {"partnership": "Partnership", "lesson": "Lesson", "image": "Image", "trail": "Trail"}
+KINDS = {
+    "partnership": "Partnership",
+    "lesson": "Lesson",
+    "image": "Image",
+    "trail": "Trail",
+    "bookmark": "Bookmark",
+}
 STATUS_TITLES = {
     "new": "New",
     "changed": "Changed",
@@ -228,6 +234,8 @@ class PackImportDialog(QDialog):
 
     def _on_import_job_succeeded(self, result: PackResult) -> None:
         skipped = f"; {result.skipped} left out" if result.skipped else ""
+        if result.bookmarks:
+            skipped = f", {plural(result.bookmarks, 'bookmark')}{skipped}"
         show_message(
             self.message,
             (
