@@ -150,6 +150,7 @@ def install_views(
         install_classroom(window, catalog)
         install_authoring(window, catalog, read_view)
         install_presenter_mode(window, catalog)
+        adopt_teacher_tools(window)  # the trail editor's actions, installed just now
         events.start()
         return
     # The lesson is painted first; the timeline, print and quiz export, and the teacher
@@ -164,6 +165,7 @@ def install_views(
         if getattr(window, "trails", None) is None:
             install_reading_trails(window, catalog, restore=restore)
         install_presenter_mode(window, catalog)
+        adopt_teacher_tools(window)  # the trail editor's actions, installed just now
         events.start()
 
     if window.current_view() == "timeline":  # the reader left off on the timeline

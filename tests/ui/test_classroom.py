@@ -102,6 +102,11 @@ def test_teacher_tools_are_off_for_a_new_install_and_their_shortcuts_do_nothing(
     assert not menus["Tools"].menuAction().isVisible()
     visible = [a.text() for a in window.menus.file.actions() if a.isVisible()]
     assert "&New Lesson…" not in visible and "Export My &Progress…" in visible
+    for hidden in ("New &Trail…", "Installed &Packs…"):  # installed by other parts
+        assert hidden not in visible
+    assert "Content &Sources…" not in [
+        a.text() for a in window.menus.view.actions() if a.isVisible()
+    ]
     window.read_view.article.setFocus()
     qtbot.keyClick(window.read_view.article, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert asked == []

@@ -39,11 +39,14 @@ if TYPE_CHECKING:
 BOOKMARKABLE = ("lesson", "partnership", "topic", "glossary", TIMELINE)
 #: teacher actions other parts of the window keep, where they are installed: (the window's
 #: attribute holding them, or "" for the window itself; the action's attribute). The quiz
-#: export for a learning platform, installed packs and shared content sources.
+#: export for a learning platform, installed packs, shared content sources, and the
+#: trail editor.
 OTHER_TEACHER_ACTIONS = (
     ("classroom", "quiz_action"),
     ("", "installed_packs_action"),
     ("", "content_sources_action"),
+    ("trails", "new_trail_action"),
+    ("trails", "edit_trail_action"),
 )
 SETTLE_MS = 250
 
