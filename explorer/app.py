@@ -34,7 +34,7 @@ def parse_target(target: str | None) -> tuple[str, str] | None:
     """'lesson:why-partner' -> ('lesson', 'why-partner'); 'timeline' -> ('timeline', '')."""
     if not target:
         return None
-    from explorer.ui.navigation import Location
+    from explorer.core.location import Location
 
     location = Location.parse(target)
     if location is None:
@@ -120,8 +120,8 @@ def install_views(
     deferred: bool = False,
 ) -> None:
     """Put the catalog's views into the window and show `wanted` (else the last place)."""
+    from explorer.core.location import Location
     from explorer.ui.catalog_events import CatalogEvents
-    from explorer.ui.navigation import Location
     from explorer.ui.read_view import ReadView
 
     events = window.events = CatalogEvents(catalog, window)
@@ -159,9 +159,9 @@ def install_views(
 
 def install_timeline(window: MainWindow, catalog: Catalog) -> None:
     """The timeline beside a partnership page; linked both ways to the reading view."""
+    from explorer.core.location import Location
     from explorer.ui.article.builder import PageBuilder
     from explorer.ui.article.view import ArticleView
-    from explorer.ui.navigation import Location
     from explorer.ui.timeline.panel import TimelinePanel
 
     timeline = TimelinePanel(catalog.partnerships, catalog.search, events=window.events)
@@ -194,8 +194,8 @@ def install_authoring(
     window: MainWindow, catalog: Catalog, read_view: ReadView, deferred: bool = False
 ) -> None:
     """Teacher tools: lesson editor, partnership form, imports, exports and backups."""
-    from explorer.ui.authoring.actions import AuthoringActions
-    from explorer.ui.navigation import Location
+    from explorer.core.location import Location
+    from explorer.ui.lesson_editor.actions import AuthoringActions
 
     authoring = AuthoringActions(window, catalog, window.theme, window.events)
     window.authoring = authoring
@@ -231,7 +231,7 @@ def install_transfer(
     """Spreadsheet and content-pack import and export, undo, backups (File menu)."""
     from PySide6.QtCore import QTimer
 
-    from explorer.ui.authoring.transfer_actions import TransferActions
+    from explorer.ui.transfer.actions import TransferActions
 
     transfer = TransferActions(
         window,
@@ -267,8 +267,8 @@ def build_window(
 
 
 def target_exists(catalog: Catalog, kind: str, slug: str) -> bool:
+    from explorer.core.location import Location
     from explorer.ui.article.builder import PageBuilder
-    from explorer.ui.navigation import Location
 
     return kind == "timeline" or PageBuilder(catalog).has(Location(kind, slug))
 

@@ -21,17 +21,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from explorer.core.location import Location
 from explorer.ui.menus import Actions, Menus, build_menus, make_actions
-from explorer.ui.navigation import History, Location
+from explorer.ui.navigation import History
 from explorer.ui.placeholders import ReadPlaceholder, TimelinePlaceholder, restore_state
 from explorer.ui.theme import DEFAULT_ZOOM, Theme, zoom_step
 
 if TYPE_CHECKING:  # the read view imports the store and Markdown: not needed to paint
-    from explorer.ui.authoring.actions import AuthoringActions
-    from explorer.ui.authoring.transfer_actions import TransferActions
     from explorer.ui.catalog_events import CatalogEvents
+    from explorer.ui.lesson_editor.actions import AuthoringActions
     from explorer.ui.read_view import ReadView
     from explorer.ui.timeline.panel import TimelinePanel
+    from explorer.ui.transfer.actions import TransferActions
 
 APP_TITLE = "Space Partnerships Explorer"
 VIEWS = ("read", "timeline")

@@ -10,13 +10,13 @@ from PySide6.QtGui import QDesktopServices, QFocusEvent
 from PySide6.QtWidgets import QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from explorer.core.changes import Changes
+from explorer.core.location import Location
 from explorer.store.catalog import Catalog
 from explorer.ui.article.builder import PageBuilder
 from explorer.ui.article.find_bar import FindBar
 from explorer.ui.article.view import ArticleView
 from explorer.ui.catalog_events import CatalogEvents
 from explorer.ui.library import LibraryTree
-from explorer.ui.navigation import Location
 from explorer.ui.search.panel import SearchPanel
 from explorer.ui.theme import DEFAULT_ZOOM, Theme
 

@@ -16,7 +16,7 @@ from tests.benchmarks.generate import lesson_body
 @pytest.mark.benchmark
 def test_editor_pause_on_a_3000_word_lesson(qtbot, bundled_paths):
     from explorer.store.catalog import Catalog
-    from explorer.ui.authoring.lesson_editor import LessonEditor
+    from explorer.ui.lesson_editor.editor import LessonEditor
 
     catalog = Catalog.open(bundled_paths)
     path = bundled_paths.teacher_lessons / "long.md"
@@ -52,7 +52,7 @@ def test_editor_pause_on_a_3000_word_lesson(qtbot, bundled_paths):
 def test_editor_pause_after_a_field_edit(qtbot, bundled_paths):
     """Only the front matter changed: the body's render is reused."""
     from explorer.store.catalog import Catalog
-    from explorer.ui.authoring.lesson_editor import LessonEditor
+    from explorer.ui.lesson_editor.editor import LessonEditor
 
     catalog = Catalog.open(bundled_paths)
     path = bundled_paths.teacher_lessons / "long.md"

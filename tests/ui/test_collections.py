@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from explorer.ui.navigation import Location
+from explorer.core.location import Location
 
 EPISODE = "---\ntitle: {title}\nteaching: 10\nquestions:\n- {question}\n---\n\n{body}\n"
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from explorer.ui.navigation import History, Location
+from explorer.core.location import Location
+from explorer.ui.navigation import History
 
 
 @pytest.mark.parametrize(

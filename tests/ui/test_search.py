@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt, QTimer
 
+from explorer.core.location import Location
 from explorer.core.models import SearchHit
-from explorer.ui.navigation import Location
 from explorer.ui.search.model import SearchResultsModel, build_rows
 
 # popup menus on the offscreen platform: harmless platform notices

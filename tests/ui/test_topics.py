@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from explorer.ui.navigation import Location
+from explorer.core.location import Location
 from tests.ui.conftest import click_link
 
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox
 
-from explorer.ui.navigation import Location
+from explorer.core.location import Location
 from tests.ui.conftest import click_link
 
 

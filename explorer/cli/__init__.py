@@ -118,10 +118,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--json", action="store_true", help="print JSON")
 
-    from explorer.cli_transfer import add_commands  # import, export, backup, undo-import
+    from explorer.cli.transfer import add_commands  # import, export, backup, undo-import
 
     add_commands(commands, common)
-    from explorer import cli_publish  # publish datasette | site | zim
+    from explorer.cli import publish as cli_publish  # publish datasette | site | zim
 
     cli_publish.add_commands(commands, common)
     return parser

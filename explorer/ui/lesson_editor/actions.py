@@ -26,14 +26,14 @@ from explorer.core.lesson_authoring import (
 from explorer.core.lessons import load_lesson_folder
 from explorer.core.models import Lesson
 from explorer.store.catalog import Catalog
-from explorer.ui.authoring.check_dialog import CheckContentDialog
-from explorer.ui.authoring.lesson_editor import LessonEditor
-from explorer.ui.authoring.new_lesson import NewLessonDialog
-from explorer.ui.authoring.partnership_form import PartnershipForm
-from explorer.ui.authoring.partnership_ops import confirm_delete, confirm_revert
-from explorer.ui.authoring.pickers import Choice, ChoicePicker
-from explorer.ui.authoring.watcher import LessonFolderWatcher
 from explorer.ui.catalog_events import CatalogEvents
+from explorer.ui.lesson_editor.check_dialog import CheckContentDialog
+from explorer.ui.lesson_editor.editor import LessonEditor
+from explorer.ui.lesson_editor.new_lesson import NewLessonDialog
+from explorer.ui.lesson_editor.watcher import LessonFolderWatcher
+from explorer.ui.partnership_form.form import PartnershipForm
+from explorer.ui.partnership_form.ops import confirm_delete, confirm_revert
+from explorer.ui.pickers import Choice, ChoicePicker
 
 if TYPE_CHECKING:
     from explorer.ui.theme import Theme

@@ -3,7 +3,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from explorer.ui.authoring.partnership_form import PartnershipForm
+from explorer.ui.partnership_form.form import PartnershipForm
 
 Button = QMessageBox.StandardButton
 ASTP = "apollo-soyuz-test-project"

@@ -26,14 +26,14 @@ from explorer.store.catalog import Catalog
 from explorer.store.importers import PackSummary, export_csv, export_json, export_pack
 from explorer.store.partnerships import PartnershipStore
 from explorer.store.teacher_data import teacher_slugs
-from explorer.ui.authoring.transfer_widgets import (
+from explorer.ui.store_op import StoreOp
+from explorer.ui.transfer.widgets import (
     ProgressPanel,
     error_text,
     message_label,
     plural,
     show_message,
 )
-from explorer.ui.store_op import StoreOp
 from explorer.ui.worker import Job
 
 FOLDER_KEY = "export/folder"

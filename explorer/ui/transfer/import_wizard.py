@@ -20,11 +20,11 @@ from explorer.core.paths import AppPaths
 from explorer.core.progress import Progress
 from explorer.store.csv_import import ImportPreview, ImportResult, import_csv, preview_csv
 from explorer.store.partnerships import PartnershipStore
-from explorer.ui.authoring.import_mapping import FileSample, read_sample
-from explorer.ui.authoring.import_pages import CheckPage, ColumnsPage, FilePage, ImportPage
-from explorer.ui.authoring.import_preview import result_text
-from explorer.ui.authoring.transfer_widgets import ProgressPanel, error_text, show_message
 from explorer.ui.store_op import StoreOp
+from explorer.ui.transfer.import_mapping import FileSample, read_sample
+from explorer.ui.transfer.import_pages import CheckPage, ColumnsPage, FilePage, ImportPage
+from explorer.ui.transfer.import_preview import result_text
+from explorer.ui.transfer.widgets import ProgressPanel, error_text, show_message
 from explorer.ui.worker import CancelledError, Job
 
 Button = QWizard.WizardButton

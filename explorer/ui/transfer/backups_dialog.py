@@ -31,7 +31,8 @@ from explorer.store.importers import (
     restore_backup,
 )
 from explorer.store.partnerships import PartnershipStore
-from explorer.ui.authoring.transfer_widgets import (
+from explorer.ui.store_op import StoreOp
+from explorer.ui.transfer.widgets import (
     ProgressPanel,
     RowHeight,
     error_text,
@@ -41,7 +42,6 @@ from explorer.ui.authoring.transfer_widgets import (
     size_text,
     when_text,
 )
-from explorer.ui.store_op import StoreOp
 from explorer.ui.worker import Job, Work
 
 Buttons = QMessageBox.StandardButton

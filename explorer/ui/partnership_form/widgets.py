@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from explorer.core.csv_columns import slugify
 from explorer.core.models import PARTNER_KINDS, Partner, topic_title
 from explorer.core.pages import label
-from explorer.ui.authoring.pickers import plain_buttons
+from explorer.ui.pickers import plain_buttons
 
 #: what a screen reader calls each field
 FIELD_NAMES = {

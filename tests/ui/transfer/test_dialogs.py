@@ -17,11 +17,11 @@ from explorer.store.authoring import save_partnership
 from explorer.store.csv_import import ImportRefusedError
 from explorer.store.pack_export import export_pack
 from explorer.store.safe_zip import PackError
-from explorer.ui.authoring.backups_dialog import BackupsDialog
-from explorer.ui.authoring.export_dialog import ExportDialog
-from explorer.ui.authoring.pack_dialog import PackImportDialog
-from explorer.ui.authoring.transfer_actions import TransferActions
-from explorer.ui.authoring.transfer_widgets import error_text
+from explorer.ui.transfer.actions import TransferActions
+from explorer.ui.transfer.backups_dialog import BackupsDialog
+from explorer.ui.transfer.export_dialog import ExportDialog
+from explorer.ui.transfer.pack_dialog import PackImportDialog
+from explorer.ui.transfer.widgets import error_text
 from explorer.ui.worker import CancelledError
 
 LESSON = """---

@@ -40,14 +40,14 @@ from explorer.core.records import partnership_to_mapping
 from explorer.store.authoring import save_partnership
 from explorer.store.catalog import Catalog
 from explorer.store.csv_import import catalog_names
-from explorer.ui.authoring.partnership_hints import (
+from explorer.ui.partnership_form.hints import (
     FixUrlsButton,
     SimilarNames,
     complete_urls,
     url_fixes,
 )
-from explorer.ui.authoring.partnership_ops import confirm_delete, confirm_revert
-from explorer.ui.authoring.partnership_widgets import (
+from explorer.ui.partnership_form.ops import confirm_delete, confirm_revert
+from explorer.ui.partnership_form.widgets import (
     FIELD_NAMES,
     FieldError,
     NewPartnerDialog,
@@ -56,7 +56,7 @@ from explorer.ui.authoring.partnership_widgets import (
     TagChecklist,
     choice_combo,
 )
-from explorer.ui.authoring.pickers import plain_buttons
+from explorer.ui.pickers import plain_buttons
 
 Buttons = QMessageBox.StandardButton
 

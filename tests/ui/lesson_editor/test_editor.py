@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from explorer.core.drafts import draft_file, read_draft
 from explorer.core.lesson_authoring import lesson_template
-from explorer.ui.authoring.lesson_editor import DETAILS_TAB, LessonEditor
+from explorer.ui.lesson_editor.editor import DETAILS_TAB, LessonEditor
 
 Button = QMessageBox.StandardButton
 # BOM, CRLF line endings, a comment, a folded summary, odd spacing, a non-breaking space

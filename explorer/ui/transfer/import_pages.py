@@ -1,4 +1,4 @@
-"""The pages of the spreadsheet import wizard (explorer.ui.authoring.import_wizard).
+"""The pages of the spreadsheet import wizard (explorer.ui.transfer.import_wizard).
 
 Each page shows what the wizard found and asks the wizard (`owner`) to run the slow parts
 in the background; `isComplete` is false while a job runs.
@@ -21,18 +21,18 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.store.csv_import import ImportPreview
-from explorer.ui.authoring.import_mapping import (
+from explorer.ui.transfer.import_mapping import (
     FileSample,
     MappingTable,
     initial_choices,
     remember_mapping,
     remembered_mapping,
 )
-from explorer.ui.authoring.import_preview import PreviewPanel, file_problems_text, reading_text
-from explorer.ui.authoring.transfer_widgets import ProgressPanel, message_label, show_message
+from explorer.ui.transfer.import_preview import PreviewPanel, file_problems_text, reading_text
+from explorer.ui.transfer.widgets import ProgressPanel, message_label, show_message
 
 if TYPE_CHECKING:
-    from explorer.ui.authoring.import_wizard import ImportWizard
+    from explorer.ui.transfer.import_wizard import ImportWizard
 
 Button = QWizard.WizardButton
 FOLDER_KEY = "csv-import/folder"

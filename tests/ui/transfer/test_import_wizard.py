@@ -9,9 +9,9 @@ from PySide6.QtCore import QPoint, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QWizard
 
 from explorer.store.csv_import import preview_csv
-from explorer.ui.authoring.import_preview import PreviewModel
-from explorer.ui.authoring.import_wizard import ImportWizard
-from explorer.ui.authoring.transfer_actions import TransferActions
+from explorer.ui.transfer.actions import TransferActions
+from explorer.ui.transfer.import_preview import PreviewModel
+from explorer.ui.transfer.import_wizard import ImportWizard
 from tests.benchmarks.test_import_speed import generated_csv
 
 Button = QWizard.WizardButton

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from explorer.cli import PROG, UsageError, _open_catalog
-from explorer.cli_csv_report import csv_json, print_csv
+from explorer.cli.csv_report import csv_json, print_csv
 from explorer.core.csv_columns import FIELDS, NOT_FIXABLE
 from explorer.core.csv_format import ENCODING_NAMES
 from explorer.core.paths import AppPaths
@@ -336,9 +336,9 @@ def _export_page(paths: AppPaths, words: list[str]) -> int:
     """One lesson page as the article view shows it, in a self-contained HTML file."""
     from explorer.core.article_style import DEFAULT_TEXT_SIZE, article_style_sheet
     from explorer.core.atomic import atomic_write_text
+    from explorer.core.location import Location
     from explorer.core.page_file import standalone_page
     from explorer.ui.article.builder import PageBuilder  # plain Python: no Qt
-    from explorer.ui.navigation import Location
 
     if len(words) != 2 or not words[0].startswith("lesson:"):
         raise UsageError("export --format html takes lesson:SLUG and OUT.html")

@@ -1,6 +1,6 @@
 import pytest
 
-from explorer.ui.authoring.watcher import LessonFolderWatcher
+from explorer.ui.lesson_editor.watcher import LessonFolderWatcher
 
 LESSON = "---\ntitle: {title}\nsection: types\n---\n\n## Body\n\nText.\n"
 

@@ -32,7 +32,8 @@ from explorer.core.progress import Progress
 from explorer.store.importers import PackItem, PackPlan, PackResult, import_pack, read_pack
 from explorer.store.pack_import import IMPORTABLE
 from explorer.store.partnerships import PartnershipStore
-from explorer.ui.authoring.transfer_widgets import (
+from explorer.ui.store_op import StoreOp
+from explorer.ui.transfer.widgets import (
     ProgressPanel,
     RowHeight,
     error_text,
@@ -40,7 +41,6 @@ from explorer.ui.authoring.transfer_widgets import (
     plural,
     show_message,
 )
-from explorer.ui.store_op import StoreOp
 from explorer.ui.worker import Job, Work
 
 ID_ROLE = Qt.ItemDataRole.UserRole

@@ -30,13 +30,13 @@ from explorer.store.importers import (
     undo_last_import,
 )
 from explorer.store.partnerships import PartnershipStore
-from explorer.ui.authoring.backups_dialog import BackupsDialog
-from explorer.ui.authoring.export_dialog import ExportDialog
-from explorer.ui.authoring.import_wizard import ImportWizard
-from explorer.ui.authoring.pack_dialog import PackImportDialog
-from explorer.ui.authoring.transfer_widgets import error_text, plural, when_text
 from explorer.ui.catalog_events import CatalogEvents
 from explorer.ui.store_op import StoreOp
+from explorer.ui.transfer.backups_dialog import BackupsDialog
+from explorer.ui.transfer.export_dialog import ExportDialog
+from explorer.ui.transfer.import_wizard import ImportWizard
+from explorer.ui.transfer.pack_dialog import PackImportDialog
+from explorer.ui.transfer.widgets import error_text, plural, when_text
 from explorer.ui.worker import Job
 
 Buttons = QMessageBox.StandardButton

@@ -34,7 +34,7 @@ def test_validate_notes_do_not_fail_and_the_summary_counts_both(capsys, data_dir
     code, out, err = run(capsys, "validate", "--data-dir", str(data_dir))
     assert code == 0
     assert all(": note: " in line for line in out.splitlines()) and len(out.splitlines()) == 2
-    bundled = len(list((Path(__file__).parents[1] / "content" / "lessons").glob("*.md")))
+    bundled = len(list((Path(__file__).parents[2] / "content" / "lessons").glob("*.md")))
     assert err.strip() == f"{bundled + 1} lesson files checked: 0 errors, 2 notes."
 
 

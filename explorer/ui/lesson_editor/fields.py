@@ -36,7 +36,7 @@ from explorer.core.models import (
     SECTIONS,
     topic_title,
 )
-from explorer.ui.authoring.pickers import Choice, SearchableChecklist
+from explorer.ui.pickers import Choice, SearchableChecklist
 
 TOPIC_GROUPS = (("Benefits", BENEFITS), ("Challenges", CHALLENGES), ("Types", PARTNERSHIP_TYPES))
 

@@ -4,7 +4,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 from explorer.core.drafts import write_draft
-from explorer.ui.authoring.actions import AuthoringActions
+from explorer.ui.lesson_editor.actions import AuthoringActions
 
 Button = QMessageBox.StandardButton
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from explorer.core.lesson_authoring import new_lesson_path
 from explorer.core.models import SECTION_TITLES, SECTIONS
-from explorer.ui.authoring.pickers import plain_buttons
+from explorer.ui.pickers import plain_buttons
 
 
 class NewLessonDialog(QDialog):

@@ -41,13 +41,13 @@ from explorer.core.lesson_text import LessonText
 from explorer.core.lessons import KnownTargets
 from explorer.core.library import lesson_files
 from explorer.store.catalog import Catalog
-from explorer.ui.authoring.banner import Banner
-from explorer.ui.authoring.editor_text import replace_text, text_of
-from explorer.ui.authoring.lesson_fields import LessonFieldsPanel, as_list
-from explorer.ui.authoring.lesson_preview import LessonPreview
-from explorer.ui.authoring.pickers import Choice, ChoicePicker
-from explorer.ui.authoring.problems import ProblemsPane
-from explorer.ui.authoring.watcher import FileWatch
+from explorer.ui.lesson_editor.banner import Banner
+from explorer.ui.lesson_editor.editor_text import replace_text, text_of
+from explorer.ui.lesson_editor.fields import LessonFieldsPanel, as_list
+from explorer.ui.lesson_editor.preview import LessonPreview
+from explorer.ui.lesson_editor.problems import ProblemsPane
+from explorer.ui.lesson_editor.watcher import FileWatch
+from explorer.ui.pickers import Choice, ChoicePicker
 
 #: quiet time after typing before the problems, fields and preview catch up (ms)
 CHECK_MS = 250

@@ -34,8 +34,8 @@ from PySide6.QtWidgets import (
 from explorer.core.csv_format import DELIMITER_NAMES, ENCODING_NAMES
 from explorer.core.csv_rows import RowOutcome
 from explorer.store.csv_import import STATUSES, ImportPreview, ImportRefusedError, ImportResult
-from explorer.ui.authoring.import_details import reasons_text, row_details
-from explorer.ui.authoring.transfer_widgets import error_text, plural, problem_text
+from explorer.ui.transfer.import_details import reasons_text, row_details
+from explorer.ui.transfer.widgets import error_text, plural, problem_text
 from explorer.ui.widgets import text_field
 
 FLAGGED = "flagged"

@@ -10,8 +10,8 @@ from explorer.core.csv_rows import RowOutcome
 from explorer.core.csv_summary import DERIVED_REASONS, ReasonCount, field_changes
 from explorer.core.pages import label
 from explorer.store.csv_import import ImportPreview
-from explorer.ui.authoring.import_mapping import FIELD_TITLES
-from explorer.ui.authoring.transfer_widgets import plural
+from explorer.ui.transfer.import_mapping import FIELD_TITLES
+from explorer.ui.transfer.widgets import plural
 
 #: reasons shown in a group above the table (the rest are counted)
 SHOWN_REASONS = 4
