@@ -18,7 +18,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from explorer.cli import UsageError, _open_catalog
+from explorer.cli.common import UsageError, open_catalog
 from explorer.core.paths import AppPaths
 from explorer.store.publish_output import PublishError, check_file, check_folder
 
@@ -52,7 +52,7 @@ def cmd_datasette(paths: AppPaths, args: argparse.Namespace) -> int:
     from explorer.store.publish_datasette import publish_datasette
 
     _checked(check_folder, args.out, args.force)
-    catalog = _open_catalog(paths)
+    catalog = open_catalog(paths)
     result = _checked(publish_datasette, catalog, args.out, force=args.force)
     command = result.serve_command()
     if args.json:
@@ -78,7 +78,7 @@ def cmd_site(paths: AppPaths, args: argparse.Namespace) -> int:
     from explorer.store.publish_site import publish_site
 
     _checked(check_folder, args.out, args.force)
-    catalog = _open_catalog(paths)
+    catalog = open_catalog(paths)
     result = _checked(publish_site, catalog, args.out, force=args.force)
     if args.json:
         return _print_json(
@@ -95,7 +95,7 @@ def cmd_zim(paths: AppPaths, args: argparse.Namespace) -> int:
         raise UsageError(f"writing a ZIM file needs the libzim package: pip install {EXTRA}")
     from explorer.store.publish_zim import publish_zim
 
-    catalog = _open_catalog(paths)
+    catalog = open_catalog(paths)
     result = _checked(publish_zim, catalog, args.out, force=args.force)
     if args.json:
         return _print_json(path=result.path, pages=result.pages, figures=result.figures)

@@ -1,4 +1,5 @@
-"""Command line: import, export, backup and undo-import (registered by explorer.cli).
+"""Command line: import, export, backup and undo-import (registered by explorer.cli; the
+import itself runs in explorer.cli.importing).
 
     space-explorer import FILE.csv [--map FIELD=COLUMN ...] [--set FIELD=VALUE ...]
                                    [--on-existing update|skip] [--update-bundled]
@@ -16,13 +17,12 @@ message) or nothing to do; 2 a bad request.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import Any
 
-from explorer.cli import PROG, UsageError, _open_catalog
-from explorer.cli.csv_report import csv_json, print_csv
+from explorer.cli.common import UsageError, open_catalog, print_error, print_json
+from explorer.cli.importing import cmd_import
 from explorer.core.csv_columns import FIELDS, NOT_FIXABLE
 from explorer.core.csv_format import ENCODING_NAMES
 from explorer.core.paths import AppPaths
@@ -159,153 +159,13 @@ def _field_value(text: str) -> tuple[str, str]:
     return field, value.strip()
 
 
-def _emit(data: Any) -> None:
-    print(json.dumps(data, indent=2, ensure_ascii=False))
-
-
-# -- import -------------------------------------------------------------------------------
-
-
-def cmd_import(paths: AppPaths, args: argparse.Namespace) -> int:
-    if args.file.is_dir():
-        raise UsageError(f"{args.file} is a folder, not a spreadsheet: choose a .csv file in it")
-    if not args.file.is_file():
-        raise UsageError(f"no such file: {args.file}")
-    if args.file.suffix.lower() == ".json":
-        raise UsageError(
-            "a JSON export cannot be imported; share partnerships as a CSV file "
-            "or a content pack (export --format csv|pack)"
-        )
-    catalog = _open_catalog(paths)
-    if args.file.suffix.lower() == ".zip":
-        return _import_pack(catalog, args)
-    return _import_csv(catalog, args)
-
-
-def _import_csv(catalog: Any, args: argparse.Namespace) -> int:
-    delimiter = {"comma": ",", "semicolon": ";", "tab": "\t"}.get(args.delimiter or "")
-    preview = im.preview_csv(
-        args.file,
-        catalog.partnerships,
-        dict(args.map),
-        fixed=dict(args.set),
-        encoding=args.encoding,
-        delimiter=delimiter,
-    )
-    problems = preview.all_problems()
-    result = None
-    on_existing = args.on_existing or "update"
-    refused = bool(preview.problems) or (bool(problems) and not args.skip_invalid)
-    if not args.dry_run and not refused:
-        result = im.import_csv(
-            preview,
-            catalog.partnerships,
-            catalog.paths,
-            on_existing=on_existing,
-            skip_invalid=args.skip_invalid,
-            update_bundled=args.update_bundled,
-        )
-    if args.json:
-        _emit(csv_json(preview, result, args.dry_run))
-    else:
-        print_csv(preview, args.update_bundled, on_existing, prog=PROG)
-        _print_outcome(preview, result, args.dry_run, refused)
-    return 1 if problems else 0
-
-
-def _print_outcome(
-    preview: im.ImportPreview, result: im.ImportResult | None, dry_run: bool, refused: bool
-) -> None:
-    counts = preview.counts()
-    if dry_run:
-        print("Dry run: nothing was written.", file=sys.stderr)
-    elif refused:
-        reason = (
-            "the file cannot be imported"
-            if preview.problems
-            else f"{counts['invalid']:,} row(s) are invalid (fix them, or use --skip-invalid "
-            "to import the others)"
-        )
-        print(f"Nothing was imported: {reason}.", file=sys.stderr)
-    elif result is not None:
-        skipped = f", {result.skipped:,} changed rows skipped" if result.skipped else ""
-        print(
-            f"Imported: {result.added:,} added, {result.updated:,} updated{skipped}, "
-            f"{result.partners_created:,} new partners. Saved as {result.file} in the data "
-            f"folder; undo with '{PROG} undo-import'."
-        )
-
-
-def _import_pack(catalog: Any, args: argparse.Namespace) -> int:
-    if args.map or args.set or args.skip_invalid or args.encoding or args.delimiter:
-        raise UsageError(
-            "--map, --set, --skip-invalid, --encoding and --delimiter are for CSV files"
-        )
-    try:
-        plan = im.read_pack(args.file, catalog.partnerships, catalog.paths)
-    except im.PackError as exc:
-        print(f"{PROG}: error: {exc}", file=sys.stderr)
-        return 1
-    take_conflicts = args.on_existing == "update"
-    choices = {i.id: take_conflicts for i in plan.items if i.status == "conflict"}
-    result = None
-    if not args.dry_run:
-        result = im.import_pack(plan, catalog.partnerships, catalog.paths, choices)
-        catalog.reload_lessons()
-    if args.json:
-        _emit(
-            {
-                "file": str(plan.source),
-                "title": plan.title,
-                "counts": plan.counts(),
-                "items": [
-                    {
-                        "kind": i.kind,
-                        "key": i.key,
-                        "title": i.title,
-                        "status": i.status,
-                        "reason": i.reason,
-                        "problems": [str(p) for p in i.problems],
-                        "imported": bool(result)
-                        and i.status != "invalid"
-                        and choices.get(i.id, i.default),
-                    }
-                    for i in plan.items
-                ],
-                "dry_run": args.dry_run,
-            }
-        )
-    else:
-        _print_pack(plan, result)
-    return 1 if plan.counts()["invalid"] else 0
-
-
-def _print_pack(plan: im.PackPlan, result: im.PackResult | None) -> None:
-    print(f"{plan.source}: {plan.title or 'content pack'}, {len(plan.items)} items")
-    for item in plan.items:
-        print(f"{item.status:<10} {item.kind:<12} {item.key:<40} {item.reason}")
-        for problem in item.problems:
-            print(f"{'':<10} {problem}")
-    if result is None:
-        print("Dry run: nothing was written.", file=sys.stderr)
-        return
-    print(
-        f"Imported: {result.partnerships} partnerships, {result.lessons} lessons, "
-        f"{result.images} images; {result.skipped} left out; "
-        f"undo with '{PROG} undo-import'."
-    )
-
-
-# -- export, backup, undo ---------------------------------------------------------------------
-
-
 def cmd_export(paths: AppPaths, args: argparse.Namespace) -> int:
     if args.format == "html":
         return _export_page(paths, args.out)
     if len(args.out) != 1:
         raise UsageError(f"export --format {args.format} takes one OUT file")
     args.out = args.out[0]
-    catalog = _open_catalog(paths)
+    catalog = open_catalog(paths)
     store = catalog.partnerships
     if args.format == "pack":
         if args.out == "-" or args.slug:
@@ -343,7 +203,7 @@ def _export_page(paths: AppPaths, words: list[str]) -> int:
     if len(words) != 2 or not words[0].startswith("lesson:"):
         raise UsageError("export --format html takes lesson:SLUG and OUT.html")
     location = Location("lesson", words[0].removeprefix("lesson:"))
-    pages = PageBuilder(_open_catalog(paths), self_contained=True)
+    pages = PageBuilder(open_catalog(paths), self_contained=True)
     body = pages.html(location)
     if body is None:
         raise UsageError(f"there is no lesson called {location.slug!r}")
@@ -361,7 +221,7 @@ def cmd_backup(paths: AppPaths, args: argparse.Namespace) -> int:
     if args.action == "list":
         backups = im.list_backups(paths)
         if args.json:
-            _emit(
+            print_json(
                 [
                     {
                         "id": b.id,
@@ -379,7 +239,7 @@ def cmd_backup(paths: AppPaths, args: argparse.Namespace) -> int:
                 f"{b.id:<40} {b.created[:19]}  {b.partnerships:>6} partnerships {b.files:>5} files"
             )
         return 0
-    catalog = _open_catalog(paths)
+    catalog = open_catalog(paths)
     if args.action == "create":
         print(im.create_backup(catalog.partnerships, paths).id)
         return 0
@@ -388,7 +248,7 @@ def cmd_backup(paths: AppPaths, args: argparse.Namespace) -> int:
     except im.BackupError as exc:
         if args.id not in {b.id for b in im.list_backups(paths)}:
             raise UsageError(str(exc)) from None
-        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        print_error(exc)
         return 1
     catalog.reload_lessons()
     print(
@@ -400,11 +260,11 @@ def cmd_backup(paths: AppPaths, args: argparse.Namespace) -> int:
 
 
 def cmd_undo_import(paths: AppPaths, args: argparse.Namespace) -> int:
-    catalog = _open_catalog(paths)
+    catalog = open_catalog(paths)
     try:
         report = im.undo_last_import(catalog.partnerships, paths)
     except im.NothingToUndoError as exc:
-        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        print_error(exc)
         return 1
     catalog.reload_lessons()
     print(
