@@ -1,21 +1,18 @@
-"""The wizard's column step: the file's columns matched to our fields, and remembered.
+"""The wizard's column step: the file's columns matched to our fields.
 
-A file's header is read in the background (`read_sample`), the automatic matches (or the
-ones the teacher chose last time for a file with the same header row, kept in QSettings)
-fill the table, and the teacher can change any of them, or the encoding and delimiter.
-Type, status and domain can also be given one value for every row, or left to be worked
-out (the status from the years, the type from the partners; an empty domain is "Not set").
+A file's header is read in the background (import_requests.read_sample), the automatic
+matches (or the ones the teacher chose last time for a file with the same header row,
+which the session keeps in QSettings) fill the table, and the teacher can change any of
+them, or the encoding and delimiter. Type, status and domain can also be given one value
+for every row, or left to be worked out (the status from the years, the type from the
+partners; an empty domain is "Not set").
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
-from pathlib import Path
+from collections.abc import Mapping
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -29,11 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.core.csv_columns import FIELDS, REQUIRED, build_mapping
-from explorer.core.csv_format import DELIMITER_NAMES, ENCODING_NAMES, CsvError, read_table
-from explorer.core.models import DOMAINS, PARTNERSHIP_TYPES, STATUSES, Problem
+from explorer.core.csv_format import DELIMITER_NAMES, ENCODING_NAMES
 from explorer.core.pages import label
-from explorer.core.progress import Progress
-from explorer.store.csv_import import MAX_FILE_BYTES
+from explorer.ui.transfer.import_requests import FIXABLE, FileSample
 
 FIELD_TITLES = {
     "slug": "Slug (id)",
@@ -80,89 +75,7 @@ WORKED_OUT = {
     "status": "(work out from the years)",
     "domain": "(leave empty: Not set)",
 }
-FIXABLE = {"type": PARTNERSHIP_TYPES, "status": STATUSES, "domain": DOMAINS[:-1]}
 EVERY_ROW = "Every row: {}"
-SETTINGS_GROUP = "csv-import/mappings"
-EXAMPLE_ROWS = 20
-
-
-@dataclass(frozen=True, slots=True)
-class FileSample:
-    """What the column step needs from a file: how it reads, its header, an example each."""
-
-    path: Path
-    encoding: str
-    delimiter: str
-    header: tuple[str, ...]
-    rows: int
-    examples: Mapping[str, str] = field(default_factory=dict)  # column -> a non-empty cell
-
-
-def read_sample(
-    path: Path,
-    encoding: str | None = None,
-    delimiter: str | None = None,
-    progress: Progress | None = None,
-) -> FileSample:
-    """Read the whole table (so that detection and broken quotes are found now); raises
-    CsvError (with file and row) or OSError."""
-    if progress is not None:
-        progress("reading", 0, 0)
-    if path.stat().st_size > MAX_FILE_BYTES:
-        raise CsvError(
-            Problem(str(path), 1, f"the file is too large (over {MAX_FILE_BYTES // 2**20} MiB)")
-        )
-    table = read_table(path.read_bytes(), str(path), encoding, delimiter)
-    examples: dict[str, str] = {}
-    for _, cells in table.rows[:EXAMPLE_ROWS]:
-        for heading, cell in zip(table.header, cells, strict=False):
-            if cell and heading and heading not in examples:
-                examples[heading] = " ".join(cell.split())
-    return FileSample(
-        path, table.encoding, table.delimiter, table.header, len(table.rows), examples
-    )
-
-
-def _settings_key(header: Sequence[str]) -> str:
-    digest = hashlib.sha1("\x1f".join(header).encode("utf-8")).hexdigest()[:20]
-    return f"{SETTINGS_GROUP}/{digest}"
-
-
-def remembered_mapping(
-    settings: QSettings, header: Sequence[str]
-) -> tuple[dict[str, str], dict[str, str]]:
-    """The field -> column choices saved for this header row ('' = left out), and the
-    field -> value ones for every row."""
-    try:
-        saved = json.loads(str(settings.value(_settings_key(header)) or "{}"))
-    except ValueError:
-        return {}, {}
-    if not isinstance(saved, dict):
-        return {}, {}
-    columns, fixed = (
-        (saved.get("columns"), saved.get("fixed")) if "columns" in saved else (saved, {})
-    )
-    columns = {
-        f: c
-        for f, c in (columns if isinstance(columns, dict) else {}).items()
-        if f in FIELDS and isinstance(c, str) and (c == "" or c in header)
-    }
-    fixed = {
-        f: v
-        for f, v in (fixed if isinstance(fixed, dict) else {}).items()
-        if f in FIXABLE and v in FIXABLE[f]
-    }
-    return columns, fixed
-
-
-def remember_mapping(
-    settings: QSettings,
-    header: Sequence[str],
-    mapping: Mapping[str, str],
-    fixed: Mapping[str, str] | None = None,
-) -> None:
-    data = {"columns": dict(mapping), "fixed": dict(fixed or {})}
-    settings.setValue(_settings_key(header), json.dumps(data, sort_keys=True))
 
 
 class MappingTable(QWidget):

@@ -49,8 +49,8 @@ def open_wizard(qtbot, paths, settings, catalog):  # the window has opened its c
 
     yield open_
     for wizard in made:
-        if wizard.job is not None:
-            wizard.job.wait()
+        if wizard.session.job is not None:
+            wizard.session.job.wait()
 
 
 def click(qtbot, wizard: ImportWizard, which: QWizard.WizardButton) -> None:
@@ -66,13 +66,13 @@ def tick(qtbot, box) -> None:
 
 def to_columns(qtbot, wizard: ImportWizard) -> None:
     click(qtbot, wizard, Button.NextButton)
-    qtbot.waitUntil(lambda: wizard.sample is not None and not wizard.busy)
+    qtbot.waitUntil(lambda: wizard.session.sample is not None and not wizard.session.busy)
 
 
 def to_check(qtbot, wizard: ImportWizard) -> None:
     to_columns(qtbot, wizard)
     click(qtbot, wizard, Button.NextButton)
-    qtbot.waitUntil(lambda: wizard.preview is not None and not wizard.busy)
+    qtbot.waitUntil(lambda: wizard.session.preview is not None and not wizard.session.busy)
 
 
 def test_wizard_maps_columns_and_previews_a_bad_row(qtbot, open_wizard, sheet):
@@ -94,7 +94,7 @@ def test_wizard_maps_columns_and_previews_a_bad_row(qtbot, open_wizard, sheet):
     assert chosen["description"] == "Notes"
 
     click(qtbot, wizard, Button.NextButton)
-    qtbot.waitUntil(lambda: wizard.preview is not None and not wizard.busy)
+    qtbot.waitUntil(lambda: wizard.session.preview is not None and not wizard.session.busy)
     panel = wizard.check_page.panel
     assert panel.filter_buttons["invalid"].text() == "Invalid 1"
     assert panel.filter_buttons["invalid"].isChecked()  # the problems come first
@@ -126,7 +126,7 @@ def test_a_missing_required_column_is_chosen_and_remembered(qtbot, open_wizard, 
     assert page.mapping.choices()["start_year"] == "Beginn"
     assert not page.problem.isVisible()
     click(qtbot, wizard, Button.NextButton)
-    qtbot.waitUntil(lambda: wizard.preview is not None and not wizard.busy)
+    qtbot.waitUntil(lambda: wizard.session.preview is not None and not wizard.session.busy)
     wizard.reject()
 
     again = open_wizard(sheet(header + "Mars,bilateral,2031,planned,planetary\n", "two.csv"))
@@ -138,7 +138,7 @@ def test_a_missing_required_column_is_chosen_and_remembered(qtbot, open_wizard, 
 def test_an_unreadable_file_is_reported_with_its_row(qtbot, open_wizard, sheet):
     wizard = open_wizard(sheet(HEADER + 'x,"Moon Base,multilateral\n'))
     click(qtbot, wizard, Button.NextButton)
-    qtbot.waitUntil(lambda: not wizard.busy)
+    qtbot.waitUntil(lambda: not wizard.session.busy)
     problem = wizard.columns_page.problem
     assert problem.isVisible()
     assert problem.text() == "sheet.csv, row 2: a quoted cell is never closed (a '\"' is missing)"
@@ -150,12 +150,12 @@ def test_a_file_read_wrongly_can_be_read_with_another_encoding(qtbot, open_wizar
     path.write_bytes((HEADER + GOOD).encode("utf-16-le"))
     wizard = open_wizard(path)
     click(qtbot, wizard, Button.NextButton)
-    qtbot.waitUntil(lambda: not wizard.busy)
+    qtbot.waitUntil(lambda: not wizard.session.busy)
     page = wizard.columns_page
     assert page.problem.text() == "unicode.csv, row 1: this is a binary file, not CSV text"
     page.mapping.encoding.setFocus()
     qtbot.keyClicks(page.mapping.encoding, "UTF-16")
-    qtbot.waitUntil(lambda: wizard.sample is not None and not wizard.busy)
+    qtbot.waitUntil(lambda: wizard.session.sample is not None and not wizard.session.busy)
     assert page.mapping.choices()["name"] == "Title"
     assert page.mapping.encoding.currentText() == "UTF-16"
     assert not page.problem.isVisible()
@@ -258,7 +258,7 @@ def test_the_preview_shows_a_derived_type_and_a_near_duplicate(qtbot, open_wizar
         "Date",
     )
     click(qtbot, wizard, Button.NextButton)
-    qtbot.waitUntil(lambda: wizard.preview is not None and not wizard.busy)
+    qtbot.waitUntil(lambda: wizard.session.preview is not None and not wizard.session.busy)
     panel = wizard.check_page.panel
     details = panel.visible_details()
     assert details[0].startswith("Close to “ExoMars (ESA-Roscosmos)”, already in the catalog")
@@ -283,9 +283,9 @@ def test_a_value_for_every_row_is_chosen_on_the_columns_step(qtbot, open_wizard,
     combo.activated.emit(combo.currentIndex())
     assert wizard.columns_page.mapping.fixed() == {"status": "planned"}
     click(qtbot, wizard, Button.NextButton)
-    qtbot.waitUntil(lambda: wizard.preview is not None and not wizard.busy)
-    assert wizard.preview.rows[0].record.status == "planned"
-    assert "status" not in wizard.preview.rows[0].derived
+    qtbot.waitUntil(lambda: wizard.session.preview is not None and not wizard.session.busy)
+    assert wizard.session.preview.rows[0].record.status == "planned"
+    assert "status" not in wizard.session.preview.rows[0].derived
 
 
 def test_the_event_loop_keeps_running_during_an_import(qtbot, open_wizard, catalog, tmp_path):
@@ -315,7 +315,7 @@ def test_cancel_during_the_import_rolls_it_back(qtbot, open_wizard, catalog, tmp
     click(qtbot, wizard, Button.CommitButton)
     click(qtbot, wizard, Button.CancelButton)
     assert wizard.isVisible()  # stays open to say what happened
-    qtbot.waitUntil(lambda: wizard.finished_import, timeout=60_000)
+    qtbot.waitUntil(lambda: wizard.session.finished, timeout=60_000)
     assert wizard.import_page.result.text() == "Cancelled: nothing was imported."
     assert catalog.partnerships.count() == before
 
