@@ -8,6 +8,7 @@ and Forward, deep links) and remembers where the reader was, through QSettings.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, Signal
@@ -59,8 +60,9 @@ class MainWindow(QMainWindow):
         self.zoom = _int(settings.value("article/zoom"), DEFAULT_ZOOM)
         self.setWindowTitle(APP_TITLE)
         self.setObjectName("mainWindow")
-        self.actions: Actions = make_actions(self)
-        self.menus: Menus = build_menus(self, self.actions)
+        #: the window's own actions, by name (QWidget.actions() lists every action added)
+        self.menu_actions: Actions = make_actions(self)
+        self.menus: Menus = build_menus(self, self.menu_actions)
         self.menus.file.aboutToShow.connect(self._on_file_menu_about_to_show)
         self._build_toolbar()
         self.views = QStackedWidget()
@@ -71,9 +73,11 @@ class MainWindow(QMainWindow):
         self.installEventFilter(self._mouse)
         self._connect_actions()
         self._restore_geometry()
-        self.actions.toggle_sidebar.setChecked(settings.value("view/sidebar", "true") != "false")
+        self.menu_actions.toggle_sidebar.setChecked(
+            settings.value("view/sidebar", "true") != "false"
+        )
         self.theme.scheme_changed.connect(self._on_theme_scheme_changed)
-        self.actions.themes[theme.mode].setChecked(True)
+        self.menu_actions.themes[theme.mode].setChecked(True)
         self._update_actions()
 
     # -- building ---------------------------------------------------------------------
@@ -84,7 +88,7 @@ class MainWindow(QMainWindow):
         bar.setFloatable(False)
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         bar.toggleViewAction().setVisible(False)
-        a = self.actions
+        a = self.menu_actions
         bar.addAction(a.back)
         bar.addAction(a.forward)
         bar.addSeparator()
@@ -104,7 +108,7 @@ class MainWindow(QMainWindow):
         self._set_icons()
 
     def _set_icons(self) -> None:
-        a, icon = self.actions, self.theme.icon
+        a, icon = self.menu_actions, self.theme.icon
         for action, name in (
             (a.back, "back"),
             (a.forward, "forward"),
@@ -116,7 +120,7 @@ class MainWindow(QMainWindow):
             action.setIcon(icon(name))
 
     def _connect_actions(self) -> None:
-        a = self.actions
+        a = self.menu_actions
         a.back.triggered.connect(lambda: self.step(-1))
         a.forward.triggered.connect(lambda: self.step(1))
         a.show_read.triggered.connect(self._on_show_read_triggered)
@@ -134,18 +138,23 @@ class MainWindow(QMainWindow):
         a.about.triggered.connect(self.show_about)
         for mode, action in a.themes.items():
             action.triggered.connect(lambda _=False, m=mode: self._on_theme_chosen(m))
-        reader_actions = {
-            a.search: "focus_search",
-            a.find: "open_find",
-            a.find_next: "find_next",
-            a.find_previous: "find_previous",
-            a.copy: "copy",
-            a.select_all: "select_all",
-            a.reload: "reload_lessons",
-            a.open_lessons_folder: "open_lessons_folder",
-        }
-        for action, method in reader_actions.items():
-            action.triggered.connect(lambda _=False, m=method: self._reader_call(m))
+
+    def _connect_read_view_actions(self, view: ReadView) -> None:
+        """The actions that act on the reading view (disabled until it is installed);
+        search and find bring the reading view forward first."""
+        a = self.menu_actions
+        commands: list[tuple[QAction, Callable[[], None]]] = [
+            (a.search, lambda: self._in_read_view(view.focus_search)),
+            (a.find, lambda: self._in_read_view(view.open_find)),
+            (a.find_next, view.find_next),
+            (a.find_previous, view.find_previous),
+            (a.copy, view.copy),
+            (a.select_all, view.select_all),
+            (a.reload, view.reload_lessons),
+            (a.open_lessons_folder, view.open_lessons_folder),
+        ]
+        for action, command in commands:
+            action.triggered.connect(lambda _checked=False, run=command: run())
 
     # -- views ------------------------------------------------------------------------
     def set_read_view(self, view: ReadView, start: Location | None = None) -> None:
@@ -158,10 +167,11 @@ class MainWindow(QMainWindow):
         self.read_view = view
         restore_state(view.splitter, self.settings.value("read/splitter"))
         view.set_zoom(self.zoom)
-        view.set_sidebar_visible(self.actions.toggle_sidebar.isChecked())
+        view.set_sidebar_visible(self.menu_actions.toggle_sidebar.isChecked())
         view.target_requested.connect(self._on_read_view_target_requested)
         view.timeline_requested.connect(self._on_read_view_timeline_requested)
         view.page_changed.connect(self._on_read_view_page_changed)
+        self._connect_read_view_actions(view)
         self._mouse.watch(view)
         self._open_start(start)
         self._update_actions()
@@ -257,7 +267,7 @@ class MainWindow(QMainWindow):
                 self.go_to(target)
 
     def _update_actions(self) -> None:
-        a = self.actions
+        a = self.menu_actions
         a.back.setEnabled(self.history.can_go(-1))
         a.forward.setEnabled(self.history.can_go(1))
         reading = self.current_view() == "read"
@@ -328,12 +338,10 @@ class MainWindow(QMainWindow):
         if self.read_view is not None:
             self.read_view.set_sidebar_visible(on)
 
-    def _reader_call(self, method: str) -> None:
-        if self.read_view is None:
-            return
-        if self.current_view() != "read" and method in {"focus_search", "open_find"}:
+    def _in_read_view(self, command: Callable[[], None]) -> None:
+        if self.current_view() != "read":
             self._on_show_read_triggered()
-        getattr(self.read_view, method)()
+        command()
 
     def set_zoom(self, size: int) -> None:
         """Article text size in px; remembered."""
@@ -372,7 +380,9 @@ class MainWindow(QMainWindow):
         s = self.settings
         s.setValue("window/geometry", self.saveGeometry())
         s.setValue("window/view", self.current_view())
-        s.setValue("view/sidebar", "true" if self.actions.toggle_sidebar.isChecked() else "false")
+        s.setValue(
+            "view/sidebar", "true" if self.menu_actions.toggle_sidebar.isChecked() else "false"
+        )
         if self.read_view is not None:
             s.setValue("read/splitter", self.read_view.splitter.saveState())
             last = self.history.last_of(("lesson", "partnership", "topic", "glossary"))

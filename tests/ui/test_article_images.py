@@ -104,9 +104,9 @@ def test_the_window_shows_dark_figures_in_the_dark_theme(qtbot, make_window, pat
     )
     window = make_window(("lesson", "pictures"))
     article = window.read_view.article
-    window.actions.themes["light"].trigger()
+    window.menu_actions.themes["light"].trigger()
     qtbot.waitUntil(lambda: LIGHT_FILL in colours_shown(article))
-    window.actions.themes["dark"].trigger()
+    window.menu_actions.themes["dark"].trigger()
     qtbot.waitUntil(lambda: DARK_FILL in colours_shown(article))
 
 

@@ -73,5 +73,5 @@ def test_an_opened_solution_stays_open_when_the_student_comes_back(qtbot, make_w
     assert "The answer is oxyg." in article.toPlainText()
     assert "After the challenge." in article.toPlainText()
     window.show_target("topic", "")
-    window.actions.back.trigger()
+    window.menu_actions.back.trigger()
     assert "The answer is oxyg." in article.toPlainText()

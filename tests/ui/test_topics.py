@@ -36,11 +36,11 @@ def test_sorting_by_year_redraws_the_page_without_a_history_step(qtbot, window):
     click_link(qtbot, article, "Newest first")
     assert order()
     assert window.current_location() == Location("topic", "cost-sharing")
-    window.actions.back.trigger()  # one step back leaves the topic page
+    window.menu_actions.back.trigger()  # one step back leaves the topic page
     assert window.current_location() == Location("lesson", "why-partner")
 
 
 def test_all_topics_counts_lessons_and_partnerships(window):
-    window.actions.topics.trigger()
+    window.menu_actions.topics.trigger()
     text = window.read_view.article.toPlainText()
     assert "Cost sharing · 2 partnerships · 2 lessons" in text

@@ -56,7 +56,7 @@ def test_a_partnership_link_opens_its_page_and_back_returns(qtbot, window):
     assert "Why partner at all?" in text  # the backlink to the citing lesson
     qtbot.keyClick(window.read_view.article, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
     assert window.current_location() == Location("lesson", "why-partner")
-    assert window.actions.forward.isEnabled() and not window.actions.back.isEnabled()
+    assert window.menu_actions.forward.isEnabled() and not window.menu_actions.back.isEnabled()
     qtbot.keyClick(window.read_view.article, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
     assert window.current_location() == Location("partnership", "apollo-soyuz-test-project")
 
@@ -80,7 +80,7 @@ def test_back_returns_to_the_scroll_position_left(qtbot, make_window, long_lesso
     bar.setValue(bar.maximum() // 2)
     left_at = bar.value()
     window.show_target("partnership", "apollo-soyuz-test-project")
-    window.actions.back.trigger()
+    window.menu_actions.back.trigger()
     assert window.current_location() == Location("lesson", "long-read")
     assert bar.value() == left_at
 
@@ -90,9 +90,9 @@ def test_previous_and_next_lesson_links_at_the_foot_of_a_lesson(qtbot, window):
     assert "Next" in window.read_view.article.toPlainText()
     click_link(qtbot, window.read_view.article, "Sharing the cost →")
     assert window.current_location() == Location("lesson", "sharing-the-cost")
-    window.actions.previous_lesson.trigger()
+    window.menu_actions.previous_lesson.trigger()
     assert window.current_location() == Location("lesson", "why-partner")
-    assert not window.actions.previous_lesson.isEnabled()
+    assert not window.menu_actions.previous_lesson.isEnabled()
 
 
 def test_an_external_link_asks_before_anything_opens(qtbot, monkeypatch, make_window, long_lesson):
@@ -138,7 +138,7 @@ def test_the_quiz_tells_right_from_wrong(qtbot, window):
     text = article.toPlainText()
     assert "Correct. The Apollo-Soyuz Test Project." in text
     assert window.current_location() == Location("lesson", "why-partner")
-    assert not window.actions.back.isEnabled()  # answering is not navigation
+    assert not window.menu_actions.back.isEnabled()  # answering is not navigation
 
 
 def test_glossary_links_preview_their_definition_on_hover(window):
@@ -153,7 +153,7 @@ def test_show_on_timeline_switches_view_and_asks_the_timeline(qtbot, window):
         click_link(qtbot, window.read_view.article, "Show on the timeline")
     assert signal.args == [("exomars-esa-roscosmos",)]
     assert window.current_view() == "timeline"
-    window.actions.back.trigger()
+    window.menu_actions.back.trigger()
     assert window.current_view() == "read"
     assert window.current_location() == Location("partnership", "exomars-esa-roscosmos")
 
@@ -163,9 +163,9 @@ def test_a_timeline_widget_can_be_installed_in_its_slot(qtbot, window):
 
     timeline = QLabel("the real timeline")
     window.set_timeline_view(timeline)
-    window.actions.show_timeline.trigger()
+    window.menu_actions.show_timeline.trigger()
     assert window.views.currentWidget() is timeline
-    window.actions.show_read.trigger()
+    window.menu_actions.show_read.trigger()
     assert window.current_view() == "read"
 
 
@@ -224,7 +224,7 @@ def test_a_deep_link_wins_over_the_remembered_place(make_window):
 def test_open_timeline_starts_in_the_timeline_view(make_window):
     window = make_window(("timeline", ""))
     assert window.current_view() == "timeline"
-    assert window.actions.show_timeline.isChecked()
+    assert window.menu_actions.show_timeline.isChecked()
 
 
 def test_an_unknown_internal_link_says_so_and_stays(qtbot, monkeypatch, window):
@@ -237,11 +237,11 @@ def test_an_unknown_internal_link_says_so_and_stays(qtbot, monkeypatch, window):
 
 
 def test_theme_can_be_switched_and_the_article_follows(qtbot, window):
-    window.actions.themes["dark"].trigger()
+    window.menu_actions.themes["dark"].trigger()
     assert window.theme.scheme == "dark"
     css = window.read_view.article.document().defaultStyleSheet()
     assert window.theme.colour("text") in css
-    window.actions.themes["light"].trigger()
+    window.menu_actions.themes["light"].trigger()
     assert window.theme.colour("text") in window.read_view.article.document().defaultStyleSheet()
     assert window.settings.value("view/theme") == "light"
 
@@ -303,7 +303,7 @@ def test_a_changed_lesson_folder_shows_in_the_library_and_the_page(qtbot, make_w
         "---\ntitle: Why partner (my version)\nsection: foundations\n---\n\nMine.\n",
         encoding="utf-8",
     )
-    window.actions.reload.trigger()
+    window.menu_actions.reload.trigger()
     assert "Why partner (my version)" in window.read_view.article.toPlainText()
     item = window.read_view.library.currentItem()
     assert item.text(0) == "Why partner (my version)"
