@@ -10,6 +10,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
+from explorer.core.location import Location
 from explorer.core.paths import AppPaths
 
 if TYPE_CHECKING:
@@ -30,16 +31,14 @@ class TargetError(ValueError):
     """A deep link the app cannot open; the message is one line for the user."""
 
 
-def parse_target(target: str | None) -> tuple[str, str] | None:
-    """'lesson:why-partner' -> ('lesson', 'why-partner'); 'timeline' -> ('timeline', '')."""
+def parse_target(target: str | None) -> Location | None:
+    """'lesson:why-partner' -> Location('lesson', 'why-partner'); 'timeline' too."""
     if not target:
         return None
-    from explorer.core.location import Location
-
     location = Location.parse(target)
     if location is None:
         raise TargetError(f"unknown target {target!r} (use {TARGET_HELP})")
-    return location.kind, location.slug
+    return location
 
 
 def run_gui(paths: AppPaths, target: str | None = None) -> int:
@@ -50,12 +49,12 @@ def run_gui(paths: AppPaths, target: str | None = None) -> int:
         print(f"space-explorer: error: {exc}", file=sys.stderr)
         return 2
     catalog = None
-    if wanted and wanted[0] != "timeline":  # a page must exist before a window opens
+    if wanted and wanted.kind != "timeline":  # a page must exist before a window opens
         catalog = open_catalog(paths)
-        if not target_exists(catalog, *wanted):
+        if not target_exists(catalog, wanted):
             catalog.close()
             print(
-                f"space-explorer: error: unknown target {target!r} (no such {wanted[0]})",
+                f"space-explorer: error: unknown target {target!r} (no such {wanted.kind})",
                 file=sys.stderr,
             )
             return 2
@@ -64,7 +63,7 @@ def run_gui(paths: AppPaths, target: str | None = None) -> int:
 
 
 def start_gui(
-    paths: AppPaths, wanted: tuple[str, str] | None = None, catalog: Catalog | None = None
+    paths: AppPaths, wanted: Location | None = None, catalog: Catalog | None = None
 ) -> MainWindow:
     """Show the window frame now; open the catalog and fill the window after its first
     paint. Returns the window; the caller runs the event loop."""
@@ -115,18 +114,17 @@ def open_catalog(paths: AppPaths) -> Catalog:
 def install_views(
     window: MainWindow,
     catalog: Catalog,
-    wanted: tuple[str, str] | None = None,
+    wanted: Location | None = None,
     *,
     deferred: bool = False,
 ) -> None:
     """Put the catalog's views into the window and show `wanted` (else the last place)."""
-    from explorer.core.location import Location
     from explorer.ui.catalog_events import CatalogEvents
     from explorer.ui.read_view import ReadView
 
     events = window.events = CatalogEvents(catalog, window)
     read_view = ReadView(catalog, window.theme, window.zoom, events=events)
-    start = Location(*wanted) if wanted else None
+    start = wanted
     to_timeline = start is not None and start.kind == "timeline"
     if to_timeline or not deferred:
         install_timeline(window, catalog)
@@ -159,7 +157,6 @@ def install_views(
 
 def install_timeline(window: MainWindow, catalog: Catalog) -> None:
     """The timeline beside a partnership page; linked both ways to the reading view."""
-    from explorer.core.location import Location
     from explorer.ui.article.builder import PageBuilder
     from explorer.ui.article.view import ArticleView
     from explorer.ui.timeline.panel import TimelinePanel
@@ -185,7 +182,7 @@ def install_timeline(window: MainWindow, catalog: Catalog) -> None:
             timeline.focus_partnership(location.slug)
 
     timeline.partnership_open_requested.connect(show_detail)
-    detail.target_requested.connect(lambda kind, slug: window.go_to(Location(kind, slug)))
+    detail.target_requested.connect(window.go_to)
     window.show_on_timeline_requested.connect(highlight)
     window.location_changed.connect(follow)
 
@@ -194,7 +191,6 @@ def install_authoring(
     window: MainWindow, catalog: Catalog, read_view: ReadView, deferred: bool = False
 ) -> None:
     """Teacher tools: lesson editor, partnership form, imports, exports and backups."""
-    from explorer.core.location import Location
     from explorer.ui.lesson_editor.actions import AuthoringActions
 
     authoring = AuthoringActions(window, catalog, window.theme, window.events)
@@ -217,9 +213,8 @@ def install_authoring(
     for action in authoring.tools_menu_actions():
         tools.addAction(action) if action else tools.addSeparator()
     window.addActions(authoring.all_actions())
-    window.location_changed.connect(lambda loc: authoring.set_location(loc.kind, loc.slug))
-    if (here := window.current_location()) is not None:
-        authoring.set_location(here.kind, here.slug)
+    window.location_changed.connect(authoring.set_location)
+    authoring.set_location(window.current_location())
     authoring.lesson_saved.connect(lambda slug: window.go_to(Location("lesson", slug)))
     authoring.partnership_saved.connect(lambda slug: window.go_to(Location("partnership", slug)))
     install_transfer(window, catalog, read_view, deferred)
@@ -256,7 +251,7 @@ def install_transfer(
 def build_window(
     paths: AppPaths,
     catalog: Catalog | None = None,
-    wanted: tuple[str, str] | None = None,
+    wanted: Location | None = None,
     settings: QSettings | None = None,
 ) -> MainWindow:
     """The whole window, filled at once (tests and benchmarks). Needs a QApplication."""
@@ -266,11 +261,10 @@ def build_window(
     return window
 
 
-def target_exists(catalog: Catalog, kind: str, slug: str) -> bool:
-    from explorer.core.location import Location
+def target_exists(catalog: Catalog, location: Location) -> bool:
     from explorer.ui.article.builder import PageBuilder
 
-    return kind == "timeline" or PageBuilder(catalog).has(Location(kind, slug))
+    return location.kind == "timeline" or PageBuilder(catalog).has(location)
 
 
 class _Filler:
@@ -281,7 +275,7 @@ class _Filler:
         window: MainWindow,
         paths: AppPaths,
         catalog: Catalog | None,
-        wanted: tuple[str, str] | None,
+        wanted: Location | None,
     ) -> None:
         self.window, self.paths, self.catalog, self.wanted = window, paths, catalog, wanted
 

@@ -18,24 +18,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from explorer.core.location import Location
 from explorer.core.models import MY_LESSONS, SECTION_TITLES, SECTIONS, Lesson
 from explorer.ui.theme import Theme
 
-#: the page an item opens, as (kind, slug)
+#: the page an item opens, a Location
 PAGE_ROLE = Qt.ItemDataRole.UserRole
 HEADER_ROLE = Qt.ItemDataRole.UserRole + 1
 BROWSE = (
     (
         "All topics",
-        ("topic", ""),
+        Location("topic"),
         "Benefits, challenges and types of partnership, each with its lessons and partnerships",
     ),
 )
 
 
 class LibraryTree(QTreeWidget):
-    #: the reader picked a page: (kind, slug), a lesson or a Browse page
-    page_chosen = Signal(str, str)
+    #: the reader picked a page, a lesson or a Browse page: its Location
+    page_chosen = Signal(object)
 
     def __init__(
         self, lessons: Sequence[Lesson], theme: Theme, parent: QWidget | None = None
@@ -100,7 +101,7 @@ class LibraryTree(QTreeWidget):
 
     def _lesson_item(self, group: QTreeWidgetItem, lesson: Lesson) -> QTreeWidgetItem:
         item = QTreeWidgetItem(group, [lesson.title])
-        item.setData(0, PAGE_ROLE, ("lesson", lesson.slug))
+        item.setData(0, PAGE_ROLE, Location("lesson", lesson.slug))
         tip = lesson.summary
         described = []
         if lesson.origin == "teacher" and not lesson.collection:  # a collection's group says it
@@ -123,17 +124,17 @@ class LibraryTree(QTreeWidget):
         return [group.child(i) for group in groups for i in range(group.childCount())]
 
     def lesson_items(self) -> list[QTreeWidgetItem]:
-        return [i for i in self.page_items() if i.data(0, PAGE_ROLE)[0] == "lesson"]
+        return [i for i in self.page_items() if i.data(0, PAGE_ROLE).kind == "lesson"]
 
-    def item_for(self, page: tuple[str, str]) -> QTreeWidgetItem | None:
-        return next((i for i in self.page_items() if tuple(i.data(0, PAGE_ROLE)) == page), None)
+    def item_for(self, page: Location) -> QTreeWidgetItem | None:
+        return next((i for i in self.page_items() if i.data(0, PAGE_ROLE) == page), None)
 
-    def selected_page(self) -> tuple[str, str] | None:
+    def selected_page(self) -> Location | None:
         item = self.currentItem()
         page = item.data(0, PAGE_ROLE) if item is not None else None
-        return tuple(page) if page else None  # type: ignore[return-value]
+        return page if isinstance(page, Location) else None
 
-    def select(self, page: tuple[str, str] | None) -> None:
+    def select(self, page: Location | None) -> None:
         """Highlight the open page (or nothing) without asking to open it again."""
         self.blockSignals(True)
         item = self.item_for(page) if page else None
@@ -150,7 +151,7 @@ class LibraryTree(QTreeWidget):
     ) -> None:
         page = item.data(0, PAGE_ROLE) if item is not None else None
         if page:
-            self.page_chosen.emit(*page)
+            self.page_chosen.emit(page)
 
 
 def _group_rank(group: str) -> tuple[int, int]:

@@ -211,11 +211,9 @@ class MainWindow(QMainWindow):
             self.go_to(first)
 
     # -- navigation -------------------------------------------------------------------
-    def show_target(self, kind: str, slug: str = "") -> bool:
-        """Open a page (lesson, partnership, topic, glossary) or the timeline."""
-        return self.go_to(Location(kind, slug))
-
     def go_to(self, location: Location, *, record: bool = True, scroll: int = 0) -> bool:
+        """Open a page (lesson, partnership, topic, glossary) or the timeline; False (with
+        a message) when there is no such page."""
         if location.kind == "timeline":
             self._remember_scroll()
             self.views.setCurrentIndex(1)
@@ -297,8 +295,8 @@ class MainWindow(QMainWindow):
         if self.transfer is not None:
             self.transfer.refresh()  # a command-line import may have happened meanwhile
 
-    def _on_read_view_target_requested(self, kind: str, slug: str) -> None:
-        self.go_to(Location(kind, slug))
+    def _on_read_view_target_requested(self, location: Location) -> None:
+        self.go_to(location)
 
     def _on_read_view_timeline_requested(self, slugs: tuple[str, ...]) -> None:
         self.go_to(Location("timeline"))

@@ -25,8 +25,8 @@ WARM_UP_MS = 400
 
 
 class ReadView(QWidget):
-    #: a link, the library or a search result asked to open a page: (kind, slug)
-    target_requested = Signal(str, str)
+    #: a link, the library or a search result asked to open a page: its Location
+    target_requested = Signal(object)
     #: "show on the timeline" was clicked (tuple of partnership slugs)
     timeline_requested = Signal(tuple)
     #: the page redrew itself in place, e.g. in a new sort order (navigation.Location)
@@ -136,7 +136,7 @@ class ReadView(QWidget):
             self._warm_up.start()
         self.location = location
         self.article.show_html(html, scroll)
-        self.library.select((location.kind, location.slug))
+        self.library.select(location)
         if self.find_bar.isVisible():
             self.find_bar.search_again()
         return True
@@ -211,9 +211,9 @@ class ReadView(QWidget):
         self.library.set_lessons(self.catalog.library.lessons)
         if self.location is not None and self.has(self.location):
             self.redraw()
-            self.library.select((self.location.kind, self.location.slug))
+            self.library.select(self.location)
         elif (first := self.first_lesson()) is not None:
-            self.target_requested.emit(first.kind, first.slug)
+            self.target_requested.emit(first)
 
     def open_lessons_folder(self) -> None:
         folder = self.catalog.paths.teacher_lessons

@@ -11,6 +11,7 @@ from PySide6.QtCore import QEvent, QSettings
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QTextBrowser
 
+from explorer.core.location import Location
 from explorer.core.paths import AppPaths
 from explorer.store.catalog import Catalog
 
@@ -54,7 +55,7 @@ def make_window(qtbot, paths: AppPaths, settings_file: Path) -> Iterator[Callabl
     catalogs: list[Catalog] = []
     windows = []
 
-    def make(wanted: tuple[str, str] | None = None, size: tuple[int, int] | None = None):
+    def make(wanted: Location | None = None, size: tuple[int, int] | None = None):
         catalog = Catalog.open(paths)
         catalogs.append(catalog)
         settings = QSettings(str(settings_file), QSettings.Format.IniFormat)

@@ -6,15 +6,16 @@ import pytest
 
 from explorer.app import TargetError, parse_target
 from explorer.cli import main
+from explorer.core.location import Location
 
 
 @pytest.mark.parametrize(
     ("target", "expected"),
     [
-        ("lesson:why-partner", ("lesson", "why-partner")),
-        ("partnership:iss", ("partnership", "iss")),
-        ("topic:cost-sharing", ("topic", "cost-sharing")),
-        ("timeline", ("timeline", "")),
+        ("lesson:why-partner", Location("lesson", "why-partner")),
+        ("partnership:iss", Location("partnership", "iss")),
+        ("topic:cost-sharing", Location("topic", "cost-sharing")),
+        ("timeline", Location("timeline")),
         (None, None),
     ],
 )

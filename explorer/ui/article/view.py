@@ -27,6 +27,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QMessageBox, QTextBrowser, QToolTip, QWidget
 
+from explorer.core.location import Location
+
 INTERNAL = ("lesson", "partnership", "glossary", "topic")
 #: links that change the page in place or elsewhere: quiz answers, sort order, timeline,
 #: opening a hidden solution
@@ -48,8 +50,9 @@ def dark_variant(path: Path) -> Path | None:
 
 
 class ArticleView(QTextBrowser):
-    #: an internal link was clicked: (kind, slug), kind in lesson/partnership/glossary/topic
-    target_requested = Signal(str, str)
+    #: an internal link was clicked: its Location (a lesson, partnership, glossary term
+    #: or topic)
+    target_requested = Signal(object)
     #: a page action link was clicked: (quiz|sort|timeline|reveal, value)
     action_requested = Signal(str, str)
     #: the user confirmed opening a web link in the system browser
@@ -228,7 +231,7 @@ class ArticleView(QTextBrowser):
     def _on_self_anchor_clicked(self, url: QUrl) -> None:
         scheme = url.scheme()
         if scheme in INTERNAL:
-            self.target_requested.emit(scheme, url.path())
+            self.target_requested.emit(Location(scheme, url.path()))
         elif scheme in ACTIONS:
             self.action_requested.emit(scheme, url.path())
         elif scheme in WEB:

@@ -24,6 +24,7 @@ from explorer.core.lesson_authoring import (
     teacher_copy,
 )
 from explorer.core.lessons import load_lesson_folder
+from explorer.core.location import Location
 from explorer.core.models import Lesson
 from explorer.store.catalog import Catalog
 from explorer.ui.catalog_events import CatalogEvents
@@ -63,7 +64,8 @@ class AuthoringActions(QObject):
         self.catalog = catalog
         self.theme = theme
         self.events = events or CatalogEvents(catalog, self)
-        self.location: tuple[str, str] = ("", "")
+        #: the page being read (None before the first)
+        self.location: Location | None = None
         self._bundled_slugs: frozenset[str] | None = None
         self.editors: dict[Path, LessonEditor] = {}
         self.form: PartnershipForm | None = None
@@ -150,14 +152,15 @@ class AuthoringActions(QObject):
         listed = self.file_menu_actions() + self.edit_menu_actions() + self.tools_menu_actions()
         return [a for a in listed if a]
 
-    def set_location(self, kind: str, slug: str) -> None:
-        """The page the reader is on ('lesson', 'partnership', ...), for the actions that
-        act on it."""
-        self.location = (kind, slug)
+    def set_location(self, location: Location | None) -> None:
+        """The page the reader is on, for the actions that act on it."""
+        self.location = location
         self._update_actions()
 
     def _current(self, kind: str) -> str:
-        return self.location[1] if self.location[0] == kind else ""
+        """The slug of the page being read if it is a `kind` ('lesson', ...), else ''."""
+        here = self.location
+        return here.slug if here is not None and here.kind == kind else ""
 
     def _update_actions(self) -> None:
         lesson = self.catalog.library.get(self._current("lesson"))

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from explorer.core.location import Location
 from explorer.core.models import DOMAINS, PARTNERSHIP_TYPES, STATUSES, SearchHit
 from explorer.core.pages import label
 from explorer.core.search import Filters
@@ -52,8 +53,8 @@ RESULTS, EMPTY, NOTHING = range(3)
 
 
 class SearchPanel(QWidget):
-    #: the reader opened a result: (kind, slug)
-    result_activated = Signal(str, str)
+    #: the reader opened a result: its Location (a lesson or a partnership)
+    result_activated = Signal(object)
     #: new results are shown (how many hits)
     results_changed = Signal(int)
     #: the filter counts were recomputed
@@ -338,7 +339,7 @@ class SearchPanel(QWidget):
             self.list.setCurrentIndex(self.model.index(row))
             self.list.scrollTo(self.model.index(row))
         elif kind in ("lesson", "partnership") and slug:
-            self.result_activated.emit(kind, slug)
+            self.result_activated.emit(Location(kind, slug))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is not self.field or event.type() != QEvent.Type.KeyPress:

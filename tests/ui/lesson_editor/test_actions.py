@@ -4,6 +4,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 from explorer.core.drafts import write_draft
+from explorer.core.location import Location
 from explorer.ui.lesson_editor.actions import AuthoringActions
 
 Button = QMessageBox.StandardButton
@@ -47,10 +48,10 @@ def in_dialog(qtbot, steps):
 
 
 def test_actions_follow_the_page_being_read(authoring, catalog):
-    authoring.set_location("lesson", "why-partner")
+    authoring.set_location(Location("lesson", "why-partner"))
     assert authoring.edit_copy_action.isEnabled()
     assert not authoring.revert_lesson_action.isEnabled()
-    authoring.set_location("partnership", "apollo-soyuz-test-project")
+    authoring.set_location(Location("partnership", "apollo-soyuz-test-project"))
     assert not authoring.edit_copy_action.isEnabled()
     assert not authoring.delete_partnership_action.isEnabled()  # bundled: never deleted
     assert not authoring.revert_partnership_action.isEnabled()  # not edited yet
@@ -59,7 +60,7 @@ def test_actions_follow_the_page_being_read(authoring, catalog):
 
 def test_edit_a_copy_then_revert_to_the_original(qtbot, authoring, catalog, monkeypatch):
     bundled = catalog.library.get("why-partner")
-    authoring.set_location("lesson", "why-partner")
+    authoring.set_location(Location("lesson", "why-partner"))
     with qtbot.waitSignal(authoring.events.catalog_changed):
         authoring.edit_copy_action.trigger()
     copy = catalog.paths.teacher_lessons / "why-partner.md"
@@ -160,7 +161,7 @@ def test_new_partnership_saved_through_the_actions(qtbot, authoring, catalog):
     with qtbot.waitSignal(authoring.partnership_saved) as saved:
         qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     assert saved.args == ["relay"] and catalog.partnerships.get("relay").origin == "user"
-    authoring.set_location("partnership", "relay")
+    authoring.set_location(Location("partnership", "relay"))
     assert authoring.delete_partnership_action.isEnabled()
 
 
@@ -173,7 +174,7 @@ def test_delete_and_revert_act_on_the_page_being_read(qtbot, authoring, catalog,
     save_partnership(
         store, catalog.paths, replace(store.get("apollo-soyuz-test-project"), name="Mine")
     )
-    authoring.set_location("partnership", "apollo-soyuz-test-project")
+    authoring.set_location(Location("partnership", "apollo-soyuz-test-project"))
     assert authoring.revert_partnership_action.isEnabled()
     answer_question(monkeypatch, Button.Yes)
     with qtbot.waitSignal(authoring.partnership_saved):
@@ -183,7 +184,7 @@ def test_delete_and_revert_act_on_the_page_being_read(qtbot, authoring, catalog,
     save_partnership(
         store, catalog.paths, replace(store.get("apollo-soyuz-test-project"), slug="mine")
     )
-    authoring.set_location("partnership", "mine")
+    authoring.set_location(Location("partnership", "mine"))
     with qtbot.waitSignal(authoring.partnership_deleted) as deleted:
         authoring.delete_partnership_action.trigger()
     assert deleted.args == ["mine"] and store.get("mine") is None
