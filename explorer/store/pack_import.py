@@ -32,7 +32,7 @@ from explorer.core.pack_format import (
 from explorer.core.paths import AppPaths
 from explorer.core.records import as_teacher_version, classify, normalised
 from explorer.core.teacher_files import import_bytes, import_name, now_stamp
-from explorer.store.maintenance import data_lock
+from explorer.store.maintenance import committing
 from explorer.store.partnerships import PartnershipStore
 from explorer.store.safe_zip import PackError, inside, read_zip
 from explorer.store.teacher_data import DATA_FORMAT, DATA_VERSION, read_document, sha256
@@ -250,7 +250,7 @@ def import_pack(
     records = [plan.records[i.key] for i in chosen if i.kind == "partnership"]
     writes = [plan.files[i.id] for i in chosen if i.kind != "partnership"]
     batch = FileBatch(paths.data_dir, "pack")
-    try:
+    with committing(batch, paths):
         files = []
         root = paths.data_dir.resolve()
         for target, data in writes:
@@ -264,11 +264,6 @@ def import_pack(
         partners = [p for p in plan.partners if p.slug in used]
         data = import_bytes(records, partners, created=created, title=title, files=files)
         batch.put(import_name(created, title), data)
-        with data_lock(paths):
-            batch.commit()
-    except BaseException:
-        batch.abandon()
-        raise
     changes = sync_teacher_files(store, paths).changes
     importable = sum(1 for i in plan.items if i.status in IMPORTABLE)
     return PackResult(

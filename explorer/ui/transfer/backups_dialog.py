@@ -3,9 +3,6 @@ restore one (after asking; what is there now is backed up first)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,8 +28,8 @@ from explorer.store.importers import (
     restore_backup,
 )
 from explorer.store.partnerships import PartnershipStore
-from explorer.ui.store_op import StoreOp
 from explorer.ui.transfer.widgets import (
+    DialogJob,
     ProgressPanel,
     RowHeight,
     error_text,
@@ -42,7 +39,6 @@ from explorer.ui.transfer.widgets import (
     size_text,
     when_text,
 )
-from explorer.ui.worker import Job, Work
 
 Buttons = QMessageBox.StandardButton
 REASONS = {
@@ -77,7 +73,6 @@ class BackupsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Backups")
         self.paths = paths
-        self.job: Job | None = None
         self.backups: list[BackupInfo] = []
         intro = QLabel(
             "Your own partnerships and lesson files are backed up before every import, "
@@ -90,6 +85,9 @@ class BackupsDialog(QDialog):
         self.tree = self._make_tree()
         self.progress = ProgressPanel()
         self.message = message_label()
+        self.work = DialogJob(
+            self, paths, self.progress, self.message, self._update_buttons, self.refresh
+        )
         self.create_button = QPushButton("&Back Up Now")
         self.restore_button = QPushButton("&Restore…")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -159,41 +157,23 @@ class BackupsDialog(QDialog):
 
     def _update_buttons(self) -> None:
         chosen = self.chosen()
-        idle = self.job is None
+        idle = self.work.job is None
         self.create_button.setEnabled(idle)
         self.restore_button.setEnabled(idle and chosen is not None and chosen.reason != "damaged")
 
     # -- work --------------------------------------------------------------------------------
-    def _run(self, text: str, work: Work, on_success: Callable[[Any], None]) -> None:
-        show_message(self.message, "")
-        self.progress.busy(text)
-
-        def succeeded(result: object) -> None:
-            self._idle()
-            on_success(result)
-
-        self.job = (
-            StoreOp(self, self.paths, work).success(succeeded).failure(self._on_job_failed).run()
-        )
-        self._update_buttons()
-
-    def _idle(self) -> None:
-        self.job = None
-        self.progress.stop()
-        self.refresh()
-
     def _on_create_button_clicked(self) -> None:
         def work(store: PartnershipStore, _progress: Progress) -> BackupInfo:
             return create_backup(store, self.paths, "manual")
 
-        self._run("Backing up…", work, self._on_create_job_succeeded)
+        self.work.run("Backing up…", work, self._on_create_job_succeeded, self._on_job_failed)
 
     def _on_create_job_succeeded(self, info: BackupInfo) -> None:
         show_message(self.message, f"Backed up {holds_text(info).lower()}.", "formNotice")
 
     def _on_restore_button_clicked(self) -> None:
         chosen = self.chosen()
-        if chosen is None or chosen.reason == "damaged" or self.job is not None:
+        if chosen is None or chosen.reason == "damaged" or self.work.job is not None:
             return
         answer = QMessageBox.question(
             self,
@@ -213,7 +193,7 @@ class BackupsDialog(QDialog):
         def work(store: PartnershipStore, _progress: Progress) -> RestoreReport:
             return restore_backup(store, self.paths, backup_id)
 
-        self._run("Restoring…", work, self._on_restore_job_succeeded)
+        self.work.run("Restoring…", work, self._on_restore_job_succeeded, self._on_job_failed)
 
     def _on_restore_job_succeeded(self, report: RestoreReport) -> None:
         removed = (
@@ -233,10 +213,8 @@ class BackupsDialog(QDialog):
         self.restored.emit(report.backup)
 
     def _on_job_failed(self, exc: Exception) -> None:
-        self._idle()
         show_message(self.message, error_text(exc), "fieldError")
 
     def done(self, result: int) -> None:
-        if self.job is not None:
-            self.job.wait()  # a backup or restore always completes
+        self.work.wait()  # a backup or restore always completes
         super().done(result)

@@ -15,7 +15,7 @@ import hashlib
 import json
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QSettings, Signal, Slot
 
@@ -25,17 +25,17 @@ from explorer.core.progress import Progress
 from explorer.store.csv_import import ImportPreview, ImportResult
 from explorer.store.partnerships import PartnershipStore
 from explorer.ui.store_op import StoreOp
-from explorer.ui.transfer.import_requests import (
-    FIXABLE,
-    CheckRequest,
-    FileSample,
-    ImportRequest,
-    MappingChoice,
-    ReadFailure,
-    ReadRequest,
-)
+from explorer.ui.transfer.import_requests import FIXABLE, MappingChoice, ReadFailure
 from explorer.ui.transfer.widgets import error_text
 from explorer.ui.worker import CancelledError, Job
+
+if TYPE_CHECKING:  # the requests the pages make
+    from explorer.ui.transfer.import_requests import (
+        CheckRequest,
+        FileSample,
+        ImportRequest,
+        ReadRequest,
+    )
 
 #: the tasks a session runs, one at a time ('' when it runs none)
 READING, CHECKING, IMPORTING = "reading", "checking", "importing"

@@ -7,9 +7,7 @@ gets its one-line reason (naming the file and entry) in the dialog.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -32,8 +30,8 @@ from explorer.core.progress import Progress
 from explorer.store.importers import PackItem, PackPlan, PackResult, import_pack, read_pack
 from explorer.store.pack_import import IMPORTABLE
 from explorer.store.partnerships import PartnershipStore
-from explorer.ui.store_op import StoreOp
 from explorer.ui.transfer.widgets import (
+    DialogJob,
     ProgressPanel,
     RowHeight,
     error_text,
@@ -41,7 +39,6 @@ from explorer.ui.transfer.widgets import (
     plural,
     show_message,
 )
-from explorer.ui.worker import Job, Work
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 ROW_HEIGHT = 26
@@ -84,12 +81,13 @@ class PackImportDialog(QDialog):
         self.setWindowTitle("Import Content Pack")
         self.paths, self.source = paths, source
         self.plan: PackPlan | None = None
-        self.job: Job | None = None
         self.heading = QLabel(source.name, objectName="emptyTitle", wordWrap=True)
         self.counts = QLabel(objectName="hint", wordWrap=True)
         self.tree = self._make_tree()
         self.progress = ProgressPanel()
         self.message = message_label()
+        update = self._update_import_button
+        self.work = DialogJob(self, paths, self.progress, self.message, update, update)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.import_button = QPushButton("&Import")
         self.import_button.setDefault(True)
@@ -130,7 +128,7 @@ class PackImportDialog(QDialog):
         def work(store: PartnershipStore, _progress: Progress) -> PackPlan:
             return read_pack(source, store, paths)
 
-        self._run("Checking the pack…", work, self.show_plan)
+        self.work.run("Checking the pack…", work, self.show_plan, self._on_job_failed)
 
     def show_plan(self, plan: PackPlan) -> None:
         self.plan = plan
@@ -194,7 +192,7 @@ class PackImportDialog(QDialog):
 
     def _update_import_button(self) -> None:
         chosen = sum(self.choices().values())
-        self.import_button.setEnabled(self.job is None and bool(chosen))
+        self.import_button.setEnabled(self.work.job is None and bool(chosen))
         self.import_button.setText(f"&Import {plural(chosen, 'Item')}" if chosen else "&Import")
 
     # -- importing ---------------------------------------------------------------------------
@@ -207,7 +205,7 @@ class PackImportDialog(QDialog):
             return import_pack(plan, store, paths, choices)
 
         self.tree.setEnabled(False)
-        self._run("Importing…", work, self._on_import_job_succeeded)
+        self.work.run("Importing…", work, self._on_import_job_succeeded, self._on_job_failed)
 
     def _on_import_job_succeeded(self, result: PackResult) -> None:
         skipped = f"; {result.skipped} left out" if result.skipped else ""
@@ -225,26 +223,7 @@ class PackImportDialog(QDialog):
         self.imported.emit(result)
 
     # -- jobs ------------------------------------------------------------------------------
-    def _run(self, text: str, work: Work, on_success: Callable[[Any], None]) -> None:
-        show_message(self.message, "")
-        self.progress.busy(text)
-
-        def succeeded(result: object) -> None:
-            self._idle()
-            on_success(result)
-
-        self.job = (
-            StoreOp(self, self.paths, work).success(succeeded).failure(self._on_job_failed).run()
-        )
-        self._update_import_button()
-
-    def _idle(self) -> None:
-        self.job = None
-        self.progress.stop()
-        self._update_import_button()
-
     def _on_job_failed(self, exc: Exception) -> None:
-        self._idle()
         show_message(self.message, error_text(exc), "fieldError")
         self.tree.setEnabled(True)
         if self.plan is None:  # the pack could not be read: nothing to choose from
@@ -256,6 +235,5 @@ class PackImportDialog(QDialog):
             self.resize(self.width(), self.layout().totalHeightForWidth(self.width()))
 
     def done(self, result: int) -> None:
-        if self.job is not None:
-            self.job.wait()  # an import always completes or rolls back whole
+        self.work.wait()  # an import always completes or rolls back whole
         super().done(result)

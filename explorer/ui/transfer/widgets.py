@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSize, Qt
 from PySide6.QtWidgets import (
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from explorer.core.csv_format import CsvError
 from explorer.core.models import Problem
+from explorer.core.paths import AppPaths
 from explorer.store.importers import (
     BackupError,
     ImportRefusedError,
@@ -28,7 +31,8 @@ from explorer.store.importers import (
     PackError,
     SelectionError,
 )
-from explorer.ui.worker import CancelledError
+from explorer.ui.store_op import StoreOp
+from explorer.ui.worker import CancelledError, Job, Work
 
 log = logging.getLogger(__name__)
 STAGES = {
@@ -172,3 +176,52 @@ class ProgressPanel(QWidget):
         self.bar.setRange(0, 1)
         self.bar.setValue(1)
         self.hide()
+
+
+class DialogJob:
+    """A dialog's background work, one job at a time: its progress panel shows the job and
+    its message line is cleared when one starts. `started` runs once a job has started and
+    `ended` once it has ended, before the job's own success or failure handler (the
+    buttons follow both)."""
+
+    def __init__(
+        self,
+        dialog: QWidget,
+        paths: AppPaths,
+        progress: ProgressPanel,
+        message: QLabel,
+        started: Callable[[], None],
+        ended: Callable[[], None],
+    ) -> None:
+        self.dialog, self.paths = dialog, paths
+        self.progress, self.message = progress, message
+        self.started, self.ended = started, ended
+        self.job: Job | None = None
+
+    def run(
+        self,
+        text: str,
+        work: Work,
+        succeeded: Callable[[Any], None],
+        failed: Callable[[Exception], None],
+    ) -> None:
+        show_message(self.message, "")
+        self.progress.busy(text)
+        self.job = (
+            StoreOp(self.dialog, self.paths, work)
+            .success(lambda result: self._end_with(succeeded, result))
+            .failure(lambda exc: self._end_with(failed, exc))
+            .run()
+        )
+        self.started()
+
+    def _end_with(self, handler: Callable[[Any], None], outcome: object) -> None:
+        self.job = None
+        self.progress.stop()
+        self.ended()
+        handler(outcome)
+
+    def wait(self) -> None:
+        """Wait for the job in hand (before the dialog closes): it completes or rolls back."""
+        if self.job is not None:
+            self.job.wait()

@@ -82,7 +82,7 @@ def open_pack(qtbot, paths, pack: Path) -> PackImportDialog:
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.load()
-    qtbot.waitUntil(lambda: dialog.job is None)
+    qtbot.waitUntil(lambda: dialog.work.job is None)
     return dialog
 
 
@@ -211,7 +211,7 @@ def test_backups_are_listed_made_and_restored(qtbot, catalog, paths, settings, m
     assert not dialog.restore_button.isEnabled()
 
     qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.job is None)
+    qtbot.waitUntil(lambda: dialog.work.job is None)
     [made] = row_texts(dialog.tree)
     assert made[1:3] == ["Backed up by you", "0 partnerships, 1 lesson file"]
     assert dialog.message.text() == "Backed up 0 partnerships, 1 lesson file."
@@ -226,7 +226,7 @@ def test_backups_are_listed_made_and_restored(qtbot, catalog, paths, settings, m
     )
     with qtbot.waitSignal(transfer.events.catalog_changed, timeout=20_000):
         qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.job is None)
+    qtbot.waitUntil(lambda: dialog.work.job is None)
     assert "what they were on" in asked[0]
     assert lesson.read_text(encoding="utf-8") == LESSON
     assert [r[1] for r in row_texts(dialog.tree)] == ["Before a restore", "Backed up by you"]
@@ -241,14 +241,14 @@ def test_a_restore_not_confirmed_changes_nothing(qtbot, catalog, paths, monkeypa
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.job is None)
+    qtbot.waitUntil(lambda: dialog.work.job is None)
     lesson.write_text("mine now", encoding="utf-8")
     click_row(qtbot, dialog.tree, 0)
     monkeypatch.setattr(
         QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Cancel)
     )
     qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
-    assert dialog.job is None
+    assert dialog.work.job is None
     assert lesson.read_text(encoding="utf-8") == "mine now"
 
 
