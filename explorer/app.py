@@ -197,8 +197,7 @@ def install_authoring(
     window.authoring = authoring
     menus = window.menus
     first = menus.file.actions()[0]
-    menus.file.insertAction(first, authoring.new_lesson_action)
-    menus.file.insertAction(first, authoring.new_partnership_action)
+    menus.file.insertActions(first, authoring.file_menu_actions())
     menus.file.insertSeparator(first)
     menus.edit.addSeparator()
     for action in authoring.edit_menu_actions():
@@ -216,7 +215,9 @@ def install_authoring(
     window.location_changed.connect(authoring.set_location)
     authoring.set_location(window.current_location())
     authoring.lesson_saved.connect(lambda slug: window.go_to(Location("lesson", slug)))
-    authoring.partnership_saved.connect(lambda slug: window.go_to(Location("partnership", slug)))
+    authoring.partnerships.partnership_saved.connect(
+        lambda slug: window.go_to(Location("partnership", slug))
+    )
     install_transfer(window, catalog, read_view, deferred)
 
 

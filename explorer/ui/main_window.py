@@ -11,19 +11,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QMouseEvent
+from PySide6.QtCore import QByteArray, QSettings, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QMainWindow,
-    QSizePolicy,
     QStackedWidget,
-    QToolBar,
-    QToolButton,
     QWidget,
 )
 
 from explorer.core.location import Location
-from explorer.ui.menus import Actions, Menus, build_menus, make_actions
+from explorer.ui.menus import Actions, Menus, build_menus, build_toolbar, make_actions, set_icons
+from explorer.ui.mouse_navigation import MouseNavigation
 from explorer.ui.navigation import History
 from explorer.ui.placeholders import ReadPlaceholder, TimelinePlaceholder, restore_state
 from explorer.ui.theme import DEFAULT_ZOOM, Theme, zoom_step
@@ -69,7 +67,7 @@ class MainWindow(QMainWindow):
         self.views.addWidget(ReadPlaceholder(settings.value("read/splitter")))
         self.views.addWidget(TimelinePlaceholder())
         self.setCentralWidget(self.views)
-        self._mouse = MouseNavigation(self)
+        self._mouse = MouseNavigation(self, self.step)
         self.installEventFilter(self._mouse)
         self._connect_actions()
         self._restore_geometry()
@@ -82,42 +80,12 @@ class MainWindow(QMainWindow):
 
     # -- building ---------------------------------------------------------------------
     def _build_toolbar(self) -> None:
-        bar = QToolBar("Navigation")
-        bar.setObjectName("navigation")
-        bar.setMovable(False)
-        bar.setFloatable(False)
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
-        bar.toggleViewAction().setVisible(False)
-        a = self.menu_actions
-        bar.addAction(a.back)
-        bar.addAction(a.forward)
-        bar.addSeparator()
-        for action in (a.show_read, a.show_timeline):
-            bar.addAction(action)
-            button = bar.widgetForAction(action)
-            assert isinstance(button, QToolButton)
-            button.setObjectName("viewSwitch")
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-            button.setAccessibleName(f"{action.text().replace('&', '')} view")
-        spacer = QWidget()
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        bar.addWidget(spacer)
-        bar.addAction(a.toggle_sidebar)
-        self.addToolBar(bar)
-        self.toolbar = bar
+        self.toolbar = build_toolbar(self, self.menu_actions)
+        self.addToolBar(self.toolbar)
         self._set_icons()
 
     def _set_icons(self) -> None:
-        a, icon = self.menu_actions, self.theme.icon
-        for action, name in (
-            (a.back, "back"),
-            (a.forward, "forward"),
-            (a.show_read, "read"),
-            (a.show_timeline, "timeline"),
-            (a.search, "search"),
-            (a.toggle_sidebar, "sidebar"),
-        ):
-            action.setIcon(icon(name))
+        set_icons(self.menu_actions, self.theme.icon)
 
     def _connect_actions(self) -> None:
         a = self.menu_actions
@@ -400,34 +368,6 @@ class MainWindow(QMainWindow):
         if self.transfer is not None:
             self.transfer.shutdown()  # a running undo or backup finishes first
         super().closeEvent(event)
-
-
-class MouseNavigation(QObject):
-    """The mouse's back and forward buttons go back and forward anywhere in the window.
-
-    Item views would take those buttons as clicks, so the filter sits on every widget of
-    a view (installed with `watch`) and on the window itself.
-    """
-
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self._window = window
-
-    def watch(self, root: QWidget) -> None:
-        for widget in [root, *root.findChildren(QWidget)]:
-            widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        kind = event.type()
-        if kind not in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick):
-            return False
-        assert isinstance(event, QMouseEvent)
-        step = {Qt.MouseButton.BackButton: -1, Qt.MouseButton.ForwardButton: 1}.get(event.button())
-        if step is None:
-            return False
-        if kind == QEvent.Type.MouseButtonPress:
-            self._window.step(step)
-        return True
 
 
 def _int(value: object, default: int) -> int:

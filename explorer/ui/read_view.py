@@ -7,7 +7,7 @@ from itertools import pairwise
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices, QFocusEvent
-from PySide6.QtWidgets import QSplitter, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMessageBox, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from explorer.core.changes import Changes
 from explorer.core.location import Location
@@ -215,10 +215,16 @@ class ReadView(QWidget):
         elif (first := self.first_lesson()) is not None:
             self.target_requested.emit(first)
 
-    def open_lessons_folder(self) -> None:
+    def open_lessons_folder(self) -> bool:
+        """Show the teacher's lessons folder in the file manager, or say where it is."""
         folder = self.catalog.paths.teacher_lessons
         folder.mkdir(parents=True, exist_ok=True)
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+        if QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
+            return True
+        QMessageBox.information(
+            self, "My lessons folder", f"Your lessons live in this folder:\n\n{folder}"
+        )
+        return False
 
     # -- slots ----------------------------------------------------------------------------
     @Slot(object)

@@ -332,3 +332,26 @@ def test_tab_order_runs_field_library_page(qtbot, window):
     assert view.library.hasFocus()
     qtbot.keyClick(view.library, Qt.Key.Key_Tab)
     assert view.article.hasFocus()
+
+
+def test_open_my_lessons_folder(window, paths, monkeypatch):
+    opened = []
+    monkeypatch.setattr(
+        QDesktopServices,
+        "openUrl",
+        staticmethod(lambda url: opened.append(url.toLocalFile()) or True),
+    )
+    window.menu_actions.open_lessons_folder.trigger()
+    assert opened == [str(paths.teacher_lessons)]
+
+
+def test_a_lessons_folder_that_cannot_be_shown_is_named(window, paths, monkeypatch):
+    told = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: False))
+    monkeypatch.setattr(
+        QMessageBox,
+        "information",
+        staticmethod(lambda *a, **k: told.append(a[2]) or QMessageBox.StandardButton.Ok),
+    )
+    window.menu_actions.open_lessons_folder.trigger()
+    assert told == [f"Your lessons live in this folder:\n\n{paths.teacher_lessons}"]

@@ -1,5 +1,6 @@
-"""Teacher authoring, as one object the main window wires in: its actions (for the File
-and Edit menus), the lessons folder watcher, the lesson editors and the partnership form.
+"""Teacher authoring, as one object the main window wires in: its actions (for the File,
+Edit and Tools menus), the lessons folder watcher, the lesson editors, Check My Content,
+and the partnership actions (explorer.ui.partnership_form.actions, in `partnerships`).
 
 The window tells it where the reader is (`set_location`), so that "Edit Lesson…", "Edit a
 Copy", "Revert…" and the partnership actions act on the page being read, and listens to
@@ -11,8 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from explorer.core.changes import Changes
@@ -32,9 +33,9 @@ from explorer.ui.lesson_editor.check_dialog import CheckContentDialog
 from explorer.ui.lesson_editor.editor import LessonEditor
 from explorer.ui.lesson_editor.new_lesson import NewLessonDialog
 from explorer.ui.lesson_editor.watcher import LessonFolderWatcher
-from explorer.ui.partnership_form.form import PartnershipForm
-from explorer.ui.partnership_form.ops import confirm_delete, confirm_revert
+from explorer.ui.partnership_form.actions import PartnershipActions
 from explorer.ui.pickers import Choice, ChoicePicker
+from explorer.ui.widgets import command_action
 
 if TYPE_CHECKING:
     from explorer.ui.theme import Theme
@@ -47,10 +48,6 @@ REPLACED = "replaced"
 class AuthoringActions(QObject):
     #: a lesson file was saved from an editor (the lesson's slug)
     lesson_saved = Signal(str)
-    #: a partnership was saved, or reverted to the app's version (its slug)
-    partnership_saved = Signal(str)
-    #: a partnership the teacher made was deleted (its slug)
-    partnership_deleted = Signal(str)
 
     def __init__(
         self,
@@ -68,7 +65,7 @@ class AuthoringActions(QObject):
         self.location: Location | None = None
         self._bundled_slugs: frozenset[str] | None = None
         self.editors: dict[Path, LessonEditor] = {}
-        self.form: PartnershipForm | None = None
+        self.partnerships = PartnershipActions(parent, catalog, self.events)
         self.check_dialog: CheckContentDialog | None = None
         self.watcher = LessonFolderWatcher(catalog, self)
         self.watcher.lessons_changed.connect(self._on_watcher_lessons_changed)
@@ -77,72 +74,41 @@ class AuthoringActions(QObject):
 
     # -- actions --------------------------------------------------------------------------
     def _make_actions(self) -> None:
-        def action(text: str, slot: object, tip: str, keys: str | None = None) -> QAction:
-            made = QAction(text, self.window)
-            made.setStatusTip(tip)
-            made.setToolTip(tip)
-            if keys:
-                made.setShortcut(QKeySequence(keys))
-            made.triggered.connect(lambda _checked=False: slot())  # type: ignore[operator]
-            return made
-
-        self.new_lesson_action = action(
-            "&New Lesson…", self.new_lesson, "Write a lesson of your own", "Ctrl+N"
+        window = self.window
+        self.new_lesson_action = command_action(
+            window, "&New Lesson…", self.new_lesson, "Write a lesson of your own", "Ctrl+N"
         )
-        self.edit_lesson_action = action(
-            "&Edit Lesson…", self.edit_lesson, "Edit this lesson, or choose one", "Ctrl+E"
+        self.edit_lesson_action = command_action(
+            window, "&Edit Lesson…", self.edit_lesson, "Edit this lesson, or choose one", "Ctrl+E"
         )
-        self.open_folder_action = action(
-            "Open My &Lessons Folder",
-            self.open_lessons_folder,
-            "Show the folder where your own lessons live",
-        )
-        self.edit_copy_action = action(
+        self.edit_copy_action = command_action(
+            window,
             "Edit a &Copy of This Lesson",
             self.edit_copy,
             "Make your own version of a lesson that comes with the app",
         )
-        self.revert_lesson_action = action(
+        self.revert_lesson_action = command_action(
+            window,
             "&Revert Lesson to Original…",
             self.revert_lesson,
             "Remove your version and show the app's lesson again",
         )
-        self.check_content_action = action(
+        self.check_content_action = command_action(
+            window,
             "Check My &Content…",
             self.check_content,
             "Look over your lessons and partnerships for broken links, missing pictures, "
             "sources and dates",
         )
-        self.new_partnership_action = action(
-            "New &Partnership…", self.new_partnership, "Add a partnership", "Ctrl+Shift+N"
-        )
-        self.edit_partnership_action = action(
-            "Edit P&artnership…", self.edit_partnership, "Edit this partnership, or choose one"
-        )
-        self.delete_partnership_action = action(
-            "&Delete Partnership…", self.delete_partnership, "Delete a partnership you added"
-        )
-        self.revert_partnership_action = action(
-            "Re&vert Partnership to Original…",
-            self.revert_partnership,
-            "Replace your version with the one that comes with the app",
-        )
 
-    def file_menu_actions(self) -> list[QAction | None]:
-        """For the File menu, in order (None: a separator)."""
-        return [self.new_lesson_action, self.new_partnership_action, None, self.open_folder_action]
+    def file_menu_actions(self) -> list[QAction]:
+        """For the top of the File menu, in order."""
+        return [self.new_lesson_action, self.partnerships.new_partnership_action]
 
     def edit_menu_actions(self) -> list[QAction | None]:
         """For the Edit menu, in order (None: a separator)."""
-        return [
-            self.edit_lesson_action,
-            self.edit_copy_action,
-            self.revert_lesson_action,
-            None,
-            self.edit_partnership_action,
-            self.delete_partnership_action,
-            self.revert_partnership_action,
-        ]
+        lessons = [self.edit_lesson_action, self.edit_copy_action, self.revert_lesson_action]
+        return [*lessons, None, *self.partnerships.edit_menu_actions()]
 
     def tools_menu_actions(self) -> list[QAction | None]:
         """For the Tools menu, in order (None: a separator)."""
@@ -155,6 +121,7 @@ class AuthoringActions(QObject):
     def set_location(self, location: Location | None) -> None:
         """The page the reader is on, for the actions that act on it."""
         self.location = location
+        self.partnerships.set_location(location)
         self._update_actions()
 
     def _current(self, kind: str) -> str:
@@ -168,9 +135,6 @@ class AuthoringActions(QObject):
         self.revert_lesson_action.setEnabled(
             lesson is not None and lesson.origin == "teacher" and self._overrides(lesson)
         )
-        origin = self.catalog.partnerships.origin_of(self._current("partnership"))
-        self.delete_partnership_action.setEnabled(origin is not None and origin[0] == "user")
-        self.revert_partnership_action.setEnabled(origin == ("bundled", True))
 
     def _overrides(self, lesson: Lesson) -> bool:
         """Whether a teacher lesson replaces a bundled one (bundled files never change
@@ -196,11 +160,14 @@ class AuthoringActions(QObject):
     def edit_lesson(self, slug: str = "") -> LessonEditor | None:
         """Edit the lesson `slug` (else the one being read, else one chosen from a list).
         A lesson that comes with the app is offered as a copy."""
-        slug = slug or self._current("lesson") or self._pick_lesson()
+        slug = slug or self._current("lesson")
         if not slug:
-            return None
-        if slug.startswith("draft:"):
-            return self._open_draft(Path(slug.removeprefix("draft:")))
+            chosen = self._pick_lesson()
+            if chosen is None:
+                return None
+            if chosen.kind == "draft":  # a new lesson never saved: its slug is its path
+                return self._open_draft(Path(chosen.slug))
+            slug = chosen.slug
         lesson = self.catalog.library.get(slug)
         if lesson is None or lesson.source_path is None:
             return None
@@ -217,14 +184,15 @@ class AuthoringActions(QObject):
         )
         return self.edit_copy(slug) if answer == Buttons.Yes else None
 
-    def _pick_lesson(self) -> str:
+    def _pick_lesson(self) -> Choice | None:
+        """A lesson, or the draft of a new one, chosen from a list (None: cancelled)."""
         lessons = sorted(
             self.catalog.library.lessons, key=lambda x: (x.origin != "teacher", x.title.lower())
         )
         choices = [
             Choice(
                 "draft",
-                f"draft:{d.path}",
+                str(d.path),
                 f"{d.path.stem} (not saved yet)",
                 f"autosaved {d.saved_label}",
             )
@@ -247,8 +215,7 @@ class AuthoringActions(QObject):
             accept_text="Edit",
             placeholder="Type a lesson's title…",
         )
-        chosen = picker.chosen() if picker.exec() == QDialog.DialogCode.Accepted else None
-        return chosen.slug if chosen else ""
+        return picker.chosen() if picker.exec() == QDialog.DialogCode.Accepted else None
 
     def _open_draft(self, path: Path) -> LessonEditor | None:
         draft = read_draft(self.catalog.paths.drafts, path)
@@ -284,16 +251,6 @@ class AuthoringActions(QObject):
         collection lesson's comes from its place, a broken one's from its file name)."""
         self.watcher.rescan()
         self.lesson_saved.emit(self.catalog.library.slug_at(path) or slug)
-
-    def open_lessons_folder(self) -> bool:
-        folder = self.catalog.paths.teacher_lessons
-        folder.mkdir(parents=True, exist_ok=True)
-        if QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
-            return True
-        QMessageBox.information(
-            self.window, "My lessons folder", f"Your lessons live in this folder:\n\n{folder}"
-        )
-        return False
 
     def edit_copy(self, slug: str = "") -> LessonEditor | None:
         lesson = self.catalog.library.get(slug or self._current("lesson"))
@@ -367,7 +324,7 @@ class AuthoringActions(QObject):
 
     def _on_check_dialog_finding_opened(self, finding: Finding) -> None:
         if finding.partnership:
-            self.edit_partnership(finding.partnership)
+            self.partnerships.edit_partnership(finding.partnership)
             return
         lesson = self.catalog.library.get(finding.lesson)
         if lesson is None or lesson.source_path is None:
@@ -378,63 +335,3 @@ class AuthoringActions(QObject):
         editor = self.open_editor(lesson.source_path)
         if editor is not None and finding.line > 1:
             editor.go_to_line(finding.line)
-
-    # -- partnerships -----------------------------------------------------------------------
-    def new_partnership(self) -> PartnershipForm:
-        return self._open_form(None)
-
-    def edit_partnership(self, slug: str = "") -> PartnershipForm | None:
-        slug = slug or self._current("partnership") or self._pick_partnership()
-        return self._open_form(slug) if slug else None
-
-    def _pick_partnership(self) -> str:
-        choices = [
-            Choice("partnership", p.slug, p.name, p.years_label())
-            for p in sorted(self.catalog.partnerships.all(), key=lambda p: p.name.lower())
-        ]
-        picker = ChoicePicker(
-            choices,
-            self.window,
-            title="Edit Partnership",
-            accept_text="Edit",
-            placeholder="Type a partnership's name…",
-        )
-        chosen = picker.chosen() if picker.exec() == QDialog.DialogCode.Accepted else None
-        return chosen.slug if chosen else ""
-
-    def _open_form(self, slug: str | None) -> PartnershipForm:
-        form = PartnershipForm(self.catalog, slug, self.window)
-        form.partnership_saved.connect(self._on_form_partnership_saved)
-        form.partnership_deleted.connect(self._on_form_partnership_deleted)
-        form.finished.connect(form.deleteLater)
-        self.form = form
-        form.open()
-        return form
-
-    def delete_partnership(self, slug: str = "") -> bool:
-        slug = slug or self._current("partnership")
-        if not slug or not confirm_delete(self.window, self.catalog, slug):
-            return False
-        self._on_form_partnership_deleted(slug)
-        return True
-
-    def revert_partnership(self, slug: str = "") -> bool:
-        slug = slug or self._current("partnership")
-        if not slug or not confirm_revert(self.window, self.catalog, slug):
-            return False
-        self._on_form_partnership_saved(slug)
-        return True
-
-    def _on_form_partnership_saved(self, slug: str) -> None:
-        self._after_partnership_change(slug)
-        self.partnership_saved.emit(slug)
-
-    def _on_form_partnership_deleted(self, slug: str) -> None:
-        self._after_partnership_change(slug)
-        self.partnership_deleted.emit(slug)
-
-    def _after_partnership_change(self, slug: str) -> None:
-        """Tell every view; lessons are checked against the partnerships, so they are
-        read again too."""
-        self.events.apply(Changes(partnerships=frozenset({slug}), lessons=True))
-        self._update_actions()

@@ -11,12 +11,12 @@ stay as they were (explorer.core.lesson_text, explorer.core.front_matter_edit).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QFontDatabase, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -33,27 +33,30 @@ from explorer.core.drafts import read_draft, remove_draft, text_hash, write_draf
 from explorer.core.front_matter_edit import apply_fields, locate, read_fields, same_value
 from explorer.core.lesson_authoring import (
     check_lesson_text,
-    copy_image,
-    image_markdown,
-    link_markdown,
 )
 from explorer.core.lesson_text import LessonText
 from explorer.core.lessons import KnownTargets
 from explorer.core.library import lesson_files
 from explorer.store.catalog import Catalog
+from explorer.ui.lesson_editor.asking import (
+    choose_image,
+    choose_link,
+    save_before_closing,
+    save_over_changed_file,
+)
 from explorer.ui.lesson_editor.banner import Banner
 from explorer.ui.lesson_editor.editor_text import replace_text, text_of
 from explorer.ui.lesson_editor.fields import LessonFieldsPanel, as_list
 from explorer.ui.lesson_editor.preview import LessonPreview
 from explorer.ui.lesson_editor.problems import ProblemsPane
 from explorer.ui.lesson_editor.watcher import FileWatch
-from explorer.ui.pickers import Choice, ChoicePicker
+from explorer.ui.pickers import Choice
+from explorer.ui.widgets import command_action, quiet_timer
 
 #: quiet time after typing before the problems, fields and preview catch up (ms)
 CHECK_MS = 250
 #: quiet time after typing before a draft is autosaved (ms)
 DRAFT_MS = 1500
-IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.gif *.svg *.webp *.bmp)"
 TEXT_TAB, DETAILS_TAB = 0, 1
 
 
@@ -138,19 +141,17 @@ class LessonEditor(QMainWindow):
         self._build_actions()
         self.statusBar().addPermanentWidget(QLabel(str(self.path), objectName="hint"))
         self.file_watch = FileWatch(self.path, self)
-        self._check_timer = self._timer(CHECK_MS, self._on_check_timer_timeout)
-        self._draft_timer = self._timer(DRAFT_MS, self._on_draft_timer_timeout)
+        self._check_timer = quiet_timer(self, CHECK_MS, self._on_check_timer_timeout)
+        self._draft_timer = quiet_timer(self, DRAFT_MS, self._on_draft_timer_timeout)
 
     def _build_actions(self) -> None:
         bar = QToolBar("Lesson", objectName="editorBar", movable=False)
         self.addToolBar(bar)
 
-        def action(text: str, keys: QKeySequence | str, slot: object, tip: str) -> QAction:
-            made = QAction(text, self)
-            made.setShortcut(QKeySequence(keys))
-            shown = made.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            made.setToolTip(f"{tip} ({shown})")
-            made.triggered.connect(slot)
+        def action(
+            text: str, keys: QKeySequence | str, command: Callable[[], object], tip: str
+        ) -> QAction:
+            made = command_action(self, text, command, tip, keys, tip_names_keys=True)
             self.addAction(made)
             return made
 
@@ -171,13 +172,6 @@ class LessonEditor(QMainWindow):
         )
         for item in (self.save_action, None, self.link_action, self.image_action):
             bar.addAction(item) if item else bar.addSeparator()
-
-    def _timer(self, interval: int, slot: object) -> QTimer:
-        timer = QTimer(self)
-        timer.setSingleShot(True)
-        timer.setInterval(interval)
-        timer.timeout.connect(slot)
-        return timer
 
     def _connect(self) -> None:
         self.editor.textChanged.connect(self._on_editor_text_changed)
@@ -252,32 +246,15 @@ class LessonEditor(QMainWindow):
         return lessons + self._partnerships
 
     def insert_link(self) -> None:
-        picker = ChoicePicker(self.link_choices(), self)
-        cursor = self.editor.textCursor()
-        selected = cursor.selectedText().replace("\u2029", " ")
-        if selected:
-            picker.filter.setText(selected)
-        if picker.exec() != ChoicePicker.DialogCode.Accepted or picker.chosen() is None:
-            return
-        choice = picker.chosen()
-        assert choice is not None
-        self._insert(link_markdown(choice.kind, choice.slug, selected or choice.title))
+        selected = self.editor.textCursor().selectedText().replace("\u2029", " ")
+        markdown = choose_link(self, self.link_choices(), selected)
+        if markdown is not None:
+            self._insert(markdown)
 
     def insert_image(self) -> None:
-        source, _ = QFileDialog.getOpenFileName(
-            self, "Insert Image", str(Path.home()), IMAGE_FILTER
-        )
-        if not source:
-            return
-        try:
-            relative = copy_image(Path(source), self.path.parent)
-        except OSError as exc:
-            QMessageBox.critical(
-                self, "Could not copy the picture", f"{source}: {exc.strerror or exc}"
-            )
-            return
-        alt = Path(source).stem.replace("-", " ").replace("_", " ")
-        self._insert(image_markdown(alt, relative))
+        markdown = choose_image(self, self.path.parent)
+        if markdown is not None:
+            self._insert(markdown)
 
     def _insert(self, markdown: str) -> None:
         self.tabs.setCurrentIndex(TEXT_TAB)
@@ -287,7 +264,7 @@ class LessonEditor(QMainWindow):
     # -- saving -------------------------------------------------------------------------
     def save(self) -> bool:
         """Write the file atomically; False (with a message) when it was not written."""
-        if self._disk_now() != self._disk and not self._confirm_overwrite():
+        if self._disk_now() != self._disk and not save_over_changed_file(self, self.path.name):
             return False
         text = self.text()
         new = self._loaded.edited(text)
@@ -320,17 +297,6 @@ class LessonEditor(QMainWindow):
             return self.path.read_bytes()
         except OSError:
             return None
-
-    def _confirm_overwrite(self) -> bool:
-        answer = QMessageBox.warning(
-            self,
-            "The file changed on disk",
-            f"{self.path.name} was changed by another program since you opened it.\n\n"
-            "Save your version over it? The other changes will be lost.",
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        return answer == QMessageBox.StandardButton.Save
 
     # -- drafts -------------------------------------------------------------------------
     def _on_draft_timer_timeout(self) -> None:
@@ -420,17 +386,10 @@ class LessonEditor(QMainWindow):
         self.closed.emit(self.path)
 
     def _confirm_close(self) -> bool:
-        buttons = QMessageBox.StandardButton
-        answer = QMessageBox.warning(
-            self,
-            "Unsaved changes",
-            f"Save your changes to “{self.lesson_title()}” before closing?",
-            buttons.Save | buttons.Discard | buttons.Cancel,
-            buttons.Save,
-        )
-        if answer == buttons.Save:
+        answer = save_before_closing(self, self.lesson_title())
+        if answer == QMessageBox.StandardButton.Save:
             return self.save()
-        if answer == buttons.Discard:
+        if answer == QMessageBox.StandardButton.Discard:
             remove_draft(self.drafts, self.path)
             return True
         return False

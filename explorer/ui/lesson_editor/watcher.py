@@ -13,11 +13,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
+from PySide6.QtCore import QFileSystemWatcher, QObject, Signal
 
 from explorer.core.collections import is_lesson_file
 from explorer.core.lesson_authoring import folder_state, watched_files, watched_folders
 from explorer.store.catalog import Catalog
+from explorer.ui.widgets import quiet_timer
 
 #: quiet time after the last file event before the folder is read again (ms)
 DEBOUNCE_MS = 200
@@ -36,10 +37,7 @@ class LessonFolderWatcher(QObject):
         self.folder.mkdir(parents=True, exist_ok=True)
         self._state = folder_state(self.folder)
         self._watcher = QFileSystemWatcher(self)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(DEBOUNCE_MS)
-        self._timer.timeout.connect(self._on_timer_timeout)
+        self._timer = quiet_timer(self, DEBOUNCE_MS, self._on_timer_timeout)
         self._watcher.directoryChanged.connect(self._on_watcher_changed)
         self._watcher.fileChanged.connect(self._on_watcher_changed)
         self._watch()
@@ -106,10 +104,7 @@ class FileWatch(QObject):
         super().__init__(parent)
         self.path = path
         self._watcher = QFileSystemWatcher(self)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(DEBOUNCE_MS)
-        self._timer.timeout.connect(self._on_timer_timeout)
+        self._timer = quiet_timer(self, DEBOUNCE_MS, self._on_timer_timeout)
         self._watcher.fileChanged.connect(self._on_watcher_changed)
         self._watcher.directoryChanged.connect(self._on_watcher_changed)
         self.rewatch()

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -40,6 +39,7 @@ from explorer.core.records import partnership_to_mapping
 from explorer.store.authoring import save_partnership
 from explorer.store.catalog import Catalog
 from explorer.store.csv_import import catalog_names
+from explorer.ui.partnership_form.grid import FieldRow, fields_grid
 from explorer.ui.partnership_form.hints import (
     FixUrlsButton,
     SimilarNames,
@@ -48,7 +48,6 @@ from explorer.ui.partnership_form.hints import (
 )
 from explorer.ui.partnership_form.ops import confirm_delete, confirm_revert
 from explorer.ui.partnership_form.widgets import (
-    FIELD_NAMES,
     FieldError,
     NewPartnerDialog,
     PartnersEditor,
@@ -131,7 +130,7 @@ class PartnershipForm(QDialog):
 
     def _fields_grid(self) -> QGridLayout:
         """Caption | field(s), each row followed by the messages of its fields."""
-        rows: list[list[tuple[str, str, QWidget]]] = [
+        rows: list[FieldRow] = [
             [("name", "&Name", self.name)],
             [("slug", "S&lug", self.slug)],
             [
@@ -150,49 +149,9 @@ class PartnershipForm(QDialog):
             [("citations", "Sources", self.citations)],
             [("checked", "Facts chec&ked", self.checked)],
         ]
-        grid = QGridLayout()
-        grid.setColumnStretch(1, 1)
-        grid.setVerticalSpacing(4)
-        for index, row in enumerate(rows):
-            caption = QLabel(row[0][1])
-            caption.setBuddy(row[0][2])
-            caption.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-            caption.setContentsMargins(0, 5, 0, 0)
-            grid.addWidget(caption, index * 2, 0)
-            grid.addWidget(self._row_widget(row), index * 2, 1)
-            errors = QVBoxLayout()
-            errors.setSpacing(0)
-            for field, _text, widget in row:
-                widget.setAccessibleName(FIELD_NAMES[field])
-                self.errors[field] = FieldError()
-                errors.addWidget(self.errors[field])
-                extra = {"name": self.name_note, "citations": self.fix_urls}.get(field)
-                if extra is not None:
-                    errors.addWidget(extra, 0, Qt.AlignmentFlag.AlignLeft)
-            grid.addLayout(errors, index * 2 + 1, 1)
-            grid.setRowMinimumHeight(index * 2 + 1, 6)
-        return grid
-
-    def _row_widget(self, row: list[tuple[str, str, QWidget]]) -> QWidget:
-        if len(row) == 1:
-            return row[0][2]
-        holder = QWidget()
-        layout = QHBoxLayout(holder)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(8)
-        for position, (_field, text, widget) in enumerate(row):
-            if position:
-                caption = QLabel(text)
-                caption.setBuddy(widget)
-                layout.addSpacing(8)
-                layout.addWidget(caption)
-            layout.addWidget(widget)
-        if row[0][0] == "start_year":
-            layout.addWidget(
-                QLabel("(leave the end empty while active or planned)", objectName="hint")
-            )
-        layout.addStretch(1)
-        return holder
+        self.errors.update({field: FieldError() for row in rows for field, _, _ in row})
+        extras = {"name": self.name_note, "citations": self.fix_urls}
+        return fields_grid(rows, self.errors, extras)
 
     def _buttons(self) -> QWidget:
         box = QDialogButtonBox()

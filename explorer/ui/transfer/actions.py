@@ -37,6 +37,7 @@ from explorer.ui.transfer.export_dialog import ExportDialog
 from explorer.ui.transfer.import_wizard import ImportWizard
 from explorer.ui.transfer.pack_dialog import PackImportDialog
 from explorer.ui.transfer.widgets import error_text, plural, when_text
+from explorer.ui.widgets import command_action
 from explorer.ui.worker import Job
 
 Buttons = QMessageBox.StandardButton
@@ -67,12 +68,8 @@ class TransferActions(QObject):
         self.refresh()
 
     def _make_actions(self) -> None:
-        def action(text: str, slot: Callable[[], object], tip: str) -> QAction:
-            made = QAction(text, self.window)
-            made.setStatusTip(tip)
-            made.setToolTip(tip)
-            made.triggered.connect(lambda _checked=False: slot())
-            return made
+        def action(text: str, command: Callable[[], object], tip: str) -> QAction:
+            return command_action(self.window, text, command, tip)
 
         self.import_csv_action = action(
             "Import &Spreadsheet (CSV)…",

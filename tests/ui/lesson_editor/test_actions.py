@@ -1,6 +1,5 @@
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 from explorer.core.drafts import write_draft
@@ -53,8 +52,9 @@ def test_actions_follow_the_page_being_read(authoring, catalog):
     assert not authoring.revert_lesson_action.isEnabled()
     authoring.set_location(Location("partnership", "apollo-soyuz-test-project"))
     assert not authoring.edit_copy_action.isEnabled()
-    assert not authoring.delete_partnership_action.isEnabled()  # bundled: never deleted
-    assert not authoring.revert_partnership_action.isEnabled()  # not edited yet
+    partnerships = authoring.partnerships
+    assert not partnerships.delete_partnership_action.isEnabled()  # bundled: never deleted
+    assert not partnerships.revert_partnership_action.isEnabled()  # not edited yet
     assert all(a.text() for a in authoring.all_actions())
 
 
@@ -142,27 +142,16 @@ def test_an_unsaved_new_lesson_is_listed_and_opened_from_its_draft(qtbot, author
     assert editor.is_dirty()
 
 
-def test_open_my_lessons_folder(authoring, catalog, monkeypatch):
-    opened = []
-    monkeypatch.setattr(
-        QDesktopServices,
-        "openUrl",
-        staticmethod(lambda url: opened.append(url.toLocalFile()) or True),
-    )
-    authoring.open_folder_action.trigger()
-    assert opened == [str(catalog.paths.teacher_lessons)]
-
-
 def test_new_partnership_saved_through_the_actions(qtbot, authoring, catalog):
-    authoring.new_partnership_action.trigger()
-    form = authoring.form
+    authoring.partnerships.new_partnership_action.trigger()
+    form = authoring.partnerships.form
     qtbot.keyClicks(form.name, "Relay")
     qtbot.keyClicks(form.start_year, "2030")
-    with qtbot.waitSignal(authoring.partnership_saved) as saved:
+    with qtbot.waitSignal(authoring.partnerships.partnership_saved) as saved:
         qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     assert saved.args == ["relay"] and catalog.partnerships.get("relay").origin == "user"
     authoring.set_location(Location("partnership", "relay"))
-    assert authoring.delete_partnership_action.isEnabled()
+    assert authoring.partnerships.delete_partnership_action.isEnabled()
 
 
 def test_delete_and_revert_act_on_the_page_being_read(qtbot, authoring, catalog, monkeypatch):
@@ -175,18 +164,18 @@ def test_delete_and_revert_act_on_the_page_being_read(qtbot, authoring, catalog,
         store, catalog.paths, replace(store.get("apollo-soyuz-test-project"), name="Mine")
     )
     authoring.set_location(Location("partnership", "apollo-soyuz-test-project"))
-    assert authoring.revert_partnership_action.isEnabled()
+    assert authoring.partnerships.revert_partnership_action.isEnabled()
     answer_question(monkeypatch, Button.Yes)
-    with qtbot.waitSignal(authoring.partnership_saved):
-        authoring.revert_partnership_action.trigger()
+    with qtbot.waitSignal(authoring.partnerships.partnership_saved):
+        authoring.partnerships.revert_partnership_action.trigger()
     assert store.origin_of("apollo-soyuz-test-project") == ("bundled", False)
 
     save_partnership(
         store, catalog.paths, replace(store.get("apollo-soyuz-test-project"), slug="mine")
     )
     authoring.set_location(Location("partnership", "mine"))
-    with qtbot.waitSignal(authoring.partnership_deleted) as deleted:
-        authoring.delete_partnership_action.trigger()
+    with qtbot.waitSignal(authoring.partnerships.partnership_deleted) as deleted:
+        authoring.partnerships.delete_partnership_action.trigger()
     assert deleted.args == ["mine"] and store.get("mine") is None
 
 
