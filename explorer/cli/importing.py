@@ -102,31 +102,33 @@ def _import_pack(catalog: Any, args: argparse.Namespace) -> int:
         result = im.import_pack(plan, catalog.partnerships, catalog.paths, choices)
         catalog.reload_lessons()
     if args.json:
-        print_json(
-            {
-                "file": str(plan.source),
-                "title": plan.title,
-                "counts": plan.counts(),
-                "items": [
-                    {
-                        "kind": i.kind,
-                        "key": i.key,
-                        "title": i.title,
-                        "status": i.status,
-                        "reason": i.reason,
-                        "problems": [str(p) for p in i.problems],
-                        "imported": bool(result)
-                        and i.status != "invalid"
-                        and choices.get(i.id, i.default),
-                    }
-                    for i in plan.items
-                ],
-                "dry_run": args.dry_run,
-            }
-        )
+        print_json(_pack_json(plan, result, choices, args.dry_run))
     else:
         _print_pack(plan, result)
     return 1 if plan.counts()["invalid"] else 0
+
+
+def _pack_json(
+    plan: im.PackPlan, result: im.PackResult | None, choices: dict[str, bool], dry_run: bool
+) -> dict[str, Any]:
+    return {
+        "file": str(plan.source),
+        "title": plan.title,
+        "counts": plan.counts(),
+        "items": [
+            {
+                "kind": i.kind,
+                "key": i.key,
+                "title": i.title,
+                "status": i.status,
+                "reason": i.reason,
+                "problems": [str(p) for p in i.problems],
+                "imported": bool(result) and i.status != "invalid" and choices.get(i.id, i.default),
+            }
+            for i in plan.items
+        ],
+        "dry_run": dry_run,
+    }
 
 
 def _print_pack(plan: im.PackPlan, result: im.PackResult | None) -> None:

@@ -47,6 +47,22 @@ def _add_import(commands: Any, common: argparse.ArgumentParser) -> None:
         help="import partnerships from a CSV file, or a content pack (.zip)",
     )
     importer.add_argument("file", type=Path, metavar="FILE", help="a .csv file or a .zip pack")
+    _add_csv_options(importer)
+    importer.add_argument(
+        "--on-existing",
+        choices=("update", "skip"),
+        help="for a slug of your own that exists with other values: update it or skip "
+        "the row (CSV default: update; a pack's conflicts: skip)",
+    )
+    importer.add_argument(
+        "--dry-run", action="store_true", help="check and show what would happen; write nothing"
+    )
+    importer.add_argument("--json", action="store_true", help="print JSON")
+    importer.set_defaults(handler=cmd_import)
+
+
+def _add_csv_options(importer: argparse.ArgumentParser) -> None:
+    """The options only a CSV file takes."""
     importer.add_argument(
         "--map",
         type=_field_column,
@@ -65,19 +81,10 @@ def _add_import(commands: Any, common: argparse.ArgumentParser) -> None:
         help="give FIELD one VALUE for every row, e.g. --set status=active (repeatable)",
     )
     importer.add_argument(
-        "--on-existing",
-        choices=("update", "skip"),
-        help="for a slug of your own that exists with other values: update it or skip "
-        "the row (CSV default: update; a pack's conflicts: skip)",
-    )
-    importer.add_argument(
         "--update-bundled",
         action="store_true",
         help="also change partnerships that come with the app (CSV; without it, rows "
         "that match one are kept as they are)",
-    )
-    importer.add_argument(
-        "--dry-run", action="store_true", help="check and show what would happen; write nothing"
     )
     importer.add_argument(
         "--skip-invalid",
@@ -92,8 +99,6 @@ def _add_import(commands: Any, common: argparse.ArgumentParser) -> None:
         choices=("comma", "semicolon", "tab"),
         help="the file's delimiter (default: detected)",
     )
-    importer.add_argument("--json", action="store_true", help="print JSON")
-    importer.set_defaults(handler=cmd_import)
 
 
 def _add_export(commands: Any, common: argparse.ArgumentParser) -> None:

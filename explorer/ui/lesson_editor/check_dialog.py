@@ -64,16 +64,7 @@ class CheckContentDialog(QDialog):
         self._findings: list[Finding] = []
         self.summary = QLabel(objectName="checkSummary")
         self.summary.setWordWrap(True)
-        self.tree = QTreeWidget(objectName="findings")
-        self.tree.setHeaderLabels(["What", "Where", "Details"])
-        self.tree.setRootIsDecorated(False)
-        self.tree.setUniformRowHeights(True)
-        self.tree.setAlternatingRowColors(True)
-        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tree.setAccessibleName("Findings")
-        self.tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # keep file name and line
-        self.tree.setColumnWidth(0, 230)
-        self.tree.setColumnWidth(1, 340)
+        self.tree = _findings_tree()
         self.show_notes = QCheckBox("Show &notes", checked=True)
         self.open_button = QPushButton("&Open to Fix")
         self.again_button = QPushButton("Check &Again")
@@ -157,6 +148,20 @@ class CheckContentDialog(QDialog):
         item = self.tree.currentItem()
         if item is not None:
             self._on_tree_item_activated(item, 0)
+
+
+def _findings_tree() -> QTreeWidget:
+    tree = QTreeWidget(objectName="findings")
+    tree.setHeaderLabels(["What", "Where", "Details"])
+    tree.setRootIsDecorated(False)
+    tree.setUniformRowHeights(True)
+    tree.setAlternatingRowColors(True)
+    tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    tree.setAccessibleName("Findings")
+    tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # keep the file name and line
+    tree.setColumnWidth(0, 230)
+    tree.setColumnWidth(1, 340)
+    return tree
 
 
 def _summary(errors: int, notes: int) -> str:
