@@ -8,6 +8,7 @@ moment later (docs/decisions/008-paint-the-window-first.md).
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from explorer.core.location import Location
@@ -289,7 +290,7 @@ class _Filler:
             QMessageBox.warning(self.window, "Database rebuilt", notice)
 
 
-def when_painted(window: QWidget, callback: object) -> None:
+def when_painted(window: QWidget, callback: Callable[[], object]) -> None:
     """Call `callback` once, right after the widget's first paint."""
     from PySide6.QtCore import QEvent, QObject
 
@@ -298,7 +299,7 @@ def when_painted(window: QWidget, callback: object) -> None:
             if event.type() == QEvent.Type.Paint:
                 watched.removeEventFilter(self)
                 self.deleteLater()
-                callback()  # type: ignore[operator]
+                callback()
             return False
 
     window.installEventFilter(_FirstPaint(window))

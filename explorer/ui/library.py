@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -121,7 +121,8 @@ class LibraryTree(QTreeWidget):
 
     def page_items(self) -> list[QTreeWidgetItem]:
         groups = [self.topLevelItem(i) for i in range(self.topLevelItemCount())]
-        return [group.child(i) for group in groups for i in range(group.childCount())]
+        items = [g.child(i) for g in groups if g is not None for i in range(g.childCount())]
+        return [item for item in items if item is not None]
 
     def lesson_items(self) -> list[QTreeWidgetItem]:
         return [i for i in self.page_items() if i.data(0, PAGE_ROLE).kind == "lesson"]
@@ -138,10 +139,11 @@ class LibraryTree(QTreeWidget):
         """Highlight the open page (or nothing) without asking to open it again."""
         self.blockSignals(True)
         item = self.item_for(page) if page else None
-        self.setCurrentItem(item)
         if item is None:
+            self.setCurrentIndex(QModelIndex())
             self.clearSelection()
         else:
+            self.setCurrentItem(item)
             self.scrollToItem(item)
         self.blockSignals(False)
         self.viewport().update()
@@ -175,7 +177,7 @@ class _SectionDelegate(QStyledItemDelegate):
 
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> object:
+    ) -> QSize:
         size = super().sizeHint(option, index)
         if index.data(HEADER_ROLE):
             size.setHeight(size.height() + (14 if index.row() else 4))

@@ -111,7 +111,7 @@ class MainWindow(QMainWindow):
         """The actions that act on the reading view (disabled until it is installed);
         search and find bring the reading view forward first."""
         a = self.menu_actions
-        commands: list[tuple[QAction, Callable[[], None]]] = [
+        commands: list[tuple[QAction, Callable[[], object]]] = [
             (a.search, lambda: self._in_read_view(view.focus_search)),
             (a.find, lambda: self._in_read_view(view.open_find)),
             (a.find_next, view.find_next),
@@ -128,10 +128,7 @@ class MainWindow(QMainWindow):
     def set_read_view(self, view: ReadView, start: Location | None = None) -> None:
         """Install the reading view (library, search, article) and show `start`, else the
         place the reader left last time, else the first lesson."""
-        old = self.views.widget(0)
-        self.views.insertWidget(0, view)
-        self.views.removeWidget(old)
-        old.deleteLater()
+        self._replace_view(0, view)
         self.read_view = view
         restore_state(view.splitter, self.settings.value("read/splitter"))
         view.set_zoom(self.zoom)
@@ -147,14 +144,19 @@ class MainWindow(QMainWindow):
     def set_timeline_view(self, widget: TimelinePanel) -> None:
         """Install the timeline in the Timeline slot (a placeholder until then)."""
         showing = self.views.currentIndex() == 1
-        old = self.views.widget(1)
-        self.views.insertWidget(1, widget)
-        self.views.removeWidget(old)
-        old.deleteLater()
+        self._replace_view(1, widget)
         self.timeline_view = widget
         self._mouse.watch(widget)
         if showing:
             self.views.setCurrentIndex(1)
+
+    def _replace_view(self, index: int, widget: QWidget) -> None:
+        """Put `widget` in the stack's slot `index`, deleting what was there before."""
+        old = self.views.widget(index)
+        self.views.insertWidget(index, widget)
+        if old is not None:
+            self.views.removeWidget(old)
+            old.deleteLater()
 
     def current_view(self) -> str:
         return VIEWS[self.views.currentIndex()]
@@ -198,7 +200,7 @@ class MainWindow(QMainWindow):
                 return False
             if record:
                 self._remember_scroll()
-            view.show(location, scroll)
+            view.show_page(location, scroll)
             self.views.setCurrentIndex(0)
         if record:
             self.history.visit(location, scroll)
@@ -214,7 +216,7 @@ class MainWindow(QMainWindow):
 
     def _remember_scroll(self) -> None:
         if self.read_view is not None and self.current_view() == "read":
-            self.history.remember_scroll(self.read_view.scroll())
+            self.history.remember_scroll(self.read_view.scroll_position())
 
     def _after_move(self, location: Location) -> None:
         self._update_actions()
@@ -253,10 +255,10 @@ class MainWindow(QMainWindow):
             action.setEnabled(ready and reading)
         for action in (a.search, a.reload, a.open_lessons_folder, a.topics):
             action.setEnabled(ready)
-        location = self.current_location()
-        lesson = ready and location is not None and location.kind == "lesson"
-        a.previous_lesson.setEnabled(bool(lesson and self.read_view.neighbour(-1)))  # type: ignore[union-attr]
-        a.next_lesson.setEnabled(bool(lesson and self.read_view.neighbour(1)))  # type: ignore[union-attr]
+        location, view = self.current_location(), self.read_view
+        lesson = view is not None and location is not None and location.kind == "lesson"
+        a.previous_lesson.setEnabled(lesson and view is not None and bool(view.neighbour(-1)))
+        a.next_lesson.setEnabled(lesson and view is not None and bool(view.neighbour(1)))
 
     # -- slots ------------------------------------------------------------------------
     def _on_file_menu_about_to_show(self) -> None:
@@ -272,7 +274,7 @@ class MainWindow(QMainWindow):
 
     def _on_read_view_page_changed(self, location: Location) -> None:
         """The page redrew itself (a new sort order): keep history in step."""
-        self.history.replace(location, self.read_view.scroll() if self.read_view else 0)
+        self.history.replace(location, self.read_view.scroll_position() if self.read_view else 0)
 
     def _on_show_read_triggered(self) -> None:
         last = self.history.last_of(("lesson", "partnership", "topic", "glossary"))
@@ -355,7 +357,7 @@ class MainWindow(QMainWindow):
             if last is not None:
                 current = self.current_location() == last and self.current_view() == "read"
                 s.setValue("read/location", str(last))
-                s.setValue("read/scroll", self.read_view.scroll() if current else 0)
+                s.setValue("read/scroll", self.read_view.scroll_position() if current else 0)
         s.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -248,7 +248,10 @@ class ChoicePicker(QDialog):
             item.setHidden(hidden)
             if not hidden and first is None:
                 first = item
-        self.list.setCurrentItem(first)
+        if first is None:
+            self.list.setCurrentRow(-1)
+        else:
+            self.list.setCurrentItem(first)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(first is not None)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -128,7 +128,7 @@ class ReadView(QWidget):
     def has(self, location: Location) -> bool:
         return self.pages.has(location)
 
-    def show(self, location: Location, scroll: int = 0) -> bool:  # type: ignore[override]
+    def show_page(self, location: Location, scroll: int = 0) -> bool:
         html = self.pages.html(location)
         if html is None:
             return False
@@ -160,7 +160,8 @@ class ReadView(QWidget):
         lesson = self.pages.neighbour(self.location.slug, step)
         return Location("lesson", lesson.slug) if lesson else None
 
-    def scroll(self) -> int:
+    def scroll_position(self) -> int:
+        """How far down the page the reader has scrolled (pixels)."""
         return self.article.verticalScrollBar().value()
 
     # -- commands (menu actions) ------------------------------------------------------------

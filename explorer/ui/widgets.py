@@ -26,9 +26,9 @@ def text_field(
     return field
 
 
-def _named(field: QLineEdit, add: object, name: str) -> None:
+def _named(field: QLineEdit, add: Callable[[], object], name: str) -> None:
     before = set(field.findChildren(QToolButton))
-    add()  # type: ignore[operator]
+    add()
     for button in set(field.findChildren(QToolButton)) - before:
         button.setAccessibleName(name)
 

@@ -140,8 +140,8 @@ class FindBar(QWidget):
         selections = []
         for index, match in enumerate(self._matches):
             selection = QTextEdit.ExtraSelection()
-            selection.cursor = match  # type: ignore[misc]
-            selection.format = current if index == self._current else everything  # type: ignore[misc]
+            selection.cursor = match
+            selection.format = current if index == self._current else everything
             selections.append(selection)
         self._view.setExtraSelections(selections)
         if 0 <= self._current < len(self._matches):

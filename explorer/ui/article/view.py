@@ -125,8 +125,9 @@ class ArticleView(QTextBrowser):
         the next page shown or `set_style` (both lay the page out again)."""
         self._dark = scheme == "dark"
 
-    def loadResource(self, kind: int, url: QUrl) -> object:
+    def loadResource(self, kind: int, name: QUrl | str) -> object:
         """Pictures load from local files only; in the dark theme, from their dark variant."""
+        url = QUrl(name)
         if (
             self._dark
             and kind == QTextDocument.ResourceType.ImageResource.value
@@ -222,7 +223,7 @@ class ArticleView(QTextBrowser):
             self.document()
             .documentLayout()
             .hitTest(QPointF(point) + offset, Qt.HitTestAccuracy.FuzzyHit)
-        )  # type: ignore[arg-type]
+        )
         cursor = QTextCursor(self.document())
         cursor.setPosition(min(position + 1, self.document().characterCount() - 1))
         return cursor.charFormat().toolTip()

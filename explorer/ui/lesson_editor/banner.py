@@ -26,7 +26,7 @@ class Banner(QFrame):
         self.hide()
 
     def show_message(
-        self, kind: str, text: str, buttons: Sequence[tuple[str, Callable[[], None]]]
+        self, kind: str, text: str, buttons: Sequence[tuple[str, Callable[[], object]]]
     ) -> None:
         """Show `text` with buttons; a button runs its callback and hides the bar.
         `kind` names the message (tests and callers ask `banner.kind`)."""
@@ -49,6 +49,6 @@ class Banner(QFrame):
         self.kind = ""
         self.hide()
 
-    def _run(self, callback: Callable[[], None]) -> None:
+    def _run(self, callback: Callable[[], object]) -> None:
         self.dismiss()
         callback()

@@ -105,8 +105,9 @@ class CheckContentDialog(QDialog):
         for finding in shown:
             self.tree.addTopLevelItem(self._item(finding))
         self.summary.setText(_summary(len(errors), len(notes)))
-        if shown:
-            self.tree.setCurrentItem(self.tree.topLevelItem(0))
+        first = self.tree.topLevelItem(0)
+        if first is not None:
+            self.tree.setCurrentItem(first)
         self._on_tree_current_item_changed(self.tree.currentItem(), None)
 
     def _item(self, finding: Finding) -> QTreeWidgetItem:

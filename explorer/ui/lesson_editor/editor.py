@@ -82,11 +82,13 @@ class LessonEditor(QMainWindow):
         self.catalog = catalog
         self.path = path
         self.drafts = catalog.paths.drafts
+        #: the file's bytes as last read or written (None: not on disk)
+        self._disk: bytes | None = None
         if new_text is None:
             data = path.read_bytes()
             self._loaded, self._disk = LessonText.decode(data), data
         else:
-            self._loaded, self._disk = LessonText(""), None
+            self._loaded = LessonText("")
         self._saved = self._loaded.editable if new_text is None else None
         self._partnerships = [
             Choice("partnership", p.slug, p.name, p.years_label())
@@ -149,7 +151,10 @@ class LessonEditor(QMainWindow):
         self.addToolBar(bar)
 
         def action(
-            text: str, keys: QKeySequence | str, command: Callable[[], object], tip: str
+            text: str,
+            keys: QKeySequence | QKeySequence.StandardKey | str,
+            command: Callable[[], object],
+            tip: str,
         ) -> QAction:
             made = command_action(self, text, command, tip, keys, tip_names_keys=True)
             self.addAction(made)

@@ -163,7 +163,9 @@ class LessonFieldsPanel(QScrollArea):
     def show_fields(self, fields: Mapping[str, Any] | None) -> None:
         """Show the text's front matter; None when it cannot be read (fields disabled)."""
         readable = fields is not None
-        self.widget().setEnabled(True)
+        page = self.widget()
+        if page is not None:
+            page.setEnabled(True)
         for widget in self._editors():
             widget.setEnabled(readable)
         self.notice.setVisible(not readable)

@@ -358,9 +358,9 @@ class PartnershipForm(QDialog):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Enter in a table cell finishes that cell; it must not press Save too."""
-        in_table = any(
-            t.table.isAncestorOf(QApplication.focusWidget())
-            for t in (self.partners, self.milestones, self.citations)
+        focus = QApplication.focusWidget()
+        in_table = focus is not None and any(
+            t.table.isAncestorOf(focus) for t in (self.partners, self.milestones, self.citations)
         )
         if in_table and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             event.accept()

@@ -111,14 +111,15 @@ class RowsTable(QWidget):
         self.add_button = QPushButton(f"Add {noun.capitalize()}", autoDefault=False)
         self.remove_button = QPushButton("Remove", autoDefault=False)
         self.remove_button.setEnabled(False)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.remove_button)
-        buttons.addStretch(1)
+        #: the row of buttons under the table (Add, Remove)
+        self.buttons = QHBoxLayout()
+        self.buttons.addWidget(self.add_button)
+        self.buttons.addWidget(self.remove_button)
+        self.buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table)
-        layout.addLayout(buttons)
+        layout.addLayout(self.buttons)
         self.add_button.clicked.connect(self._on_add_button_clicked)
         self.remove_button.clicked.connect(self._on_remove_button_clicked)
         self.table.itemChanged.connect(self._on_table_item_changed)
@@ -128,13 +129,15 @@ class RowsTable(QWidget):
         """Every row's cells (stripped); rows left wholly empty are skipped."""
         out = []
         for row in range(self.table.rowCount()):
-            cells = [
-                (self.table.item(row, c).text().strip() if self.table.item(row, c) else "")
-                for c in range(self.table.columnCount())
-            ]
+            cells = [self._text(row, c) for c in range(self.table.columnCount())]
             if any(cells):
                 out.append(cells)
         return out
+
+    def _text(self, row: int, column: int) -> str:
+        """A cell's text, stripped ('' for a cell never filled)."""
+        item = self.table.item(row, column)
+        return item.text().strip() if item is not None else ""
 
     def set_rows(self, rows: Sequence[Sequence[str]]) -> None:
         self.table.blockSignals(True)
@@ -155,7 +158,9 @@ class RowsTable(QWidget):
         row = self._append([])
         self.table.setCurrentCell(row, 0)
         self.table.setFocus()
-        self.table.editItem(self.table.item(row, 0))
+        item = self.table.item(row, 0)
+        if item is not None:  # _append filled every cell
+            self.table.editItem(item)
         self.rows_changed.emit()
 
     def _on_remove_button_clicked(self) -> None:
@@ -187,13 +192,14 @@ class PartnersEditor(RowsTable):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.chooser.setMinimumContentsLength(16)
-        self.chooser.lineEdit().setPlaceholderText("Type a partner's name…")
+        field = self.chooser.lineEdit()
+        assert field is not None  # an editable combo box has one
+        field.setPlaceholderText("Type a partner's name…")
+        field.installEventFilter(self)
         self.new_button = QPushButton("New Partner…", autoDefault=False)
-        self.chooser.lineEdit().installEventFilter(self)
         self._fill_chooser()
-        buttons = self.layout().itemAt(1).layout()
-        buttons.insertWidget(0, self.chooser, 1)
-        buttons.insertWidget(3, self.new_button)
+        self.buttons.insertWidget(0, self.chooser, 1)
+        self.buttons.insertWidget(3, self.new_button)
         self.new_button.clicked.connect(self.new_partner_requested)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -231,9 +237,9 @@ class PartnersEditor(RowsTable):
         """(partner slug, role) for each row, in order."""
         out = []
         for row in range(self.table.rowCount()):
-            slug = str(self.table.item(row, 0).data(SLUG_ROLE))
-            role = self.table.item(row, 1).text().strip() if self.table.item(row, 1) else ""
-            out.append((slug, role))
+            item = self.table.item(row, 0)
+            slug = str(item.data(SLUG_ROLE)) if item is not None else ""
+            out.append((slug, self._text(row, 1)))
         return out
 
     def set_entries(self, entries: Sequence[tuple[str, str]]) -> None:

@@ -30,6 +30,7 @@ from explorer.ui.store_op import StoreOp
 from explorer.ui.transfer.widgets import (
     ProgressPanel,
     error_text,
+    height_for_width,
     message_label,
     plural,
     show_message,
@@ -228,7 +229,7 @@ class ExportDialog(QDialog):
     def _show(self, text: str, kind: str) -> None:
         """Show the outcome, growing the dialog if the text needs the room."""
         show_message(self.message, text, kind)
-        needed = self.layout().totalHeightForWidth(self.width())
+        needed = height_for_width(self)
         if needed > self.height():
             self.resize(self.width(), needed)
 

@@ -35,6 +35,7 @@ from explorer.ui.transfer.widgets import (
     ProgressPanel,
     RowHeight,
     error_text,
+    height_for_width,
     message_label,
     plural,
     show_message,
@@ -145,7 +146,8 @@ class PackImportDialog(QDialog):
             row = self._row(item)
             self.tree.addTopLevelItem(row)
             for index in range(row.childCount()):  # a problem spans the columns
-                row.child(index).setFirstColumnSpanned(True)
+                if (problem := row.child(index)) is not None:
+                    problem.setFirstColumnSpanned(True)
             row.setExpanded(bool(item.problems))  # the problems show at once
         self.tree.blockSignals(False)
         self._update_import_button()
@@ -178,7 +180,7 @@ class PackImportDialog(QDialog):
         found = {}
         for index in range(self.tree.topLevelItemCount()):
             row = self.tree.topLevelItem(index)
-            if row.flags() & Qt.ItemFlag.ItemIsUserCheckable:
+            if row is not None and row.flags() & Qt.ItemFlag.ItemIsUserCheckable:
                 found[row.data(0, ID_ROLE)] = row.checkState(0) == Qt.CheckState.Checked
         return found
 
@@ -232,7 +234,7 @@ class PackImportDialog(QDialog):
             self.counts.hide()
             self.import_button.hide()
             self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Close")
-            self.resize(self.width(), self.layout().totalHeightForWidth(self.width()))
+            self.resize(self.width(), height_for_width(self))
 
     def done(self, result: int) -> None:
         self.work.wait()  # an import always completes or rolls back whole

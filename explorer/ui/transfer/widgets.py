@@ -122,6 +122,12 @@ def show_message(label: QLabel, text: str, name: str | None = None) -> None:
     label.setVisible(bool(text))
 
 
+def height_for_width(dialog: QWidget) -> int:
+    """The height the dialog's layout needs at its present width."""
+    layout = dialog.layout()
+    return layout.totalHeightForWidth(dialog.width()) if layout is not None else dialog.height()
+
+
 class RowHeight(QStyledItemDelegate):
     """Rows at least `height` pixels tall, so that lists of items are easy to read."""
 
