@@ -155,9 +155,11 @@ class ImportSession(QObject):
         return True
 
     def close(self) -> None:
-        """Wait for the job in hand, cancelled (the wizard is closing)."""
-        if self.job is not None:
-            self.job.finish()
+        """Cancel the job in hand and wait until every job's thread has ended (the wizard
+        is closing): a job that has reported may still be on its way out, and Qt aborts
+        when a running thread is deleted with its parent."""
+        for job in self.findChildren(Job):
+            job.finish()
 
     # -- jobs ----------------------------------------------------------------------------------
     def _start(

@@ -228,6 +228,8 @@ class DialogJob:
         handler(outcome)
 
     def wait(self) -> None:
-        """Wait for the job in hand (before the dialog closes): it completes or rolls back."""
-        if self.job is not None:
-            self.job.wait()
+        """Wait for the dialog's jobs (before it closes): the one in hand completes or
+        rolls back, and one that has reported may still be on its way out (Qt aborts when
+        a running thread is deleted with its dialog)."""
+        for job in self.dialog.findChildren(Job):
+            job.wait()

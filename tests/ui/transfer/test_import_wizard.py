@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QWizard
 
-from explorer.store.csv_import import preview_csv
+from explorer.store.csv_import import import_csv, preview_csv
+from explorer.ui.transfer import import_requests
 from explorer.ui.transfer.actions import TransferActions
 from explorer.ui.transfer.import_preview import PreviewModel
 from explorer.ui.transfer.import_wizard import ImportWizard
@@ -308,12 +310,22 @@ def test_the_event_loop_keeps_running_during_an_import(qtbot, open_wizard, catal
     assert catalog.partnerships.get("bench-1999") is not None
 
 
-def test_cancel_during_the_import_rolls_it_back(qtbot, open_wizard, catalog, tmp_path):
+def test_cancel_during_the_import_rolls_it_back(qtbot, open_wizard, catalog, tmp_path, monkeypatch):
     wizard = open_wizard(generated_csv(tmp_path / "big.csv", rows=2_000))
     to_check(qtbot, wizard)
     before = catalog.partnerships.count()
+    # The import waits for the click on Cancel, so that a fast machine cannot finish it
+    # first; then it runs as it would, and meets the cancel at its first progress step.
+    cancelled = threading.Event()
+
+    def import_after_cancel(*args, **kwargs):
+        cancelled.wait(30)
+        return import_csv(*args, **kwargs)
+
+    monkeypatch.setattr(import_requests, "import_csv", import_after_cancel)
     click(qtbot, wizard, Button.CommitButton)
     click(qtbot, wizard, Button.CancelButton)
+    cancelled.set()
     assert wizard.isVisible()  # stays open to say what happened
     qtbot.waitUntil(lambda: wizard.session.finished, timeout=60_000)
     assert wizard.import_page.result.text() == "Cancelled: nothing was imported."
