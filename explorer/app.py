@@ -22,7 +22,6 @@ if TYPE_CHECKING:
     from explorer.ui.main_window import MainWindow
     from explorer.ui.read_view import ReadView
 
-TARGET_KINDS = ("lesson", "partnership", "topic", "glossary", "timeline")
 TARGET_HELP = "lesson:SLUG, partnership:SLUG, topic:TAG, glossary:SLUG or timeline"
 APP_NAME = "Space Partnerships Explorer"
 ORGANISATION = "space-explorer"

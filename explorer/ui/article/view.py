@@ -280,9 +280,3 @@ class ArticleView(QTextBrowser):
                     return
                 fragments += 1
             block = block.next()
-
-    def select_nothing(self) -> None:
-        cursor = self.textCursor()
-        cursor.clearSelection()
-        cursor.movePosition(QTextCursor.MoveOperation.Start)
-        self.setTextCursor(cursor)
