@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -148,6 +148,7 @@ class LibraryTree(QTreeWidget):
         self.blockSignals(False)
         self.viewport().update()
 
+    @Slot(QTreeWidgetItem, QTreeWidgetItem)
     def _on_self_current_item_changed(
         self, item: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None
     ) -> None:

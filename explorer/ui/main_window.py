@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Signal
+from PySide6.QtCore import QByteArray, QSettings, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QMainWindow,
@@ -261,21 +261,26 @@ class MainWindow(QMainWindow):
         a.next_lesson.setEnabled(lesson and view is not None and bool(view.neighbour(1)))
 
     # -- slots ------------------------------------------------------------------------
+    @Slot()
     def _on_file_menu_about_to_show(self) -> None:
         if self.transfer is not None:
             self.transfer.refresh()  # a command-line import may have happened meanwhile
 
+    @Slot(object)
     def _on_read_view_target_requested(self, location: Location) -> None:
         self.go_to(location)
 
+    @Slot(object)
     def _on_read_view_timeline_requested(self, slugs: tuple[str, ...]) -> None:
         self.go_to(Location("timeline"))
         self.show_on_timeline_requested.emit(tuple(slugs))
 
+    @Slot(object)
     def _on_read_view_page_changed(self, location: Location) -> None:
         """The page redrew itself (a new sort order): keep history in step."""
         self.history.replace(location, self.read_view.scroll_position() if self.read_view else 0)
 
+    @Slot()
     def _on_show_read_triggered(self) -> None:
         last = self.history.last_of(("lesson", "partnership", "topic", "glossary"))
         if last is not None:
@@ -294,14 +299,17 @@ class MainWindow(QMainWindow):
         self.theme.set_mode(mode)
         self.settings.setValue("view/theme", mode)
 
+    @Slot(str)
     def _on_theme_scheme_changed(self, _scheme: str) -> None:
         self._set_icons()
         if self.read_view is not None:
             self.read_view.apply_theme()
 
+    @Slot(bool)
     def _on_full_screen_toggled(self, on: bool) -> None:
         self.showFullScreen() if on else self.showNormal()
 
+    @Slot(bool)
     def _on_toggle_sidebar_toggled(self, on: bool) -> None:
         if self.read_view is not None:
             self.read_view.set_sidebar_visible(on)

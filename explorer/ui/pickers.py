@@ -15,6 +15,7 @@ from PySide6.QtCore import (
     QSize,
     Qt,
     Signal,
+    Slot,
 )
 from PySide6.QtGui import QIcon, QKeyEvent, QPainter
 from PySide6.QtWidgets import (
@@ -126,11 +127,13 @@ class SearchableChecklist(QWidget):
         self._sort()
         self._update_count()
 
+    @Slot(str)
     def _on_filter_text_changed(self, text: str) -> None:
         words = _words(text)
         for slug, item in self._items.items():
             item.setHidden(not self._choices[slug].matches(words))
 
+    @Slot(QListWidgetItem)
     def _on_list_item_changed(self, item: QListWidgetItem) -> None:
         slug = str(item.data(SLUG_ROLE))
         checked = item.checkState() == Qt.CheckState.Checked
@@ -239,6 +242,7 @@ class ChoicePicker(QDialog):
             return None
         return self._choices[int(item.data(SLUG_ROLE))]
 
+    @Slot(str)
     def _on_filter_text_changed(self, text: str) -> None:
         words = _words(text)
         first = None

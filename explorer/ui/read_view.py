@@ -239,9 +239,11 @@ class ReadView(QWidget):
             if self.has(self.location):
                 self.redraw()
 
+    @Slot()
     def _on_warm_up_timeout(self) -> None:
         _ = self.pages.renderer  # about 80 ms once, so that the first lesson opens at once
 
+    @Slot(str, str)
     def _on_article_action_requested(self, scheme: str, value: str) -> None:
         location = self.location
         if scheme == "timeline":
@@ -263,10 +265,12 @@ class ReadView(QWidget):
             self.redraw()
             self.page_changed.emit(location)
 
+    @Slot(int)
     def _on_search_results_changed(self, _count: int) -> None:
         if not self.search.is_idle() or self.search.field.hasFocus():
             self.sidebar_stack.setCurrentIndex(SEARCH)
 
+    @Slot()
     def _on_search_close_requested(self) -> None:
         self.search.clear_all_filters()
         self.search.field.clear()

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Slot
 
 from explorer.core.changes import Changes
 from explorer.core.paths import AppPaths
@@ -83,6 +83,7 @@ class StoreOp(Generic[T]):
         job.start()  # only now: a quick job could end before a later connect
         return job
 
+    @Slot(object)
     def _on_job_succeeded(self, result: Any) -> None:
         changes = getattr(result, "changes", None)
         if self._events is not None and isinstance(changes, Changes):
@@ -92,6 +93,7 @@ class StoreOp(Generic[T]):
         if self._finished is not None:
             self._finished()
 
+    @Slot(object)
     def _on_job_failed(self, exc: Exception) -> None:
         if self._failure is not None:
             self._failure(exc)

@@ -54,9 +54,9 @@ def test_open_a_lesson_in_the_window(qtbot, tmp_path: Path):
     catalog = Catalog.open(paths)
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     window = build_window(paths, catalog, Location("topic"), settings)
-    qtbot.addWidget(window)
+    qtbot.add_widget(window)
     window.resize(1200, 800)
-    with qtbot.waitExposed(window):
+    with qtbot.wait_exposed(window):
         window.show()
     qtbot.wait(600)  # as in the app, the renderer is built while the reader looks around
     slugs = [x.slug for x in catalog.library.lessons if x.slug != "long-benchmark"]

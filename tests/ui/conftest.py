@@ -63,9 +63,9 @@ def make_window(qtbot, paths: AppPaths, settings_file: Path) -> Iterator[Callabl
         windows.append(window)
         if size:
             window.resize(*size)
-        with qtbot.waitExposed(window):
+        with qtbot.wait_exposed(window):
             window.show()
-        with qtbot.waitActive(window):
+        with qtbot.wait_active(window):
             window.activateWindow()
         return window
 

@@ -40,10 +40,10 @@ def figure(tmp_path: Path) -> Path:
 @pytest.fixture
 def view(qtbot) -> ArticleView:
     view = ArticleView()
-    qtbot.addWidget(view)
+    qtbot.add_widget(view)
     view.resize(500, 300)
     view.show()
-    qtbot.waitExposed(view)
+    qtbot.wait_exposed(view)
     return view
 
 
@@ -106,9 +106,9 @@ def test_the_window_shows_dark_figures_in_the_dark_theme(qtbot, make_window, pat
     window = make_window(Location("lesson", "pictures"))
     article = window.read_view.article
     window.menu_actions.themes["light"].trigger()
-    qtbot.waitUntil(lambda: LIGHT_FILL in colours_shown(article))
+    qtbot.wait_until(lambda: LIGHT_FILL in colours_shown(article))
     window.menu_actions.themes["dark"].trigger()
-    qtbot.waitUntil(lambda: DARK_FILL in colours_shown(article))
+    qtbot.wait_until(lambda: DARK_FILL in colours_shown(article))
 
 
 def test_a_figure_sits_right_above_its_caption(qtbot, make_window, paths):

@@ -112,7 +112,7 @@ def test_an_external_link_asks_before_anything_opens(qtbot, monkeypatch, make_wi
     monkeypatch.setattr(
         QMessageBox, "question", lambda *args, **kw: QMessageBox.StandardButton.Open
     )
-    with qtbot.waitSignal(window.read_view.article.external_link_opened):
+    with qtbot.wait_signal(window.read_view.article.external_link_opened):
         click_link(qtbot, window.read_view.article, "the NASA site")
     assert opened == [QUrl("https://www.nasa.gov/")]
 
@@ -149,7 +149,7 @@ def test_glossary_links_preview_their_definition_on_hover(window):
 
 def test_show_on_timeline_switches_view_and_asks_the_timeline(qtbot, window):
     window.go_to(Location("partnership", "exomars-esa-roscosmos"))
-    with qtbot.waitSignal(window.show_on_timeline_requested) as signal:
+    with qtbot.wait_signal(window.show_on_timeline_requested) as signal:
         click_link(qtbot, window.read_view.article, "Show on the timeline")
     assert signal.args == [("exomars-esa-roscosmos",)]
     assert window.current_view() == "timeline"

@@ -11,7 +11,7 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, QPointF, Qt, QUrl, Signal
+from PySide6.QtCore import QByteArray, QEvent, QPointF, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import (
     QDesktopServices,
     QFont,
@@ -229,6 +229,7 @@ class ArticleView(QTextBrowser):
         return cursor.charFormat().toolTip()
 
     # -- links --------------------------------------------------------------------------
+    @Slot(QUrl)
     def _on_self_anchor_clicked(self, url: QUrl) -> None:
         scheme = url.scheme()
         if scheme in INTERNAL:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
@@ -144,6 +144,7 @@ class AuthoringActions(QObject):
             self._bundled_slugs = frozenset(x.slug for x in bundled)
         return lesson.slug in self._bundled_slugs
 
+    @Slot()
     def _on_watcher_lessons_changed(self) -> None:
         self._update_actions()
         self.events.announce(Changes(lessons=True))  # the watcher read them again
@@ -317,11 +318,13 @@ class AuthoringActions(QObject):
         dialog.show()
         return dialog
 
+    @Slot(int)
     def _on_check_dialog_finished(self, _result: int) -> None:
         if self.check_dialog is not None:
             self.check_dialog.deleteLater()
             self.check_dialog = None
 
+    @Slot(object)
     def _on_check_dialog_finding_opened(self, finding: Finding) -> None:
         if finding.partnership:
             self.partnerships.edit_partnership(finding.partnership)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -131,20 +131,24 @@ class CheckContentDialog(QDialog):
             shown = path.name
         return f"{shown}, line {finding.line}" if finding.line > 1 else shown
 
+    @Slot(bool)
     def _on_show_notes_toggled(self, _on: bool) -> None:
         self._fill()
 
+    @Slot(QTreeWidgetItem, QTreeWidgetItem)
     def _on_tree_current_item_changed(
         self, item: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None
     ) -> None:
         finding = item.data(0, FINDING_ROLE) if item is not None else None
         self.open_button.setEnabled(bool(finding and (finding.lesson or finding.partnership)))
 
+    @Slot(QTreeWidgetItem, int)
     def _on_tree_item_activated(self, item: QTreeWidgetItem, _column: int) -> None:
         finding = item.data(0, FINDING_ROLE)
         if finding is not None and (finding.lesson or finding.partnership):
             self.finding_opened.emit(finding)
 
+    @Slot()
     def _on_open_button_clicked(self) -> None:
         item = self.tree.currentItem()
         if item is not None:

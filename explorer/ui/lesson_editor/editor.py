@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QFontDatabase, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
     QLabel,
@@ -202,11 +202,13 @@ class LessonEditor(QMainWindow):
         self.setWindowModified(self.is_dirty())
 
     # -- typing -------------------------------------------------------------------------
+    @Slot()
     def _on_editor_text_changed(self) -> None:
         self.setWindowModified(self.is_dirty())
         self._check_timer.start()
         self._draft_timer.start()
 
+    @Slot()
     def _on_fields_fields_edited(self) -> None:
         text = self.text()
         changes = self.fields.values()
@@ -219,6 +221,8 @@ class LessonEditor(QMainWindow):
         elif "tags" in current:
             changes["tags"] = None  # the list is now written under 'topics' alone
         replace_text(self.editor, apply_fields(text, changes))
+
+    @Slot()
 
     def _on_check_timer_timeout(self) -> None:
         """Problems, fields and preview catch up with the text."""
@@ -304,6 +308,7 @@ class LessonEditor(QMainWindow):
             return None
 
     # -- drafts -------------------------------------------------------------------------
+    @Slot()
     def _on_draft_timer_timeout(self) -> None:
         if self.is_dirty():
             self._write_draft()
@@ -339,6 +344,7 @@ class LessonEditor(QMainWindow):
         )
 
     # -- the file on disk -----------------------------------------------------------------
+    @Slot()
     def _on_file_watch_touched(self) -> None:
         data = self._disk_now()
         if data == self._disk:

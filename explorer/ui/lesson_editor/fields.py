@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QTextBlockFormat, QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -214,8 +214,10 @@ class LessonFieldsPanel(QScrollArea):
             self.partnerships,
         ]
 
+    @Slot()
     def _on_text_field_changed(self) -> None:
         self.fields_edited.emit()
 
+    @Slot()
     def _on_field_edited(self, *_args: object) -> None:
         self.fields_edited.emit()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -58,6 +59,7 @@ class NewLessonDialog(QDialog):
     def chosen_section(self) -> str:
         return str(self.section.currentData())
 
+    @Slot(str)
     def _on_title_text_changed(self, text: str) -> None:
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(bool(text.strip()))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from explorer.core.models import Problem
@@ -52,6 +52,7 @@ class ProblemsPane(QWidget):
     def messages(self) -> list[str]:
         return [self.list.item(row).text() for row in range(self.list.count())]
 
+    @Slot(QListWidgetItem)
     def _on_list_item_activated(self, item: QListWidgetItem) -> None:
         self.line_requested.emit(int(item.data(LINE_ROLE)))
 

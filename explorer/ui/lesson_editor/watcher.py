@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, Signal
+from PySide6.QtCore import QFileSystemWatcher, QObject, Signal, Slot
 
 from explorer.core.collections import is_lesson_file
 from explorer.core.lesson_authoring import folder_state, watched_files, watched_folders
@@ -85,8 +85,11 @@ class LessonFolderWatcher(QObject):
         if missing:
             self._watcher.addPaths(missing)
 
+    @Slot(str)
     def _on_watcher_changed(self, _path: str) -> None:
         self._timer.start()
+
+    @Slot()
 
     def _on_timer_timeout(self) -> None:
         if self.watched():
@@ -116,8 +119,11 @@ class FileWatch(QObject):
             if path.exists() and str(path) not in current:
                 self._watcher.addPath(str(path))
 
+    @Slot(str)
     def _on_watcher_changed(self, _path: str) -> None:
         self._timer.start()
+
+    @Slot()
 
     def _on_timer_timeout(self) -> None:
         self.rewatch()

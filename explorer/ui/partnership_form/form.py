@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -294,6 +294,7 @@ class PartnershipForm(QDialog):
         self.name_note.show_for(self.name.text().strip(), slug)
         return found
 
+    @Slot()
     def _on_fix_urls_fix_requested(self) -> None:
         complete_urls(self.citations.table)  # each cell edit checks the form again
 
@@ -303,10 +304,12 @@ class PartnershipForm(QDialog):
             self.touched.add("end_year")
         self.check(self.touched)
 
+    @Slot(str)
     def _on_name_text_edited(self, text: str) -> None:
         if self.record is None and "slug" not in self.touched:
             self.slug.setText(slugify(text))
 
+    @Slot()
     def _on_partners_new_partner_requested(self) -> None:
         dialog = NewPartnerDialog(list(self.partners.partners), self)
         if dialog.exec() == QDialog.DialogCode.Accepted:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -154,6 +154,7 @@ class RowsTable(QWidget):
             self.table.setItem(row, column, QTableWidgetItem(text))
         return row
 
+    @Slot()
     def _on_add_button_clicked(self) -> None:
         row = self._append([])
         self.table.setCurrentCell(row, 0)
@@ -163,14 +164,17 @@ class RowsTable(QWidget):
             self.table.editItem(item)
         self.rows_changed.emit()
 
+    @Slot()
     def _on_remove_button_clicked(self) -> None:
         for row in sorted({i.row() for i in self.table.selectedIndexes()}, reverse=True):
             self.table.removeRow(row)
         self.rows_changed.emit()
 
+    @Slot(QTableWidgetItem)
     def _on_table_item_changed(self, _item: QTableWidgetItem) -> None:
         self.rows_changed.emit()
 
+    @Slot()
     def _on_table_selection_changed(self) -> None:
         self.remove_button.setEnabled(bool(self.table.selectedIndexes()))
 
@@ -257,6 +261,7 @@ class PartnersEditor(RowsTable):
         name.setFlags(name.flags() & ~Qt.ItemFlag.ItemIsEditable)
         self.table.setItem(row, 0, name)
 
+    @Slot()
     def _on_add_button_clicked(self) -> None:
         index = self.chooser.findText(self.chooser.currentText(), Qt.MatchFlag.MatchFixedString)
         if index < 0:  # also accept a partner's short name or slug typed in full
@@ -352,6 +357,7 @@ class NewPartnerDialog(QDialog):
             kind=str(self.kind.currentData()),
         )
 
+    @Slot()
     def _on_buttons_accepted(self) -> None:
         partner = self.partner()
         if not partner.slug:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -303,12 +303,15 @@ class SearchPanel(QWidget):
         return True
 
     # -- slots ----------------------------------------------------------------------------
+    @Slot(str)
     def _on_field_text_changed(self, _text: str) -> None:
         self.refresh()
 
+    @Slot()
     def _on_filter_selection_changed(self) -> None:
         self.refresh()
 
+    @Slot()
     def _on_filter_counts_requested(self) -> None:
         if self._facet_timer.isActive() or self._facets_stale:
             self._facet_timer.stop()
@@ -319,6 +322,7 @@ class SearchPanel(QWidget):
         if self._facets_stale:
             self._facet_timer.start()
 
+    @Slot()
     def _on_facet_timer_timeout(self) -> None:
         """Count filter values, but only for a panel someone can see."""
         self._facets_stale = not self.isVisible()
@@ -330,6 +334,7 @@ class SearchPanel(QWidget):
             button.set_counts(counts.get(button.facet) or Counter())
         self.facets_updated.emit()
 
+    @Slot(QModelIndex)
     def _on_list_activated(self, index: QModelIndex) -> None:
         kind, slug = index.data(KIND_ROLE), index.data(SLUG_ROLE)
         if kind == "expand":

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, Qt, QTimer
+from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QProgressDialog, QWidget
 
@@ -160,9 +160,11 @@ class TransferActions(QObject):
         self._show(dialog)
         return dialog
 
+    @Slot(object)
     def _on_dialog_imported(self, result: ImportResult | PackResult) -> None:
         self._catalog_changed(result.changes)
 
+    @Slot(str)
     def _on_dialog_restored(self, _backup_id: str) -> None:
         self._catalog_changed(EVERYTHING)
 
@@ -227,6 +229,7 @@ class TransferActions(QObject):
     def _on_undo_job_failed(self, exc: Exception) -> None:
         QMessageBox.warning(self.window, "The import was not undone", error_text(exc))
 
+    @Slot()
     def _on_job_finished(self) -> None:
         self.job = None
         self.refresh()

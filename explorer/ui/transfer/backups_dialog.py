@@ -3,7 +3,7 @@ restore one (after asking; what is there now is backed up first)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -162,6 +162,7 @@ class BackupsDialog(QDialog):
         self.restore_button.setEnabled(idle and chosen is not None and chosen.reason != "damaged")
 
     # -- work --------------------------------------------------------------------------------
+    @Slot()
     def _on_create_button_clicked(self) -> None:
         def work(store: PartnershipStore, _progress: Progress) -> BackupInfo:
             return create_backup(store, self.paths, "manual")
@@ -171,6 +172,7 @@ class BackupsDialog(QDialog):
     def _on_create_job_succeeded(self, info: BackupInfo) -> None:
         show_message(self.message, f"Backed up {holds_text(info).lower()}.", "formNotice")
 
+    @Slot()
     def _on_restore_button_clicked(self) -> None:
         chosen = self.chosen()
         if chosen is None or chosen.reason == "damaged" or self.work.job is not None:

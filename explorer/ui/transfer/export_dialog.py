@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Signal
+from PySide6.QtCore import QSettings, Signal, Slot
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -159,6 +159,7 @@ class ExportDialog(QDialog):
     def _on_formats_changed(self) -> None:
         self.scope_box.setEnabled(self.chosen_format() != "pack")
 
+    @Slot()
     def _on_export_button_clicked(self) -> None:
         kind = self.chosen_format()
         _title, _about, name, pattern = FORMATS[kind]

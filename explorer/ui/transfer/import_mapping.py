@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -210,6 +210,7 @@ class MappingTable(QWidget):
         self._refresh()
         self.mapping_changed.emit()
 
+    @Slot(int)
     def _on_reading_activated(self, _index: int) -> None:
         self.reading_changed.emit(*self.reading())
 

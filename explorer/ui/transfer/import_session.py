@@ -194,6 +194,8 @@ class ImportSession(QObject):
         self.task = task
         self.task_changed.emit(task)
 
+    @Slot(str, int, int)
+
     def _on_job_progressed(self, stage: str, done: int, total: int) -> None:
         self.progressed.emit(stage, done, total)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -184,6 +184,7 @@ class PackImportDialog(QDialog):
                 found[row.data(0, ID_ROLE)] = row.checkState(0) == Qt.CheckState.Checked
         return found
 
+    @Slot(QTreeWidgetItem, int)
     def _on_tree_item_changed(self, row: QTreeWidgetItem, column: int) -> None:
         if column != 0 or self.plan is None:
             return
@@ -198,6 +199,7 @@ class PackImportDialog(QDialog):
         self.import_button.setText(f"&Import {plural(chosen, 'Item')}" if chosen else "&Import")
 
     # -- importing ---------------------------------------------------------------------------
+    @Slot()
     def _on_import_button_clicked(self) -> None:
         plan, paths, choices = self.plan, self.paths, self.choices()
         if plan is None:

@@ -12,9 +12,9 @@ Button = QMessageBox.StandardButton
 @pytest.fixture
 def window(qtbot):
     made = QMainWindow()
-    qtbot.addWidget(made)
+    qtbot.add_widget(made)
     made.show()
-    qtbot.waitExposed(made)
+    qtbot.wait_exposed(made)
     return made
 
 
@@ -61,7 +61,7 @@ def test_actions_follow_the_page_being_read(authoring, catalog):
 def test_edit_a_copy_then_revert_to_the_original(qtbot, authoring, catalog, monkeypatch):
     bundled = catalog.library.get("why-partner")
     authoring.set_location(Location("lesson", "why-partner"))
-    with qtbot.waitSignal(authoring.events.catalog_changed):
+    with qtbot.wait_signal(authoring.events.catalog_changed):
         authoring.edit_copy_action.trigger()
     copy = catalog.paths.teacher_lessons / "why-partner.md"
     assert copy.read_bytes() == bundled.source_path.read_bytes()
@@ -70,7 +70,7 @@ def test_edit_a_copy_then_revert_to_the_original(qtbot, authoring, catalog, monk
     assert authoring.revert_lesson_action.isEnabled()
 
     answer_question(monkeypatch, Button.Yes, asked := [])
-    with qtbot.waitSignal(authoring.events.catalog_changed):
+    with qtbot.wait_signal(authoring.events.catalog_changed):
         authoring.revert_lesson_action.trigger()
     assert "instead of your version" in asked[0]
     assert not copy.exists() and authoring.editors == {}
@@ -105,7 +105,7 @@ def test_a_new_lesson_is_written_saved_and_appears(qtbot, authoring, catalog):
     (editor,) = authoring.editors.values()
     # the bundled "why-partner" keeps its slug: the new lesson must not override it
     assert editor.path == catalog.paths.teacher_lessons / "why-partner-at-all.md"
-    with qtbot.waitSignal(authoring.lesson_saved) as saved:
+    with qtbot.wait_signal(authoring.lesson_saved) as saved:
         editor.save_action.trigger()
     assert saved.args == ["why-partner-at-all"]
     assert catalog.library.get("why-partner-at-all").title == "Why partner at all?"
@@ -147,7 +147,7 @@ def test_new_partnership_saved_through_the_actions(qtbot, authoring, catalog):
     form = authoring.partnerships.form
     qtbot.keyClicks(form.name, "Relay")
     qtbot.keyClicks(form.start_year, "2030")
-    with qtbot.waitSignal(authoring.partnerships.partnership_saved) as saved:
+    with qtbot.wait_signal(authoring.partnerships.partnership_saved) as saved:
         qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     assert saved.args == ["relay"] and catalog.partnerships.get("relay").origin == "user"
     authoring.set_location(Location("partnership", "relay"))
@@ -166,7 +166,7 @@ def test_delete_and_revert_act_on_the_page_being_read(qtbot, authoring, catalog,
     authoring.set_location(Location("partnership", "apollo-soyuz-test-project"))
     assert authoring.partnerships.revert_partnership_action.isEnabled()
     answer_question(monkeypatch, Button.Yes)
-    with qtbot.waitSignal(authoring.partnerships.partnership_saved):
+    with qtbot.wait_signal(authoring.partnerships.partnership_saved):
         authoring.partnerships.revert_partnership_action.trigger()
     assert store.origin_of("apollo-soyuz-test-project") == ("bundled", False)
 
@@ -174,7 +174,7 @@ def test_delete_and_revert_act_on_the_page_being_read(qtbot, authoring, catalog,
         store, catalog.paths, replace(store.get("apollo-soyuz-test-project"), slug="mine")
     )
     authoring.set_location(Location("partnership", "mine"))
-    with qtbot.waitSignal(authoring.partnerships.partnership_deleted) as deleted:
+    with qtbot.wait_signal(authoring.partnerships.partnership_deleted) as deleted:
         authoring.partnerships.delete_partnership_action.trigger()
     assert deleted.args == ["mine"] and store.get("mine") is None
 

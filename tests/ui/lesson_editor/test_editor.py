@@ -40,11 +40,11 @@ def open_editor(qtbot, catalog, monkeypatch):
 
     def open_(path, new_text=None):
         editor = LessonEditor(catalog, path, new_text)
-        qtbot.addWidget(editor)
+        qtbot.add_widget(editor)
         editor.show()
-        qtbot.waitExposed(editor)
+        qtbot.wait_exposed(editor)
         editor.activateWindow()
-        qtbot.waitUntil(editor.isActiveWindow)  # shortcuts reach the active window only
+        qtbot.wait_until(editor.isActiveWindow)  # shortcuts reach the active window only
         return editor
 
     return open_
@@ -95,7 +95,7 @@ def test_typing_in_the_body_changes_only_the_end_of_the_file(qtbot, open_editor,
     editor = open_editor(lesson_file)
     type_at_end(qtbot, editor, "More.")
     assert editor.isWindowModified()
-    with qtbot.waitSignal(editor.lesson_saved) as saved:
+    with qtbot.wait_signal(editor.lesson_saved) as saved:
         press_save(qtbot, editor)
     assert saved.args == ["mine"]
     assert lesson_file.read_bytes() == ORIGINAL + b"More."
@@ -149,14 +149,14 @@ def test_typing_in_the_text_updates_the_fields(qtbot, open_editor, lesson_file):
     cursor.setPosition(len("---\ntitle: Mine"))
     editor.editor.setTextCursor(cursor)
     qtbot.keyClicks(editor.editor, "r")
-    qtbot.waitUntil(lambda: editor.fields.title.text() == "Miner")
+    qtbot.wait_until(lambda: editor.fields.title.text() == "Miner")
     assert editor.windowTitle().startswith("Miner")
 
 
 def test_problems_appear_as_you_type_and_a_click_goes_to_the_line(qtbot, open_editor, lesson_file):
     editor = open_editor(lesson_file)
     type_at_end(qtbot, editor, "See [x](partnership:nope).")
-    qtbot.waitUntil(lambda: problems(editor) == ["Line 13: link to unknown partnership 'nope'"])
+    qtbot.wait_until(lambda: problems(editor) == ["Line 13: link to unknown partnership 'nope'"])
     assert editor.problems.label.text() == "1 problem"
     editor.editor.moveCursor(editor.editor.textCursor().MoveOperation.Start)
     listing = editor.problems.list
@@ -172,7 +172,7 @@ def test_broken_front_matter_disables_the_fields_and_says_why(qtbot, open_editor
     cursor.setPosition(len("---\ntitle: Mine   # my own lesson\nsection: "))
     editor.editor.setTextCursor(cursor)
     qtbot.keyClicks(editor.editor, "[")
-    qtbot.waitUntil(lambda: not editor.fields.title.isEnabled())
+    qtbot.wait_until(lambda: not editor.fields.title.isEnabled())
     assert "front matter is not valid YAML" in problems(editor)[0]
     assert editor.fields.notice.isVisibleTo(editor.fields)
     assert "No preview yet" in editor.preview.toPlainText()
@@ -234,7 +234,7 @@ def test_closing_without_changes_does_not_ask(open_editor, lesson_file, monkeypa
 def test_a_draft_survives_a_crash_and_is_offered_back(qtbot, open_editor, lesson_file):
     editor = open_editor(lesson_file)
     type_at_end(qtbot, editor, "Typed before the crash")
-    qtbot.waitUntil(lambda: draft_file(editor.drafts, lesson_file).exists())
+    qtbot.wait_until(lambda: draft_file(editor.drafts, lesson_file).exists())
     editor.deleteLater()  # a crash: no close, no question
     again = open_editor(lesson_file)
     assert again.banner.kind == "draft"
@@ -259,7 +259,7 @@ def test_a_file_changed_on_disk_is_reloaded_when_nothing_is_unsaved(
 ):
     editor = open_editor(lesson_file)
     lesson_file.write_bytes(ORIGINAL.replace(b"Mine", b"Theirs"))
-    qtbot.waitUntil(lambda: editor.text().startswith("---\ntitle: Theirs"))
+    qtbot.wait_until(lambda: editor.text().startswith("---\ntitle: Theirs"))
     assert not editor.isWindowModified()
 
 
@@ -269,7 +269,7 @@ def test_a_file_changed_on_disk_while_editing_gives_a_warning(
     editor = open_editor(lesson_file)
     type_at_end(qtbot, editor, "Mine wins")
     lesson_file.write_bytes(ORIGINAL.replace(b"Mine", b"Theirs"))
-    qtbot.waitUntil(lambda: editor.banner.kind == "changed")
+    qtbot.wait_until(lambda: editor.banner.kind == "changed")
     assert "was changed by another program" in editor.banner.label.text()
     qtbot.mouseClick(editor.banner.button("Keep My Version"), Qt.MouseButton.LeftButton)
     answer_with(monkeypatch, "warning", Button.Cancel, asked := [])
@@ -282,7 +282,7 @@ def test_reload_from_the_warning_takes_the_other_version(qtbot, open_editor, les
     editor = open_editor(lesson_file)
     type_at_end(qtbot, editor, "Lost on purpose")
     lesson_file.write_bytes(ORIGINAL.replace(b"Mine", b"Theirs"))
-    qtbot.waitUntil(lambda: editor.banner.kind == "changed")
+    qtbot.wait_until(lambda: editor.banner.kind == "changed")
     qtbot.mouseClick(editor.banner.button("Reload"), Qt.MouseButton.LeftButton)
     assert editor.text().startswith("---\ntitle: Theirs") and not editor.is_dirty()
 
@@ -304,7 +304,7 @@ def test_a_new_lesson_from_the_template_is_saved_as_a_new_file(qtbot, open_edito
     path = catalog.paths.teacher_lessons / "fresh.md"
     editor = open_editor(path, lesson_template("Fresh", "outlook"))
     assert editor.isWindowModified() and editor.problems.label.text() == "No problems"
-    with qtbot.waitSignal(editor.lesson_saved) as saved:
+    with qtbot.wait_signal(editor.lesson_saved) as saved:
         press_save(qtbot, editor)
     assert saved.args == ["fresh"]
     assert path.read_text().startswith("---\ntitle: Fresh\nsection: outlook\n")
@@ -337,4 +337,4 @@ def test_insert_image_copies_it_next_to_the_lesson(
     editor.image_action.trigger()
     assert editor.text().endswith("![Launch Pad](images/launch-pad.png)")
     assert (lesson_file.parent / "images" / "launch-pad.png").read_bytes() == picture.read_bytes()
-    qtbot.waitUntil(lambda: editor.problems.label.text() == "No problems")
+    qtbot.wait_until(lambda: editor.problems.label.text() == "No problems")

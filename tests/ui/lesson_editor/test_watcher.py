@@ -18,7 +18,7 @@ def titles(catalog):
 
 
 def test_a_new_lesson_file_appears(qtbot, watcher, catalog):
-    with qtbot.waitSignal(watcher.lessons_changed, timeout=5000):
+    with qtbot.wait_signal(watcher.lessons_changed, timeout=5000):
         (catalog.paths.teacher_lessons / "mine.md").write_text(LESSON.format(title="Mine"))
     assert titles(catalog)["mine"] == "Mine"
     assert catalog.library.get("mine").origin == "teacher"
@@ -26,21 +26,21 @@ def test_a_new_lesson_file_appears(qtbot, watcher, catalog):
 
 def test_a_changed_lesson_file_is_read_again(qtbot, watcher, catalog):
     path = catalog.paths.teacher_lessons / "mine.md"
-    with qtbot.waitSignal(watcher.lessons_changed, timeout=5000):
+    with qtbot.wait_signal(watcher.lessons_changed, timeout=5000):
         path.write_text(LESSON.format(title="First"))
-    with qtbot.waitSignal(watcher.lessons_changed, timeout=5000):
+    with qtbot.wait_signal(watcher.lessons_changed, timeout=5000):
         path.write_text(LESSON.format(title="Second"))
     assert titles(catalog)["mine"] == "Second"
 
 
 def test_a_file_replaced_atomically_is_still_watched(qtbot, watcher, catalog):
     path = catalog.paths.teacher_lessons / "mine.md"
-    with qtbot.waitSignal(watcher.lessons_changed, timeout=5000):
+    with qtbot.wait_signal(watcher.lessons_changed, timeout=5000):
         path.write_text(LESSON.format(title="First"))
     for title in ("Second", "Third"):
         temp = path.with_name(".mine.md.tmp")
         temp.write_text(LESSON.format(title=title))
-        with qtbot.waitSignal(watcher.lessons_changed, timeout=5000):
+        with qtbot.wait_signal(watcher.lessons_changed, timeout=5000):
             temp.replace(path)
         assert titles(catalog)["mine"] == title
     assert str(path) in watcher.watched()
@@ -48,9 +48,9 @@ def test_a_file_replaced_atomically_is_still_watched(qtbot, watcher, catalog):
 
 def test_a_removed_lesson_file_disappears(qtbot, watcher, catalog):
     path = catalog.paths.teacher_lessons / "mine.md"
-    with qtbot.waitSignal(watcher.lessons_changed, timeout=5000):
+    with qtbot.wait_signal(watcher.lessons_changed, timeout=5000):
         path.write_text(LESSON.format(title="Mine"))
-    with qtbot.waitSignal(watcher.lessons_changed, timeout=5000):
+    with qtbot.wait_signal(watcher.lessons_changed, timeout=5000):
         path.unlink()
     assert "mine" not in titles(catalog)
 
@@ -58,7 +58,7 @@ def test_a_removed_lesson_file_disappears(qtbot, watcher, catalog):
 def test_a_lesson_with_problems_still_appears_with_its_messages(qtbot, watcher, catalog):
     text = "---\ntitle: Broken links\nsection: types\n---\n\nSee [x](partnership:nope).\n"
     path = catalog.paths.teacher_lessons / "broken.md"
-    with qtbot.waitSignal(watcher.lessons_changed, timeout=5000):
+    with qtbot.wait_signal(watcher.lessons_changed, timeout=5000):
         path.write_text(text)
     lesson = catalog.library.get("broken")
     assert lesson is not None
@@ -70,10 +70,10 @@ def test_a_teacher_lesson_overrides_the_bundled_one_and_removing_it_restores(
 ):
     path = catalog.paths.teacher_lessons / "why-partner.md"
     bundled_title = catalog.library.get("why-partner").title
-    with qtbot.waitSignal(watcher.lessons_changed, timeout=5000):
+    with qtbot.wait_signal(watcher.lessons_changed, timeout=5000):
         path.write_text(LESSON.format(title="My version"))
     assert titles(catalog)["why-partner"] == "My version"
-    with qtbot.waitSignal(watcher.lessons_changed, timeout=5000):
+    with qtbot.wait_signal(watcher.lessons_changed, timeout=5000):
         path.unlink()
     assert titles(catalog)["why-partner"] == bundled_title
 
@@ -92,7 +92,7 @@ def test_a_deleted_and_recreated_folder_is_watched_again(qtbot, watcher, catalog
     folder.rmdir()
     watcher.rescan()
     assert str(catalog.paths.data_dir) in watcher.watched()
-    with qtbot.waitSignal(watcher.lessons_changed, timeout=5000):
+    with qtbot.wait_signal(watcher.lessons_changed, timeout=5000):
         folder.mkdir()
         (folder / "mine.md").write_text(LESSON.format(title="Back"))
     assert titles(catalog)["mine"] == "Back"
@@ -101,13 +101,13 @@ def test_a_deleted_and_recreated_folder_is_watched_again(qtbot, watcher, catalog
 def test_a_lesson_added_in_a_subfolder_appears_in_its_collection(qtbot, watcher, catalog):
     unit = catalog.paths.teacher_lessons / "unit" / "episodes"
     unit.mkdir(parents=True)  # an empty folder changes nothing in the library...
-    qtbot.waitUntil(lambda: str(unit) in watcher.watched(), timeout=5000)  # ...but is watched
-    with qtbot.waitSignal(watcher.lessons_changed, timeout=5000):
+    qtbot.wait_until(lambda: str(unit) in watcher.watched(), timeout=5000)  # ...but is watched
+    with qtbot.wait_signal(watcher.lessons_changed, timeout=5000):
         (unit / "01-first.md").write_text(
             LESSON.format(title="First").replace("section: types\n", "")
         )
     lesson = catalog.library.get("unit/episodes/01-first")
     assert (lesson.title, lesson.group_title) == ("First", "Unit")
-    with qtbot.waitSignal(watcher.lessons_changed, timeout=5000):
+    with qtbot.wait_signal(watcher.lessons_changed, timeout=5000):
         (unit / "01-first.md").write_text(LESSON.format(title="Changed"))
     assert catalog.library.get("unit/episodes/01-first").title == "Changed"

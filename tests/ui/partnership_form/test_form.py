@@ -16,11 +16,11 @@ def open_form(qtbot, catalog, monkeypatch):
 
     def open_(slug=None):
         form = PartnershipForm(catalog, slug)
-        qtbot.addWidget(form)
+        qtbot.add_widget(form)
         form.show()
-        qtbot.waitExposed(form)
+        qtbot.wait_exposed(form)
         form.activateWindow()
-        qtbot.waitUntil(form.isActiveWindow)  # keys go to the focused cell of the active window
+        qtbot.wait_until(form.isActiveWindow)  # keys go to the focused cell of the active window
         return form
 
     return open_
@@ -60,12 +60,12 @@ def fill_new(qtbot, form):
     click(qtbot, form.milestones.add_button)  # opens the new row's first cell
     qtbot.keyClicks(QApplication.focusWidget(), "2028")
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: form.milestones.rows() == [["2028", "", ""]])  # the cell is committed
+    qtbot.wait_until(lambda: form.milestones.rows() == [["2028", "", ""]])  # the cell is committed
     form.milestones.table.setCurrentCell(0, 1)
     qtbot.keyClick(form.milestones.table, Qt.Key.Key_F2)  # edit the event cell
     qtbot.keyClicks(QApplication.focusWidget(), "Agreement signed")
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: form.milestones.rows() == [["2028", "Agreement signed", ""]])
+    qtbot.wait_until(lambda: form.milestones.rows() == [["2028", "Agreement signed", ""]])
 
 
 def test_a_new_partnership_is_saved_and_found_by_search(qtbot, open_form, catalog):
@@ -76,7 +76,7 @@ def test_a_new_partnership_is_saved_and_found_by_search(qtbot, open_form, catalo
     assert form.isVisible() and catalog.partnerships.get("lunar-relay-club") is None, (
         "Enter in a table cell must finish the cell, not save the form"
     )
-    with qtbot.waitSignal(form.partnership_saved) as saved:
+    with qtbot.wait_signal(form.partnership_saved) as saved:
         click(qtbot, form.save_button)
     assert saved.args == ["lunar-relay-club"]
     record = catalog.partnerships.get("lunar-relay-club")
@@ -165,7 +165,7 @@ def test_editing_a_bundled_one_keeps_it_revertible(qtbot, open_form, catalog, mo
     again = open_form(ASTP)
     assert again.revert_button.isEnabled() and "You have changed it." in again.notice.text()
     answer_with(monkeypatch, Button.Yes, asked := [])
-    with qtbot.waitSignal(again.partnership_saved):
+    with qtbot.wait_signal(again.partnership_saved):
         click(qtbot, again.revert_button)
     assert "Replace your version of “ASTP, my way”" in asked[0]
     assert catalog.partnerships.get(ASTP) == original
@@ -181,7 +181,7 @@ def test_a_teachers_partnership_can_be_deleted(qtbot, open_form, catalog, monkey
     click(qtbot, again.delete_button)
     assert catalog.partnerships.get("lunar-relay-club") is not None
     answer_with(monkeypatch, Button.Yes)
-    with qtbot.waitSignal(again.partnership_deleted) as deleted:
+    with qtbot.wait_signal(again.partnership_deleted) as deleted:
         click(qtbot, again.delete_button)
     assert deleted.args == ["lunar-relay-club"]
     assert catalog.partnerships.get("lunar-relay-club") is None
@@ -255,11 +255,11 @@ def test_a_web_address_without_https_is_offered_it(qtbot, open_form):
     click(qtbot, form.citations.add_button)
     qtbot.keyClicks(QApplication.focusWidget(), "ESA")
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: form.citations.rows() == [["ESA", "", ""]])
+    qtbot.wait_until(lambda: form.citations.rows() == [["ESA", "", ""]])
     type_in_cell(qtbot, form.citations, 0, 1, "Science")
-    qtbot.waitUntil(lambda: form.citations.rows() == [["ESA", "Science", ""]])
+    qtbot.wait_until(lambda: form.citations.rows() == [["ESA", "Science", ""]])
     type_in_cell(qtbot, form.citations, 0, 2, "www.esa.int/Science")
-    qtbot.waitUntil(lambda: "citations" in shown_errors(form))
+    qtbot.wait_until(lambda: "citations" in shown_errors(form))
     assert shown_errors(form)["citations"] == (
         "'www.esa.int/Science' is not a web address; did you mean 'https://www.esa.int/Science'?"
     )

@@ -79,10 +79,10 @@ def click_row(qtbot, tree: QTreeWidget, index: int, column: int = 1) -> None:
 
 def open_pack(qtbot, paths, pack: Path) -> PackImportDialog:
     dialog = PackImportDialog(paths, pack)
-    qtbot.addWidget(dialog)
+    qtbot.add_widget(dialog)
     dialog.show()
     dialog.load()
-    qtbot.waitUntil(lambda: dialog.work.job is None)
+    qtbot.wait_until(lambda: dialog.work.job is None)
     return dialog
 
 
@@ -111,7 +111,7 @@ def test_a_pack_shows_each_item_with_a_choice(qtbot, teacher_world, paths, tmp_p
     assert dialog.tree.topLevelItem(index).text(3) == "Replaces your version"
     assert dialog.import_button.text() == "&Import 2 Items"
 
-    with qtbot.waitSignal(dialog.imported, timeout=20_000) as blocker:
+    with qtbot.wait_signal(dialog.imported, timeout=20_000) as blocker:
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     assert (blocker.args[0].partnerships, blocker.args[0].lessons) == (1, 1)
     assert lesson.read_bytes() == shared
@@ -138,7 +138,7 @@ def test_a_broken_pack_is_reported_in_the_dialog(qtbot, catalog, paths, tmp_path
 def open_export(qtbot, settings):
     def open_(catalog, filtered=()):
         dialog = ExportDialog(catalog, settings, list(filtered))
-        qtbot.addWidget(dialog)
+        qtbot.add_widget(dialog)
         dialog.show()
         return dialog
 
@@ -153,7 +153,7 @@ def test_export_writes_the_current_filter_as_csv(
     assert not dialog.scope_buttons["mine"].isEnabled()
     tick(qtbot, dialog.scope_buttons["filtered"])
     save_as(monkeypatch, tmp_path / "out")  # the suffix is added
-    with qtbot.waitSignal(dialog.exported, timeout=20_000):
+    with qtbot.wait_signal(dialog.exported, timeout=20_000):
         qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     out = tmp_path / "out.csv"
     rows = list(csv.DictReader(out.read_text(encoding="utf-8-sig").splitlines()))
@@ -165,7 +165,7 @@ def test_export_all_as_json_and_a_pack(qtbot, teacher_world, open_export, tmp_pa
     dialog = open_export(teacher_world)
     tick(qtbot, dialog.format_buttons["json"])
     save_as(monkeypatch, tmp_path / "all.json")
-    with qtbot.waitSignal(dialog.exported, timeout=20_000):
+    with qtbot.wait_signal(dialog.exported, timeout=20_000):
         qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     document = json.loads((tmp_path / "all.json").read_text(encoding="utf-8"))
     assert len(document["partnerships"]) == 4
@@ -173,7 +173,7 @@ def test_export_all_as_json_and_a_pack(qtbot, teacher_world, open_export, tmp_pa
     tick(qtbot, dialog.format_buttons["pack"])
     assert not dialog.scope_box.isEnabled()
     save_as(monkeypatch, tmp_path / "share.zip")
-    with qtbot.waitSignal(dialog.exported, timeout=20_000):
+    with qtbot.wait_signal(dialog.exported, timeout=20_000):
         qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     assert (tmp_path / "share.zip").is_file()
     assert dialog.message.text() == (
@@ -189,7 +189,7 @@ def test_an_export_that_cannot_be_written_says_where(
     dialog = open_export(catalog)
     save_as(monkeypatch, blocker / "out.csv")
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.job is None)
+    qtbot.wait_until(lambda: dialog.job is None)
     assert dialog.message.objectName() == "fieldError"
     assert dialog.message.text().startswith(f"{blocker / 'out.csv'} could not be written (")
     assert "Nothing was changed" in dialog.message.text()
@@ -203,15 +203,15 @@ def test_backups_are_listed_made_and_restored(qtbot, catalog, paths, settings, m
     lesson.parent.mkdir(parents=True, exist_ok=True)
     lesson.write_text(LESSON, encoding="utf-8")
     window = QMainWindow()
-    qtbot.addWidget(window)
+    qtbot.add_widget(window)
     transfer = TransferActions(window, catalog, paths, lambda: [], settings)
     dialog = transfer.backups()
-    qtbot.addWidget(dialog)
+    qtbot.add_widget(dialog)
     assert row_texts(dialog.tree)[0][0] == "No backups yet"
     assert not dialog.restore_button.isEnabled()
 
     qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.work.job is None)
+    qtbot.wait_until(lambda: dialog.work.job is None)
     [made] = row_texts(dialog.tree)
     assert made[1:3] == ["Backed up by you", "0 partnerships, 1 lesson file"]
     assert dialog.message.text() == "Backed up 0 partnerships, 1 lesson file."
@@ -224,9 +224,9 @@ def test_backups_are_listed_made_and_restored(qtbot, catalog, paths, settings, m
         "question",
         staticmethod(lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes),
     )
-    with qtbot.waitSignal(transfer.events.catalog_changed, timeout=20_000):
+    with qtbot.wait_signal(transfer.events.catalog_changed, timeout=20_000):
         qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.work.job is None)
+    qtbot.wait_until(lambda: dialog.work.job is None)
     assert "what they were on" in asked[0]
     assert lesson.read_text(encoding="utf-8") == LESSON
     assert [r[1] for r in row_texts(dialog.tree)] == ["Before a restore", "Backed up by you"]
@@ -238,10 +238,10 @@ def test_a_restore_not_confirmed_changes_nothing(qtbot, catalog, paths, monkeypa
     lesson.parent.mkdir(parents=True, exist_ok=True)
     lesson.write_text(LESSON, encoding="utf-8")
     dialog = BackupsDialog(paths)
-    qtbot.addWidget(dialog)
+    qtbot.add_widget(dialog)
     dialog.show()
     qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.work.job is None)
+    qtbot.wait_until(lambda: dialog.work.job is None)
     lesson.write_text("mine now", encoding="utf-8")
     click_row(qtbot, dialog.tree, 0)
     monkeypatch.setattr(
@@ -257,7 +257,7 @@ def test_a_restore_not_confirmed_changes_nothing(qtbot, catalog, paths, monkeypa
 
 def test_the_file_menu_actions(qtbot, catalog, paths, settings, monkeypatch):
     window = QMainWindow()
-    qtbot.addWidget(window)
+    qtbot.add_widget(window)
     transfer = TransferActions(
         window, catalog, paths, lambda: ["apollo-soyuz-test-project"], settings
     )
@@ -280,7 +280,7 @@ def test_the_file_menu_actions(qtbot, catalog, paths, settings, monkeypatch):
     transfer.dialog.reject()
 
     job = transfer.back_up_daily()
-    qtbot.waitUntil(lambda: transfer.job is None)
+    qtbot.wait_until(lambda: transfer.job is None)
     assert job is not None
     transfer.shutdown()
 

@@ -44,7 +44,7 @@ def open_wizard(qtbot, paths, settings, catalog):  # the window has opened its c
 
     def open_(path: Path) -> ImportWizard:
         wizard = ImportWizard(paths, settings, None, path)
-        qtbot.addWidget(wizard)
+        qtbot.add_widget(wizard)
         wizard.show()
         made.append(wizard)
         return wizard
@@ -68,13 +68,13 @@ def tick(qtbot, box) -> None:
 
 def to_columns(qtbot, wizard: ImportWizard) -> None:
     click(qtbot, wizard, Button.NextButton)
-    qtbot.waitUntil(lambda: wizard.session.sample is not None and not wizard.session.busy)
+    qtbot.wait_until(lambda: wizard.session.sample is not None and not wizard.session.busy)
 
 
 def to_check(qtbot, wizard: ImportWizard) -> None:
     to_columns(qtbot, wizard)
     click(qtbot, wizard, Button.NextButton)
-    qtbot.waitUntil(lambda: wizard.session.preview is not None and not wizard.session.busy)
+    qtbot.wait_until(lambda: wizard.session.preview is not None and not wizard.session.busy)
 
 
 def test_wizard_maps_columns_and_previews_a_bad_row(qtbot, open_wizard, sheet):
@@ -96,7 +96,7 @@ def test_wizard_maps_columns_and_previews_a_bad_row(qtbot, open_wizard, sheet):
     assert chosen["description"] == "Notes"
 
     click(qtbot, wizard, Button.NextButton)
-    qtbot.waitUntil(lambda: wizard.session.preview is not None and not wizard.session.busy)
+    qtbot.wait_until(lambda: wizard.session.preview is not None and not wizard.session.busy)
     panel = wizard.check_page.panel
     assert panel.filter_buttons["invalid"].text() == "Invalid 1"
     assert panel.filter_buttons["invalid"].isChecked()  # the problems come first
@@ -128,7 +128,7 @@ def test_a_missing_required_column_is_chosen_and_remembered(qtbot, open_wizard, 
     assert page.mapping.choices()["start_year"] == "Beginn"
     assert not page.problem.isVisible()
     click(qtbot, wizard, Button.NextButton)
-    qtbot.waitUntil(lambda: wizard.session.preview is not None and not wizard.session.busy)
+    qtbot.wait_until(lambda: wizard.session.preview is not None and not wizard.session.busy)
     wizard.reject()
 
     again = open_wizard(sheet(header + "Mars,bilateral,2031,planned,planetary\n", "two.csv"))
@@ -140,7 +140,7 @@ def test_a_missing_required_column_is_chosen_and_remembered(qtbot, open_wizard, 
 def test_an_unreadable_file_is_reported_with_its_row(qtbot, open_wizard, sheet):
     wizard = open_wizard(sheet(HEADER + 'x,"Moon Base,multilateral\n'))
     click(qtbot, wizard, Button.NextButton)
-    qtbot.waitUntil(lambda: not wizard.session.busy)
+    qtbot.wait_until(lambda: not wizard.session.busy)
     problem = wizard.columns_page.problem
     assert problem.isVisible()
     assert problem.text() == "sheet.csv, row 2: a quoted cell is never closed (a '\"' is missing)"
@@ -152,12 +152,12 @@ def test_a_file_read_wrongly_can_be_read_with_another_encoding(qtbot, open_wizar
     path.write_bytes((HEADER + GOOD).encode("utf-16-le"))
     wizard = open_wizard(path)
     click(qtbot, wizard, Button.NextButton)
-    qtbot.waitUntil(lambda: not wizard.session.busy)
+    qtbot.wait_until(lambda: not wizard.session.busy)
     page = wizard.columns_page
     assert page.problem.text() == "unicode.csv, row 1: this is a binary file, not CSV text"
     page.mapping.encoding.setFocus()
     qtbot.keyClicks(page.mapping.encoding, "UTF-16")
-    qtbot.waitUntil(lambda: wizard.session.sample is not None and not wizard.session.busy)
+    qtbot.wait_until(lambda: wizard.session.sample is not None and not wizard.session.busy)
     assert page.mapping.choices()["name"] == "Title"
     assert page.mapping.encoding.currentText() == "UTF-16"
     assert not page.problem.isVisible()
@@ -168,7 +168,7 @@ def test_an_import_through_the_wizard_lands_and_can_be_undone(
     qtbot, catalog, paths, settings, sheet, monkeypatch
 ):
     window = QMainWindow()
-    qtbot.addWidget(window)
+    qtbot.add_widget(window)
     transfer = TransferActions(window, catalog, paths, lambda: [], settings)
     assert not transfer.undo_import_action.isEnabled()
     changed = (
@@ -176,7 +176,7 @@ def test_an_import_through_the_wizard_lands_and_can_be_undone(
         "human-spaceflight,NASA,\n"
     )
     wizard = transfer.import_spreadsheet(sheet(HEADER + GOOD + changed))
-    qtbot.addWidget(wizard)
+    qtbot.add_widget(wizard)
     to_check(qtbot, wizard)
     panel = wizard.check_page.panel
     assert panel.filter_buttons["changed"].text() == "Changed 1"
@@ -189,7 +189,7 @@ def test_an_import_through_the_wizard_lands_and_can_be_undone(
     ]
     assert panel.update_bundled.isVisible() and not panel.update_bundled.isChecked()
     tick(qtbot, panel.update_bundled)  # the teacher chooses to change it
-    with qtbot.waitSignal(transfer.events.catalog_changed, timeout=20_000):
+    with qtbot.wait_signal(transfer.events.catalog_changed, timeout=20_000):
         click(qtbot, wizard, Button.CommitButton)
     store = catalog.partnerships
     assert store.get("moon-base").name == "Moon Base"
@@ -214,9 +214,9 @@ def test_an_import_through_the_wizard_lands_and_can_be_undone(
         "information",
         staticmethod(lambda *a, **k: told.append(a[2]) or QMessageBox.StandardButton.Ok),
     )
-    with qtbot.waitSignal(transfer.events.catalog_changed, timeout=20_000):
+    with qtbot.wait_signal(transfer.events.catalog_changed, timeout=20_000):
         transfer.undo_import_action.trigger()
-    qtbot.waitUntil(lambda: transfer.job is None)
+    qtbot.wait_until(lambda: transfer.job is None)
     assert "Undo the import of sheet.csv" in asked[0]
     assert told and told[0].startswith("Undone: 1 partnership put back, 1 removed")
     assert store.get("moon-base") is None
@@ -234,7 +234,7 @@ def test_a_partnership_that_comes_with_the_app_is_kept_by_default(
     wizard = open_wizard(sheet(HEADER + GOOD + changed))
     to_check(qtbot, wizard)
     assert not wizard.check_page.panel.skip_existing.isEnabled()  # none of yours changes
-    with qtbot.waitSignal(wizard.imported, timeout=20_000) as blocker:
+    with qtbot.wait_signal(wizard.imported, timeout=20_000) as blocker:
         click(qtbot, wizard, Button.CommitButton)
     result = blocker.args[0]
     assert (result.added, result.skipped, result.kept_bundled) == (1, 1, 1)
@@ -260,7 +260,7 @@ def test_the_preview_shows_a_derived_type_and_a_near_duplicate(qtbot, open_wizar
         "Date",
     )
     click(qtbot, wizard, Button.NextButton)
-    qtbot.waitUntil(lambda: wizard.session.preview is not None and not wizard.session.busy)
+    qtbot.wait_until(lambda: wizard.session.preview is not None and not wizard.session.busy)
     panel = wizard.check_page.panel
     details = panel.visible_details()
     assert details[0].startswith("Close to “ExoMars (ESA-Roscosmos)”, already in the catalog")
@@ -285,7 +285,7 @@ def test_a_value_for_every_row_is_chosen_on_the_columns_step(qtbot, open_wizard,
     combo.activated.emit(combo.currentIndex())
     assert wizard.columns_page.mapping.fixed() == {"status": "planned"}
     click(qtbot, wizard, Button.NextButton)
-    qtbot.waitUntil(lambda: wizard.session.preview is not None and not wizard.session.busy)
+    qtbot.wait_until(lambda: wizard.session.preview is not None and not wizard.session.busy)
     assert wizard.session.preview.rows[0].record.status == "planned"
     assert "status" not in wizard.session.preview.rows[0].derived
 
@@ -302,7 +302,7 @@ def test_the_event_loop_keeps_running_during_an_import(qtbot, open_wizard, catal
     bar = wizard.import_page.progress.bar
     moved: list[int] = []
     bar.valueChanged.connect(moved.append)
-    with qtbot.waitSignal(wizard.imported, timeout=60_000):
+    with qtbot.wait_signal(wizard.imported, timeout=60_000):
         click(qtbot, wizard, Button.CommitButton)
     timer.stop()
     assert ticks, "the event loop did not run while the import did"
@@ -327,7 +327,7 @@ def test_cancel_during_the_import_rolls_it_back(qtbot, open_wizard, catalog, tmp
     click(qtbot, wizard, Button.CancelButton)
     cancelled.set()
     assert wizard.isVisible()  # stays open to say what happened
-    qtbot.waitUntil(lambda: wizard.session.finished, timeout=60_000)
+    qtbot.wait_until(lambda: wizard.session.finished, timeout=60_000)
     assert wizard.import_page.result.text() == "Cancelled: nothing was imported."
     assert catalog.partnerships.count() == before
 
