@@ -25,8 +25,7 @@ from explorer.cli.common import (
     positive,
     print_json,
 )
-from explorer.core.lessons import KnownTargets
-from explorer.core.library import lesson_files, validate_files
+from explorer.core.library import validate_files
 from explorer.core.models import DOMAINS, PARTNERSHIP_TYPES, STATUSES
 from explorer.core.paths import AppPaths
 from explorer.core.search import Filters
@@ -169,12 +168,7 @@ def cmd_validate(paths: AppPaths, args: argparse.Namespace) -> int:
         missing = [p for p in args.paths if not p.exists()]
         if missing:
             raise UsageError(f"no such file or folder: {missing[0]}")
-        known = KnownTargets(
-            lessons=frozenset(catalog.library.by_slug),
-            partnerships=frozenset(r.slug for r in catalog.partnerships.facet_rows().values()),
-            glossary=frozenset(catalog.glossary),
-            lesson_files=lesson_files(catalog.library.lessons),
-        )
+        known = catalog.known_targets()
         problems, checked = validate_files(args.paths, known, catalog.library.placements)
     else:
         problems = list(catalog.problems)

@@ -34,10 +34,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from explorer.core.models import Partnership
+
 SLUG_ROLE = Qt.ItemDataRole.UserRole
 DETAIL_ROLE = Qt.ItemDataRole.UserRole + 1
 PAD_X, PAD_Y = 8, 5
 KIND_LABELS = {"lesson": "Lesson", "partnership": "Partnership", "draft": "Unsaved draft"}
+
+
+def partnership_choices(partnerships: Iterable[Partnership]) -> list[Choice]:
+    """Partnerships to choose from, by name, each with its years."""
+    ordered = sorted(partnerships, key=lambda p: p.name.lower())
+    return [Choice("partnership", p.slug, p.name, p.years_label()) for p in ordered]
 
 
 @dataclass(frozen=True, slots=True)

@@ -35,8 +35,6 @@ from explorer.core.lesson_authoring import (
     check_lesson_text,
 )
 from explorer.core.lesson_text import LessonText
-from explorer.core.lessons import KnownTargets
-from explorer.core.library import lesson_files
 from explorer.store.catalog import Catalog
 from explorer.ui.lesson_editor.asking import (
     choose_image,
@@ -50,7 +48,7 @@ from explorer.ui.lesson_editor.fields import LessonFieldsPanel, as_list
 from explorer.ui.lesson_editor.preview import LessonPreview
 from explorer.ui.lesson_editor.problems import ProblemsPane
 from explorer.ui.lesson_editor.watcher import FileWatch
-from explorer.ui.pickers import Choice
+from explorer.ui.pickers import Choice, partnership_choices
 from explorer.ui.widgets import command_action, quiet_timer
 
 #: quiet time after typing before the problems, fields and preview catch up (ms)
@@ -90,16 +88,8 @@ class LessonEditor(QMainWindow):
         else:
             self._loaded = LessonText("")
         self._saved = self._loaded.editable if new_text is None else None
-        self._partnerships = [
-            Choice("partnership", p.slug, p.name, p.years_label())
-            for p in sorted(catalog.partnerships.all(), key=lambda p: p.name.lower())
-        ]
-        self._known = KnownTargets(
-            lessons=frozenset(x.slug for x in catalog.library.lessons),
-            partnerships=frozenset(c.slug for c in self._partnerships),
-            glossary=frozenset(catalog.glossary),
-            lesson_files=lesson_files(catalog.library.lessons),
-        )
+        self._partnerships = partnership_choices(catalog.partnerships.all())
+        self._known = catalog.known_targets()
         #: where the file sits (its collection), so it is checked as the library reads it
         self._placement = catalog.library.placement_of(path)
         self._build(style_sheet)
@@ -223,7 +213,6 @@ class LessonEditor(QMainWindow):
         replace_text(self.editor, apply_fields(text, changes))
 
     @Slot()
-
     def _on_check_timer_timeout(self) -> None:
         """Problems, fields and preview catch up with the text."""
         self._check_timer.stop()

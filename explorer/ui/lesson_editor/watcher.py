@@ -90,7 +90,6 @@ class LessonFolderWatcher(QObject):
         self._timer.start()
 
     @Slot()
-
     def _on_timer_timeout(self) -> None:
         if self.watched():
             self.rescan()
@@ -124,7 +123,6 @@ class FileWatch(QObject):
         self._timer.start()
 
     @Slot()
-
     def _on_timer_timeout(self) -> None:
         self.rewatch()
         self.touched.emit()

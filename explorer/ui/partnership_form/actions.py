@@ -17,7 +17,7 @@ from explorer.store.catalog import Catalog
 from explorer.ui.catalog_events import CatalogEvents
 from explorer.ui.partnership_form.form import PartnershipForm
 from explorer.ui.partnership_form.ops import confirm_delete, confirm_revert
-from explorer.ui.pickers import Choice, ChoicePicker
+from explorer.ui.pickers import ChoicePicker, partnership_choices
 from explorer.ui.widgets import command_action
 
 
@@ -88,12 +88,8 @@ class PartnershipActions(QObject):
         return self._open_form(slug) if slug else None
 
     def _pick_partnership(self) -> str:
-        choices = [
-            Choice("partnership", p.slug, p.name, p.years_label())
-            for p in sorted(self.catalog.partnerships.all(), key=lambda p: p.name.lower())
-        ]
         picker = ChoicePicker(
-            choices,
+            partnership_choices(self.catalog.partnerships.all()),
             self.window,
             title="Edit Partnership",
             accept_text="Edit",

@@ -195,7 +195,6 @@ class ImportSession(QObject):
         self.task_changed.emit(task)
 
     @Slot(str, int, int)
-
     def _on_job_progressed(self, stage: str, done: int, total: int) -> None:
         self.progressed.emit(stage, done, total)
 
