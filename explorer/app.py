@@ -8,8 +8,10 @@ moment later (docs/decisions/008-paint-the-window-first.md).
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from explorer.core.location import Location
 from explorer.core.paths import AppPaths
 
 if TYPE_CHECKING:
@@ -21,7 +23,6 @@ if TYPE_CHECKING:
     from explorer.ui.read_view import ReadView
     from explorer.ui.trails.follow import TrailFollower
 
-TARGET_KINDS = ("lesson", "partnership", "topic", "glossary", "progress", "timeline", "trail")
 TARGET_HELP = (
     "lesson:SLUG, partnership:SLUG, topic:TAG, glossary:SLUG, trail:SLUG, progress: or timeline"
 )
@@ -33,19 +34,15 @@ class TargetError(ValueError):
     """A deep link the app cannot open; the message is one line for the user."""
 
 
-def parse_target(target: str | None) -> tuple[str, str] | None:
-    """'lesson:why-partner' -> ('lesson', 'why-partner'); 'timeline' -> ('timeline', '')."""
+def parse_target(target: str | None) -> Location | None:
+    """'lesson:why-partner' -> Location('lesson', 'why-partner'); 'timeline', 'progress:'
+    and 'trail:SLUG' too."""
     if not target:
         return None
-    kind, colon, slug = target.strip().partition(":")
-    if kind == "trail" and colon and slug:  # a trail is followed, not a page shown
-        return "trail", slug
-    from explorer.ui.navigation import Location
-
     location = Location.parse(target)
     if location is None:
         raise TargetError(f"unknown target {target!r} (use {TARGET_HELP})")
-    return location.kind, location.slug
+    return location
 
 
 def run_gui(paths: AppPaths, target: str | None = None) -> int:
@@ -56,12 +53,12 @@ def run_gui(paths: AppPaths, target: str | None = None) -> int:
         print(f"space-explorer: error: {exc}", file=sys.stderr)
         return 2
     catalog = None
-    if wanted and wanted[0] != "timeline":  # a page must exist before a window opens
+    if wanted and wanted.kind != "timeline":  # a page must exist before a window opens
         catalog = open_catalog(paths)
-        if not target_exists(catalog, *wanted):
+        if not target_exists(catalog, wanted):
             catalog.close()
             print(
-                f"space-explorer: error: unknown target {target!r} (no such {wanted[0]})",
+                f"space-explorer: error: unknown target {target!r} (no such {wanted.kind})",
                 file=sys.stderr,
             )
             return 2
@@ -70,7 +67,7 @@ def run_gui(paths: AppPaths, target: str | None = None) -> int:
 
 
 def start_gui(
-    paths: AppPaths, wanted: tuple[str, str] | None = None, catalog: Catalog | None = None
+    paths: AppPaths, wanted: Location | None = None, catalog: Catalog | None = None
 ) -> MainWindow:
     """Show the window frame now; open the catalog and fill the window after its first
     paint. Returns the window; the caller runs the event loop."""
@@ -121,20 +118,19 @@ def open_catalog(paths: AppPaths) -> Catalog:
 def install_views(
     window: MainWindow,
     catalog: Catalog,
-    wanted: tuple[str, str] | None = None,
+    wanted: Location | None = None,
     *,
     deferred: bool = False,
 ) -> None:
     """Put the catalog's views into the window and show `wanted` (else the last place)."""
     from explorer.ui.catalog_events import CatalogEvents
-    from explorer.ui.navigation import Location
     from explorer.ui.read_view import ReadView
 
     events = window.events = CatalogEvents(catalog, window)
     read_view = ReadView(catalog, window.theme, window.zoom, events=events)
     install_study(window, catalog, read_view, deferred=deferred)
-    trail = wanted[1] if wanted and wanted[0] == "trail" else None
-    start = Location(*wanted) if wanted and not trail else None
+    trail = wanted.slug if wanted and wanted.kind == "trail" else None
+    start = wanted if wanted and not trail else None
     to_timeline = start is not None and start.kind == "timeline"
     if to_timeline or not deferred:
         install_timeline(window, catalog)
@@ -180,7 +176,6 @@ def install_timeline(window: MainWindow, catalog: Catalog) -> None:
     """The timeline beside a partnership page; linked both ways to the reading view."""
     from explorer.ui.article.builder import PageBuilder
     from explorer.ui.article.view import ArticleView
-    from explorer.ui.navigation import Location
     from explorer.ui.timeline.panel import TimelinePanel
 
     timeline = TimelinePanel(catalog.partnerships, catalog.search, events=window.events)
@@ -204,7 +199,7 @@ def install_timeline(window: MainWindow, catalog: Catalog) -> None:
             timeline.focus_partnership(location.slug)
 
     timeline.partnership_open_requested.connect(show_detail)
-    detail.target_requested.connect(lambda kind, slug: window.go_to(Location(kind, slug)))
+    detail.target_requested.connect(window.go_to)
     window.show_on_timeline_requested.connect(highlight)
     window.location_changed.connect(follow)
 
@@ -247,27 +242,29 @@ def install_presenter_mode(window: MainWindow, catalog: Catalog) -> None:
     """View > Present (F5), built with the timeline and teacher tools, after the first
     page is painted."""
     from explorer.ui.present.install import install_presenter
+    from explorer.ui.trails.follow import TrailFollower
+
+    if not isinstance(follower := window.trails, TrailFollower):
+        return
 
     def ensure_timeline() -> None:
         if window.timeline_view is None:
             install_timeline(window, catalog)
 
-    install_presenter(window, catalog, window.trails, ensure_timeline)
+    install_presenter(window, catalog, follower, ensure_timeline)
 
 
 def install_authoring(
     window: MainWindow, catalog: Catalog, read_view: ReadView, deferred: bool = False
 ) -> None:
     """Teacher tools: lesson editor, partnership form, imports, exports and backups."""
-    from explorer.ui.authoring.actions import AuthoringActions
-    from explorer.ui.navigation import Location
+    from explorer.ui.lesson_editor.actions import AuthoringActions
 
     authoring = AuthoringActions(window, catalog, window.theme, window.events)
     window.authoring = authoring
     menus = window.menus
     first = menus.file.actions()[0]
-    menus.file.insertAction(first, authoring.new_lesson_action)
-    menus.file.insertAction(first, authoring.new_partnership_action)
+    menus.file.insertActions(first, authoring.file_menu_actions())
     menus.file.insertSeparator(first)
     menus.edit.addSeparator()
     for action in authoring.edit_menu_actions():
@@ -282,11 +279,12 @@ def install_authoring(
     for action in authoring.tools_menu_actions():
         tools.addAction(action) if action else tools.addSeparator()
     window.addActions(authoring.all_actions())
-    window.location_changed.connect(lambda loc: authoring.set_location(loc.kind, loc.slug))
-    if (here := window.current_location()) is not None:
-        authoring.set_location(here.kind, here.slug)
+    window.location_changed.connect(authoring.set_location)
+    authoring.set_location(window.current_location())
     authoring.lesson_saved.connect(lambda slug: window.go_to(Location("lesson", slug)))
-    authoring.partnership_saved.connect(lambda slug: window.go_to(Location("partnership", slug)))
+    authoring.partnerships.partnership_saved.connect(
+        lambda slug: window.go_to(Location("partnership", slug))
+    )
     install_transfer(window, catalog, read_view, deferred)
     adopt_teacher_tools(window)
 
@@ -314,7 +312,7 @@ def install_transfer(
     """Spreadsheet and content-pack import and export, undo, backups (File menu)."""
     from PySide6.QtCore import QTimer
 
-    from explorer.ui.authoring.transfer_actions import TransferActions
+    from explorer.ui.transfer.actions import TransferActions
 
     transfer = TransferActions(
         window,
@@ -349,11 +347,10 @@ def install_sources(window: MainWindow, catalog: Catalog) -> None:
     window.menus.view.addSeparator()
     window.menus.view.addAction(action)
     window.content_sources_action = action  # type: ignore[attr-defined]
-    from explorer.ui.installed_packs import InstalledPacksDialog
 
     packs = QAction("Installed &Packs…", window)
     packs.setStatusTip("Which content came from which pack; remove a pack as a whole")
-    packs.triggered.connect(lambda: InstalledPacksDialog(catalog, window.events, window).open())
+    packs.triggered.connect(lambda: _open_installed_packs(window, catalog))
     window.menus.file.insertAction(window.menus.file_end, packs)
     window.installed_packs_action = packs  # type: ignore[attr-defined]
 
@@ -361,7 +358,7 @@ def install_sources(window: MainWindow, catalog: Catalog) -> None:
 def build_window(
     paths: AppPaths,
     catalog: Catalog | None = None,
-    wanted: tuple[str, str] | None = None,
+    wanted: Location | None = None,
     settings: QSettings | None = None,
 ) -> MainWindow:
     """The whole window, filled at once (tests and benchmarks). Needs a QApplication."""
@@ -371,17 +368,16 @@ def build_window(
     return window
 
 
-def target_exists(catalog: Catalog, kind: str, slug: str) -> bool:
+def target_exists(catalog: Catalog, location: Location) -> bool:
     from explorer.ui.article.builder import PageBuilder
-    from explorer.ui.navigation import Location
 
-    if kind == "trail":
+    if location.kind == "trail":
         from explorer.store.trail_files import TrailShelf
 
-        return TrailShelf.load(catalog.paths).get(slug) is not None
-    if kind in ("timeline", "progress"):  # the progress page is always there
+        return TrailShelf.load(catalog.paths).get(location.slug) is not None
+    if location.kind in ("timeline", "progress"):  # the progress page is always there
         return True
-    return PageBuilder(catalog).has(Location(kind, slug))
+    return PageBuilder(catalog).has(location)
 
 
 class _Filler:
@@ -392,7 +388,7 @@ class _Filler:
         window: MainWindow,
         paths: AppPaths,
         catalog: Catalog | None,
-        wanted: tuple[str, str] | None,
+        wanted: Location | None,
     ) -> None:
         self.window, self.paths, self.catalog, self.wanted = window, paths, catalog, wanted
 
@@ -405,7 +401,7 @@ class _Filler:
             QMessageBox.warning(self.window, "Database rebuilt", notice)
 
 
-def when_painted(window: QWidget, callback: object) -> None:
+def when_painted(window: QWidget, callback: Callable[[], object]) -> None:
     """Call `callback` once, right after the widget's first paint."""
     from PySide6.QtCore import QEvent, QObject
 
@@ -414,7 +410,14 @@ def when_painted(window: QWidget, callback: object) -> None:
             if event.type() == QEvent.Type.Paint:
                 watched.removeEventFilter(self)
                 self.deleteLater()
-                callback()  # type: ignore[operator]
+                callback()
             return False
 
     window.installEventFilter(_FirstPaint(window))
+
+
+def _open_installed_packs(window: MainWindow, catalog: Catalog) -> None:
+    from explorer.ui.installed_packs import InstalledPacksDialog
+
+    if window.events is not None:
+        InstalledPacksDialog(catalog, window.events, window).open()

@@ -39,9 +39,6 @@ FIELDS: tuple[str, ...] = (
 REQUIRED: tuple[str, ...] = ("name", "start_year")
 #: fields that cannot be given one value for every row (each row needs its own)
 NOT_FIXABLE = frozenset({"slug", "name"})
-LIST_FIELDS = frozenset(
-    {"partners", "countries", "benefits", "challenges", "milestones", "citations"}
-)
 #: other headings spreadsheets use for our fields (compared without case, spaces or marks)
 SYNONYMS: dict[str, tuple[str, ...]] = {
     "slug": ("id", "key", "identifier"),

@@ -27,6 +27,22 @@ MAX_DEPTH = 20
 MAX_KEYS = 200
 #: most values once aliases are expanded (a long lesson has a few hundred)
 MAX_VALUES = 20_000
+#: the documented order of a lesson's front matter fields (docs/content-format.md): where
+#: the editor inserts a new field
+FIELD_ORDER: tuple[str, ...] = (
+    "slug",
+    "title",
+    "section",
+    "order",
+    "summary",
+    "objectives",
+    "topics",
+    "tags",
+    "partnerships",
+    "key_terms",
+    "questions",
+    "sources",
+)
 FENCE_RE = re.compile(r"^-{3,}[ \t]*$")  # the same fences as python-frontmatter
 CLOSING_RE = re.compile(r"^(?:-{3,}|\.\.\.)[ \t]*$")
 

@@ -16,23 +16,8 @@ from typing import Any
 
 import yaml
 
-from explorer.core.front_matter import NOT_READ, load_yaml_text
+from explorer.core.front_matter import FIELD_ORDER, NOT_READ, load_yaml_text
 
-#: the documented order of front matter fields: where a new field is inserted
-FIELD_ORDER: tuple[str, ...] = (
-    "slug",
-    "title",
-    "section",
-    "order",
-    "summary",
-    "objectives",
-    "topics",
-    "tags",
-    "partnerships",
-    "key_terms",
-    "questions",
-    "sources",
-)
 #: folded (`>`) style for text longer than this, wrapped at WRAP columns
 FOLD_OVER = 80
 WRAP = 88

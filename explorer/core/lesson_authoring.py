@@ -23,7 +23,6 @@ from explorer.core.lessons import (
     Placement,
     check_links,
     parse_lesson,
-    read_lesson,
 )
 from explorer.core.models import Lesson, Problem
 
@@ -67,18 +66,6 @@ def new_lesson_path(folder: Path, title: str, taken: Iterable[str]) -> Path:
     while slug in taken or (folder / f"{slug}.md").exists():
         slug, number = f"{base}-{number}", number + 1
     return folder / f"{slug}.md"
-
-
-def find_lesson_file(folder: Path, slug: str) -> Path | None:
-    """The lesson file in `folder` whose slug is `slug` (file name first, then all)."""
-    first = folder / f"{slug}.md"
-    candidates = [first] if first.is_file() else []
-    candidates += [p for p in sorted(folder.glob("*.md")) if p != first]
-    for path in candidates:
-        lesson, _ = read_lesson(path)
-        if lesson is not None and lesson.slug == slug:
-            return path
-    return None
 
 
 def lesson_template(title: str, section: str) -> str:

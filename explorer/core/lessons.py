@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from explorer.core.front_matter import FrontMatter, read_front_matter
+from explorer.core.front_matter import FIELD_ORDER, FrontMatter, read_front_matter
 from explorer.core.lesson_links import (
     IMAGE_RE,
     INTERNAL_LINK_RE,
@@ -50,21 +50,8 @@ NUMBER_PREFIX_RE = re.compile(r"^\d+[-_. ]*")
 MAX_LESSON_BYTES = 5 * 2**20
 #: unknown fields listed one by one before "and N more"
 MAX_UNKNOWN_LISTED = 10
-LESSON_FIELDS = {
-    "slug",
-    "title",
-    "section",
-    "order",
-    "summary",
-    "objectives",
-    "topics",
-    "tags",
-    "partnerships",
-    "key_terms",
-    "questions",
-    "sources",
-    "keypoints",
-}
+#: the fields a lesson may have: the editor's, and keypoints (which it leaves alone)
+LESSON_FIELDS = {*FIELD_ORDER, "keypoints"}
 #: fields other lesson tools write (Carpentries, Jekyll, Hugo, R Markdown, Obsidian):
 #: known, and ignored without a note (`description` stands in for a missing summary)
 OTHER_TOOLS_FIELDS = {

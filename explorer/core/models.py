@@ -4,9 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
-
-PartnershipType = Literal["bilateral", "multilateral", "public-private"]
 
 PARTNERSHIP_TYPES: tuple[str, ...] = ("bilateral", "multilateral", "public-private")
 STATUSES: tuple[str, ...] = ("active", "completed", "cancelled", "suspended", "planned")
@@ -84,12 +81,6 @@ def topic_title(tag: str) -> str:
     return special.get(tag, tag.replace("-", " ").capitalize())
 
 
-#: how much a problem matters: an error is something wrong that a teacher must fix (it
-#: fails `validate`); a note is something the app ignores or works around, said so that
-#: nobody is surprised (never a failure)
-SEVERITIES: tuple[str, ...] = ("error", "note")
-
-
 @dataclass(frozen=True, slots=True)
 class Problem:
     """Something wrong in a content file, reported as `file:line: message` (a note as
@@ -98,6 +89,9 @@ class Problem:
     file: str
     line: int
     message: str
+    #: how much it matters: an 'error' is something wrong that a teacher must fix (it
+    #: fails `validate`); a 'note' is something the app ignores or works around, said so
+    #: that nobody is surprised (never a failure)
     severity: str = "error"
     #: what sort of problem, for tools that sort or link them ('broken-link',
     #: 'missing-image', 'template-code', 'skipped-file', ...; '' for the file's content)

@@ -1,36 +1,16 @@
 """The partnership form's rules, without Qt: each problem filed under the field it belongs
-to (so the form shows it next to that field), and the bundled version of a record."""
+to (so the form shows it next to that field)."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from pathlib import Path
 from typing import Any
 
-from explorer.core.content import check_partnership_fields, load_yaml, partnership_from_mapping
+from explorer.core.content import check_partnership_fields
 from explorer.core.lessons import SLUG_RE
-from explorer.core.models import Partner, Partnership
+from explorer.core.models import Partner
 
-#: the form's fields, in the order a person fills them in
-FORM_FIELDS: tuple[str, ...] = (
-    "name",
-    "slug",
-    "type",
-    "status",
-    "domain",
-    "start_year",
-    "end_year",
-    "partners",
-    "countries",
-    "milestones",
-    "benefits",
-    "challenges",
-    "description",
-    "caveats",
-    "citations",
-    "checked",
-)
 #: fields a check names that the form shows in another place
 _FORM_PLACE = {"years_source": "citations", "sides": "partners"}
 COUNTRY_RE = re.compile(r"^(?:[A-Z]{2}|intl)$")
@@ -108,19 +88,3 @@ def year_value(text: str) -> int | str | None:
     if not stripped:
         return None
     return int(stripped) if re.fullmatch(r"-?\d{1,6}", stripped) else stripped
-
-
-def bundled_version(
-    content_dir: Path, slug: str, partners: Mapping[str, Partner]
-) -> Partnership | None:
-    """The record as the bundled content has it (for "revert to the original")."""
-    folder = content_dir / "partnerships"
-    first = folder / f"{slug}.yaml"
-    candidates = [first] if first.is_file() else []
-    candidates += [p for p in sorted(folder.glob("*.yaml")) if p != first]
-    for path in candidates:
-        data, _ = load_yaml(path)
-        if isinstance(data, Mapping) and data.get("slug") == slug:
-            record, _ = partnership_from_mapping(data, partners, str(path))
-            return record
-    return None

@@ -9,7 +9,7 @@ item (marked by the teacher) with the model answer as feedback. Plain Python, no
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
@@ -118,17 +118,3 @@ def html_text(text: str) -> str:
 def category_path(*names: str) -> str:
     """A Moodle question category path on one line; a '/' inside a name is written '//'."""
     return "/".join(" ".join(name.split()).replace("/", "//") for name in ("$course$", *names))
-
-
-def write_quiz(format_name: str, quiz: QuizSet) -> bytes:
-    """The file's bytes in one of QUIZ_FORMATS."""
-    from explorer.core import quiz_moodle, quiz_qti
-
-    writers: dict[str, Callable[[QuizSet], bytes]] = {
-        "gift": quiz_moodle.gift_bytes,
-        "moodle-xml": quiz_moodle.moodle_xml_bytes,
-        "qti": quiz_qti.qti_package,
-    }
-    if format_name not in writers:
-        raise ValueError(f"unknown quiz format {format_name!r} (use {', '.join(QUIZ_FORMATS)})")
-    return writers[format_name](quiz)

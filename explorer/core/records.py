@@ -20,16 +20,14 @@ CONTENT_FIELDS: tuple[str, ...] = tuple(
 )
 
 
+#: the fields that open a content file's record, as they are
+HEAD_FIELDS = ("slug", "name", "type", "start_year", "end_year", "status", "domain")
+
+
 def partnership_to_mapping(p: Partnership) -> dict[str, Any]:
     """Partnership -> the content-file mapping (without origin bookkeeping)."""
     return {
-        "slug": p.slug,
-        "name": p.name,
-        "type": p.type,
-        "start_year": p.start_year,
-        "end_year": p.end_year,
-        "status": p.status,
-        "domain": p.domain,
+        **{name: getattr(p, name) for name in HEAD_FIELDS},
         "partners": [
             x.partner.slug if not x.role else {"partner": x.partner.slug, "role": x.role}
             for x in p.partners

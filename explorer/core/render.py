@@ -274,8 +274,3 @@ def _allowed_image(src: str, context: RenderContext) -> bool:
     if src.startswith("data:image/"):
         return context.self_contained
     return allowed_file_uri(src, context)
-
-
-def render_markdown(text: str, base_dir: Path | None = None) -> Rendered:
-    """One-off render; callers that render often keep a MarkdownRenderer."""
-    return MarkdownRenderer().render(text, base_dir)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
@@ -219,7 +219,3 @@ def facet_counts(rows: Iterable[FacetRow], filters: Filters) -> dict[str, Counte
             else:
                 values[name].append(getattr(row, name))
     return {name: Counter(found) for name, found in values.items()}
-
-
-def filter_rows(rows: Mapping[str, FacetRow], filters: Filters) -> set[str]:
-    return {slug for slug, row in rows.items() if filters.accepts(row)}

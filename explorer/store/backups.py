@@ -27,7 +27,7 @@ from explorer.core.file_batch import FileBatch
 from explorer.core.pack_format import MANIFEST, ZipLimits, entry_problem
 from explorer.core.paths import AppPaths
 from explorer.core.teacher_files import import_bytes, import_name, now_stamp, teacher_files
-from explorer.store.maintenance import data_lock
+from explorer.store.maintenance import committing
 from explorer.store.partnerships import PartnershipStore
 from explorer.store.safe_zip import PackError, read_zip, write_zip
 from explorer.store.teacher_data import dumps, read_document, sha256
@@ -200,18 +200,13 @@ def restore_backup(store: PartnershipStore, paths: AppPaths, backup_id: str) -> 
     safety = create_backup(store, paths, "before-restore")
     present = {name: path for name, path in teacher_files(paths.data_dir).items()}
     batch = FileBatch(paths.data_dir, "restore")
-    try:
+    with committing(batch, paths):
         for name, data in wanted.items():
             if name not in present or present[name].read_bytes() != data:
                 batch.put(name, data)
         removed = [name for name in present if name not in wanted]
         for name in removed:
             batch.take(name)
-        with data_lock(paths):
-            batch.commit()
-    except BaseException:
-        batch.abandon()
-        raise
     changes = sync_teacher_files(store, paths).changes
     count = store.db.execute("select count(*) from partnerships where layer != ''").fetchone()[0]
     lessons = sum(1 for name in wanted if name.startswith("lessons/"))

@@ -15,7 +15,8 @@ from sqlite_utils import Database
 from explorer.core.changes import Changes
 from explorer.core.checker import Finding, check_content
 from explorer.core.content import load_glossary
-from explorer.core.library import LessonLibrary
+from explorer.core.lessons import KnownTargets
+from explorer.core.library import LessonLibrary, lesson_files
 from explorer.core.models import GlossaryEntry, Problem
 from explorer.core.paths import AppPaths
 from explorer.store.bundled import RefreshReport, refresh_bundled
@@ -78,6 +79,16 @@ class Catalog:
     def reachable_sources(self) -> list[Path]:
         """The shared content folders that can be read now (an offline share cannot)."""
         return [folder for folder in self.paths.shared if _reachable(folder)]
+
+    def known_targets(self) -> KnownTargets:
+        """What a lesson's links may point to now: its lessons, partnerships, glossary
+        terms and lesson files (for checking a lesson outside the library)."""
+        return KnownTargets(
+            lessons=frozenset(self.library.by_slug),
+            partnerships=frozenset(r.slug for r in self.partnerships.facet_rows().values()),
+            glossary=frozenset(self.glossary),
+            lesson_files=lesson_files(self.library.lessons),
+        )
 
     def check_content(self) -> list[Finding]:
         """The content checker over the teacher's lessons, collections, partnerships and

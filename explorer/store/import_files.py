@@ -24,7 +24,7 @@ from explorer.core.models import Partner, Partnership
 from explorer.core.paths import AppPaths
 from explorer.core.progress import Progress
 from explorer.core.teacher_files import import_bytes, import_name, now_stamp
-from explorer.store.maintenance import data_lock
+from explorer.store.maintenance import committing
 from explorer.store.partnerships import PartnershipStore
 from explorer.store.safe_zip import PackError, inside
 from explorer.store.teacher_data import sha256
@@ -118,14 +118,9 @@ def undo_last_import(store: PartnershipStore, paths: AppPaths) -> UndoReport:
         for row in store.db.execute("select slug from partnerships where layer = ?", [last.file])
     }
     batch = FileBatch(paths.data_dir, "undo")
-    try:
+    with committing(batch, paths):
         batch.take(last.file)
         files, kept_files = _take_back_files(paths, last.file, batch)
-        with data_lock(paths):
-            batch.commit()
-    except BaseException:
-        batch.abandon()
-        raise
     changes = sync_teacher_files(store, paths).changes
     present = {r.slug for r in store.many(won)}
     kept = tuple(f"partnership:{slug}" for slug in slugs if slug not in won) + kept_files

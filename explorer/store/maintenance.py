@@ -8,10 +8,13 @@ temporary files of writers that were killed are deleted.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from filelock import FileLock
 
 from explorer.core.atomic import sweep_temporary_files
-from explorer.core.file_batch import pid_alive, recover
+from explorer.core.file_batch import FileBatch, pid_alive, recover
 from explorer.core.paths import AppPaths
 
 LOCK_TIMEOUT_S = 120.0
@@ -20,6 +23,19 @@ LOCK_TIMEOUT_S = 120.0
 def data_lock(paths: AppPaths) -> FileLock:
     paths.data_dir.mkdir(parents=True, exist_ok=True)
     return FileLock(str(paths.data_dir / ".data.lock"), timeout=LOCK_TIMEOUT_S)
+
+
+@contextmanager
+def committing(batch: FileBatch, paths: AppPaths) -> Iterator[FileBatch]:
+    """Fill `batch` in the with-block; it commits under the data folder's lock when the
+    block ends, or is abandoned (nothing changes) if anything raises."""
+    try:
+        yield batch
+        with data_lock(paths):
+            batch.commit()
+    except BaseException:
+        batch.abandon()
+        raise
 
 
 def tidy_data_folder(paths: AppPaths) -> int:

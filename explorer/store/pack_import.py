@@ -35,7 +35,7 @@ from explorer.core.paths import AppPaths
 from explorer.core.records import as_teacher_version, classify, normalised
 from explorer.core.teacher_files import import_bytes, import_name, now_stamp
 from explorer.core.trails import parse_trail
-from explorer.store.maintenance import data_lock
+from explorer.store.maintenance import committing
 from explorer.store.pack_plan import IMPORTABLE, PackItem, PackPlan, PackResult
 from explorer.store.pack_update import as_update
 from explorer.store.packs import installed, pack_name, take_back
@@ -265,16 +265,11 @@ def import_pack(
     records += [r for r in store.many(i.key for i in kept if i.kind == "partnership")]
     writes = [plan.files[i.id] for i in chosen if i.id in plan.files and i.kind != "partnership"]
     batch = FileBatch(paths.data_dir, "pack")
-    try:
+    with committing(batch, paths):
         marks = [plan.bookmarks[i.key] for i in chosen if i.kind == "bookmark"]
         document = _stage(plan, records, writes, kept, marks, batch, paths)
         created = now_stamp()
         batch.put(import_name(created, f"pack {plan.name}"), document(created))
-        with data_lock(paths):
-            batch.commit()
-    except BaseException:
-        batch.abandon()
-        raise
     changes = sync_teacher_files(store, paths).changes
     importable = sum(1 for i in plan.items if i.status in IMPORTABLE)
     return PackResult(

@@ -83,12 +83,6 @@ class CatalogEvents(QObject):
             self._version = self._data_version()
             self.catalog_changed.emit(changes)
 
-    def check_now(self) -> None:
-        """Index hand-edited files and notice other processes at once (File menu opens,
-        tests)."""
-        self._on_settle_timeout()
-        self._on_poll_timeout()
-
     def _data_version(self) -> int:
         return int(self.catalog.db.execute("PRAGMA data_version").fetchone()[0])
 

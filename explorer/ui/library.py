@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QFont, QIcon, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,10 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from explorer.core.location import Location
 from explorer.core.models import MY_LESSONS, SECTION_TITLES, SECTIONS, Lesson
 from explorer.ui.theme import Theme
 
-#: the page an item opens, as (kind, slug)
+#: the page an item opens, a Location
 PAGE_ROLE = Qt.ItemDataRole.UserRole
 HEADER_ROLE = Qt.ItemDataRole.UserRole + 1
 #: a lesson's progress mark: (status "started" or "read", score label such as "2/3")
@@ -34,16 +35,16 @@ BASE_ROLE = Qt.ItemDataRole.UserRole + 3
 BROWSE = (
     (
         "All topics",
-        ("topic", ""),
+        Location("topic"),
         "Benefits, challenges and types of partnership, each with its lessons and partnerships",
     ),
-    ("My progress", ("progress", ""), "What you have read and your quiz scores, by section"),
+    ("My progress", Location("progress"), "What you have read and your quiz scores, by section"),
 )
 
 
 class LibraryTree(QTreeWidget):
-    #: the reader picked a page: (kind, slug), a lesson or a Browse page
-    page_chosen = Signal(str, str)
+    #: the reader picked a page, a lesson or a Browse page: its Location
+    page_chosen = Signal(object)
 
     def __init__(
         self, lessons: Sequence[Lesson], theme: Theme, parent: QWidget | None = None
@@ -109,16 +110,16 @@ class LibraryTree(QTreeWidget):
             self.insertTopLevelItem(self.topLevelItemCount() - 1, self._trails_item())
             self.expandAll()
 
-    def _is_trails(self, item: QTreeWidgetItem) -> bool:
-        first = item.child(0) if item.childCount() else None
+    def _is_trails(self, item: QTreeWidgetItem | None) -> bool:
+        first = item.child(0) if item is not None and item.childCount() else None
         page = first.data(0, PAGE_ROLE) if first is not None else None
-        return bool(page) and page[0] == "trail"
+        return isinstance(page, Location) and page.kind == "trail"
 
     def _trails_item(self) -> QTreeWidgetItem:
         group = self._section_item("Trails")
         for slug, title, summary in self._trails:
             item = QTreeWidgetItem(group, [title])
-            item.setData(0, PAGE_ROLE, ("trail", slug))
+            item.setData(0, PAGE_ROLE, Location("trail", slug))
             item.setToolTip(0, f"A reading trail. {summary}".strip())
             item.setData(0, Qt.ItemDataRole.AccessibleDescriptionRole, "reading trail")
         return group
@@ -128,7 +129,7 @@ class LibraryTree(QTreeWidget):
         `marks` has none (not opened yet)."""
         self._marks = dict(marks)
         for item in self.lesson_items():
-            self._apply_mark(item, item.data(0, PAGE_ROLE)[1])
+            self._apply_mark(item, item.data(0, PAGE_ROLE).slug)
         self.viewport().update()
 
     def set_teacher_view(self, on: bool) -> None:
@@ -158,7 +159,7 @@ class LibraryTree(QTreeWidget):
 
     def _lesson_item(self, group: QTreeWidgetItem, lesson: Lesson) -> QTreeWidgetItem:
         item = QTreeWidgetItem(group, [lesson.title])
-        item.setData(0, PAGE_ROLE, ("lesson", lesson.slug))
+        item.setData(0, PAGE_ROLE, Location("lesson", lesson.slug))
         tip = lesson.summary
         described = []
         teacher = self.teacher_view
@@ -188,37 +189,40 @@ class LibraryTree(QTreeWidget):
 
     def page_items(self) -> list[QTreeWidgetItem]:
         groups = [self.topLevelItem(i) for i in range(self.topLevelItemCount())]
-        return [group.child(i) for group in groups for i in range(group.childCount())]
+        items = [g.child(i) for g in groups if g is not None for i in range(g.childCount())]
+        return [item for item in items if item is not None]
 
     def lesson_items(self) -> list[QTreeWidgetItem]:
-        return [i for i in self.page_items() if i.data(0, PAGE_ROLE)[0] == "lesson"]
+        return [i for i in self.page_items() if i.data(0, PAGE_ROLE).kind == "lesson"]
 
-    def item_for(self, page: tuple[str, str]) -> QTreeWidgetItem | None:
-        return next((i for i in self.page_items() if tuple(i.data(0, PAGE_ROLE)) == page), None)
+    def item_for(self, page: Location) -> QTreeWidgetItem | None:
+        return next((i for i in self.page_items() if i.data(0, PAGE_ROLE) == page), None)
 
-    def selected_page(self) -> tuple[str, str] | None:
+    def selected_page(self) -> Location | None:
         item = self.currentItem()
         page = item.data(0, PAGE_ROLE) if item is not None else None
-        return tuple(page) if page else None  # type: ignore[return-value]
+        return page if isinstance(page, Location) else None
 
-    def select(self, page: tuple[str, str] | None) -> None:
+    def select(self, page: Location | None) -> None:
         """Highlight the open page (or nothing) without asking to open it again."""
         self.blockSignals(True)
         item = self.item_for(page) if page else None
-        self.setCurrentItem(item)
         if item is None:
+            self.setCurrentIndex(QModelIndex())
             self.clearSelection()
         else:
+            self.setCurrentItem(item)
             self.scrollToItem(item)
         self.blockSignals(False)
         self.viewport().update()
 
+    @Slot(QTreeWidgetItem, QTreeWidgetItem)
     def _on_self_current_item_changed(
         self, item: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None
     ) -> None:
         page = item.data(0, PAGE_ROLE) if item is not None else None
         if page:
-            self.page_chosen.emit(*page)
+            self.page_chosen.emit(page)
 
 
 def _group_rank(group: str) -> tuple[int, int]:
@@ -295,7 +299,7 @@ class _SectionDelegate(QStyledItemDelegate):
 
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> object:
+    ) -> QSize:
         size = super().sizeHint(option, index)
         if index.data(HEADER_ROLE):
             size.setHeight(size.height() + (14 if index.row() else 4))

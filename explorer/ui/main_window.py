@@ -8,31 +8,30 @@ and Forward, deep links) and remembers where the reader was, through QSettings.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QMouseEvent
+from PySide6.QtCore import QByteArray, QObject, QSettings, Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QMainWindow,
-    QSizePolicy,
     QStackedWidget,
-    QToolBar,
-    QToolButton,
     QWidget,
 )
 
-from explorer.ui.menus import Actions, Menus, build_menus, make_actions
-from explorer.ui.navigation import History, Location
+from explorer.core.location import Location
+from explorer.ui.menus import Actions, Menus, build_menus, build_toolbar, make_actions, set_icons
+from explorer.ui.mouse_navigation import MouseNavigation
+from explorer.ui.navigation import History
 from explorer.ui.placeholders import ReadPlaceholder, TimelinePlaceholder, restore_state
 from explorer.ui.theme import DEFAULT_ZOOM, Theme, zoom_step
 
 if TYPE_CHECKING:  # the read view imports the store and Markdown: not needed to paint
-    from explorer.ui.authoring.actions import AuthoringActions
-    from explorer.ui.authoring.transfer_actions import TransferActions
     from explorer.ui.catalog_events import CatalogEvents
-    from explorer.ui.classroom.install import Study
+    from explorer.ui.lesson_editor.actions import AuthoringActions
     from explorer.ui.read_view import ReadView
     from explorer.ui.timeline.panel import TimelinePanel
+    from explorer.ui.transfer.actions import TransferActions
 
 APP_TITLE = "Space Partnerships Explorer"
 VIEWS = ("read", "timeline")
@@ -56,74 +55,51 @@ class MainWindow(QMainWindow):
         #: what changed in the catalog, broadcast (installed with the views)
         self.events: CatalogEvents | None = None
         #: progress, bookmarks and the teacher-tools switch (explorer/ui/classroom)
-        self.study: Study | None = None
+        self.study: QObject | None = None  # a classroom.install.Study
         #: teacher tools installed by the composition root (explorer/app.py), if any
         self.authoring: AuthoringActions | None = None
         self.transfer: TransferActions | None = None
         #: print, PDF handouts and quiz export (a handouts.actions.ClassroomActions),
         #: installed by the composition root after the first paint
         self.classroom: QObject | None = None
+        #: reading trails (a trails.follow.TrailFollower) and presenter mode (a
+        #: present.install.PresentActions), installed after the first paint
+        self.trails: QObject | None = None
+        self.presenting: QObject | None = None
         self.zoom = _int(settings.value("article/zoom"), DEFAULT_ZOOM)
         self.setWindowTitle(APP_TITLE)
         self.setObjectName("mainWindow")
-        self.actions: Actions = make_actions(self)
-        self.menus: Menus = build_menus(self, self.actions)
+        #: the window's own actions, by name (QWidget.actions() lists every action added)
+        self.menu_actions: Actions = make_actions(self)
+        self.menus: Menus = build_menus(self, self.menu_actions)
         self.menus.file.aboutToShow.connect(self._on_file_menu_about_to_show)
         self._build_toolbar()
         self.views = QStackedWidget()
         self.views.addWidget(ReadPlaceholder(settings.value("read/splitter")))
         self.views.addWidget(TimelinePlaceholder())
         self.setCentralWidget(self.views)
-        self._mouse = MouseNavigation(self)
+        self._mouse = MouseNavigation(self, self.step)
         self.installEventFilter(self._mouse)
         self._connect_actions()
         self._restore_geometry()
-        self.actions.toggle_sidebar.setChecked(settings.value("view/sidebar", "true") != "false")
+        self.menu_actions.toggle_sidebar.setChecked(
+            settings.value("view/sidebar", "true") != "false"
+        )
         self.theme.scheme_changed.connect(self._on_theme_scheme_changed)
-        self.actions.themes[theme.mode].setChecked(True)
+        self.menu_actions.themes[theme.mode].setChecked(True)
         self._update_actions()
 
     # -- building ---------------------------------------------------------------------
     def _build_toolbar(self) -> None:
-        bar = QToolBar("Navigation")
-        bar.setObjectName("navigation")
-        bar.setMovable(False)
-        bar.setFloatable(False)
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
-        bar.toggleViewAction().setVisible(False)
-        a = self.actions
-        bar.addAction(a.back)
-        bar.addAction(a.forward)
-        bar.addSeparator()
-        for action in (a.show_read, a.show_timeline):
-            bar.addAction(action)
-            button = bar.widgetForAction(action)
-            assert isinstance(button, QToolButton)
-            button.setObjectName("viewSwitch")
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-            button.setAccessibleName(f"{action.text().replace('&', '')} view")
-        spacer = QWidget()
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        bar.addWidget(spacer)
-        bar.addAction(a.toggle_sidebar)
-        self.addToolBar(bar)
-        self.toolbar = bar
+        self.toolbar = build_toolbar(self, self.menu_actions)
+        self.addToolBar(self.toolbar)
         self._set_icons()
 
     def _set_icons(self) -> None:
-        a, icon = self.actions, self.theme.icon
-        for action, name in (
-            (a.back, "back"),
-            (a.forward, "forward"),
-            (a.show_read, "read"),
-            (a.show_timeline, "timeline"),
-            (a.search, "search"),
-            (a.toggle_sidebar, "sidebar"),
-        ):
-            action.setIcon(icon(name))
+        set_icons(self.menu_actions, self.theme.icon)
 
     def _connect_actions(self) -> None:
-        a = self.actions
+        a = self.menu_actions
         a.back.triggered.connect(lambda: self.step(-1))
         a.forward.triggered.connect(lambda: self.step(1))
         a.show_read.triggered.connect(self._on_show_read_triggered)
@@ -141,34 +117,37 @@ class MainWindow(QMainWindow):
         a.about.triggered.connect(self.show_about)
         for mode, action in a.themes.items():
             action.triggered.connect(lambda _=False, m=mode: self._on_theme_chosen(m))
-        reader_actions = {
-            a.search: "focus_search",
-            a.find: "open_find",
-            a.find_next: "find_next",
-            a.find_previous: "find_previous",
-            a.copy: "copy",
-            a.select_all: "select_all",
-            a.reload: "reload_lessons",
-            a.open_lessons_folder: "open_lessons_folder",
-        }
-        for action, method in reader_actions.items():
-            action.triggered.connect(lambda _=False, m=method: self._reader_call(m))
+
+    def _connect_read_view_actions(self, view: ReadView) -> None:
+        """The actions that act on the reading view (disabled until it is installed);
+        search and find bring the reading view forward first."""
+        a = self.menu_actions
+        commands: list[tuple[QAction, Callable[[], object]]] = [
+            (a.search, lambda: self._in_read_view(view.focus_search)),
+            (a.find, lambda: self._in_read_view(view.open_find)),
+            (a.find_next, view.find_next),
+            (a.find_previous, view.find_previous),
+            (a.copy, view.copy),
+            (a.select_all, view.select_all),
+            (a.reload, view.reload_lessons),
+            (a.open_lessons_folder, view.open_lessons_folder),
+        ]
+        for action, command in commands:
+            action.triggered.connect(lambda _checked=False, run=command: run())
 
     # -- views ------------------------------------------------------------------------
     def set_read_view(self, view: ReadView, start: Location | None = None) -> None:
         """Install the reading view (library, search, article) and show `start`, else the
         place the reader left last time, else the first lesson."""
-        old = self.views.widget(0)
-        self.views.insertWidget(0, view)
-        self.views.removeWidget(old)
-        old.deleteLater()
+        self._replace_view(0, view)
         self.read_view = view
         restore_state(view.splitter, self.settings.value("read/splitter"))
         view.set_zoom(self.zoom)
-        view.set_sidebar_visible(self.actions.toggle_sidebar.isChecked())
+        view.set_sidebar_visible(self.menu_actions.toggle_sidebar.isChecked())
         view.target_requested.connect(self._on_read_view_target_requested)
         view.timeline_requested.connect(self._on_read_view_timeline_requested)
         view.page_changed.connect(self._on_read_view_page_changed)
+        self._connect_read_view_actions(view)
         self._mouse.watch(view)
         self._open_start(start)
         self._update_actions()
@@ -176,14 +155,19 @@ class MainWindow(QMainWindow):
     def set_timeline_view(self, widget: TimelinePanel) -> None:
         """Install the timeline in the Timeline slot (a placeholder until then)."""
         showing = self.views.currentIndex() == 1
-        old = self.views.widget(1)
-        self.views.insertWidget(1, widget)
-        self.views.removeWidget(old)
-        old.deleteLater()
+        self._replace_view(1, widget)
         self.timeline_view = widget
         self._mouse.watch(widget)
         if showing:
             self.views.setCurrentIndex(1)
+
+    def _replace_view(self, index: int, widget: QWidget) -> None:
+        """Put `widget` in the stack's slot `index`, deleting what was there before."""
+        old = self.views.widget(index)
+        self.views.insertWidget(index, widget)
+        if old is not None:
+            self.views.removeWidget(old)
+            old.deleteLater()
 
     def current_view(self) -> str:
         return VIEWS[self.views.currentIndex()]
@@ -208,11 +192,9 @@ class MainWindow(QMainWindow):
             self.go_to(first)
 
     # -- navigation -------------------------------------------------------------------
-    def show_target(self, kind: str, slug: str = "") -> bool:
-        """Open a page (lesson, partnership, topic, glossary) or the timeline."""
-        return self.go_to(Location(kind, slug))
-
     def go_to(self, location: Location, *, record: bool = True, scroll: int = 0) -> bool:
+        """Open a page (lesson, partnership, topic, glossary) or the timeline; False (with
+        a message) when there is no such page."""
         if location.kind == "trail":  # followed by explorer.ui.trails, which comes here
             self.trail_requested.emit(location.slug)
             return True
@@ -232,7 +214,7 @@ class MainWindow(QMainWindow):
                 return False
             if record:
                 self._remember_scroll()
-            view.show(location, scroll)
+            view.show_page(location, scroll)
             self.views.setCurrentIndex(0)
         if record:
             self.history.visit(location, scroll)
@@ -248,7 +230,7 @@ class MainWindow(QMainWindow):
 
     def _remember_scroll(self) -> None:
         if self.read_view is not None and self.current_view() == "read":
-            self.history.remember_scroll(self.read_view.scroll())
+            self.history.remember_scroll(self.read_view.scroll_position())
 
     def _after_move(self, location: Location) -> None:
         self._update_actions()
@@ -267,7 +249,7 @@ class MainWindow(QMainWindow):
                 self.go_to(target)
 
     def _update_actions(self) -> None:
-        a = self.actions
+        a = self.menu_actions
         a.back.setEnabled(self.history.can_go(-1))
         a.forward.setEnabled(self.history.can_go(1))
         reading = self.current_view() == "read"
@@ -287,27 +269,32 @@ class MainWindow(QMainWindow):
             action.setEnabled(ready and reading)
         for action in (a.search, a.reload, a.open_lessons_folder, a.topics):
             action.setEnabled(ready)
-        location = self.current_location()
-        lesson = ready and location is not None and location.kind == "lesson"
-        a.previous_lesson.setEnabled(bool(lesson and self.read_view.neighbour(-1)))  # type: ignore[union-attr]
-        a.next_lesson.setEnabled(bool(lesson and self.read_view.neighbour(1)))  # type: ignore[union-attr]
+        location, view = self.current_location(), self.read_view
+        lesson = view is not None and location is not None and location.kind == "lesson"
+        a.previous_lesson.setEnabled(lesson and view is not None and bool(view.neighbour(-1)))
+        a.next_lesson.setEnabled(lesson and view is not None and bool(view.neighbour(1)))
 
     # -- slots ------------------------------------------------------------------------
+    @Slot()
     def _on_file_menu_about_to_show(self) -> None:
         if self.transfer is not None:
             self.transfer.refresh()  # a command-line import may have happened meanwhile
 
-    def _on_read_view_target_requested(self, kind: str, slug: str) -> None:
-        self.go_to(Location(kind, slug))
+    @Slot(object)
+    def _on_read_view_target_requested(self, location: Location) -> None:
+        self.go_to(location)
 
+    @Slot(object)
     def _on_read_view_timeline_requested(self, slugs: tuple[str, ...]) -> None:
         self.go_to(Location("timeline"))
         self.show_on_timeline_requested.emit(tuple(slugs))
 
+    @Slot(object)
     def _on_read_view_page_changed(self, location: Location) -> None:
         """The page redrew itself (a new sort order): keep history in step."""
-        self.history.replace(location, self.read_view.scroll() if self.read_view else 0)
+        self.history.replace(location, self.read_view.scroll_position() if self.read_view else 0)
 
+    @Slot()
     def _on_show_read_triggered(self) -> None:
         last = self.history.last_of(("lesson", "partnership", "topic", "glossary"))
         if last is not None:
@@ -326,24 +313,25 @@ class MainWindow(QMainWindow):
         self.theme.set_mode(mode)
         self.settings.setValue("view/theme", mode)
 
+    @Slot(str)
     def _on_theme_scheme_changed(self, _scheme: str) -> None:
         self._set_icons()
         if self.read_view is not None:
             self.read_view.apply_theme()
 
+    @Slot(bool)
     def _on_full_screen_toggled(self, on: bool) -> None:
         self.showFullScreen() if on else self.showNormal()
 
+    @Slot(bool)
     def _on_toggle_sidebar_toggled(self, on: bool) -> None:
         if self.read_view is not None:
             self.read_view.set_sidebar_visible(on)
 
-    def _reader_call(self, method: str) -> None:
-        if self.read_view is None:
-            return
-        if self.current_view() != "read" and method in {"focus_search", "open_find"}:
+    def _in_read_view(self, command: Callable[[], None]) -> None:
+        if self.current_view() != "read":
             self._on_show_read_triggered()
-        getattr(self.read_view, method)()
+        command()
 
     def set_zoom(self, size: int) -> None:
         """Article text size in px; remembered."""
@@ -382,14 +370,16 @@ class MainWindow(QMainWindow):
         s = self.settings
         s.setValue("window/geometry", self.saveGeometry())
         s.setValue("window/view", self.current_view())
-        s.setValue("view/sidebar", "true" if self.actions.toggle_sidebar.isChecked() else "false")
+        s.setValue(
+            "view/sidebar", "true" if self.menu_actions.toggle_sidebar.isChecked() else "false"
+        )
         if self.read_view is not None:
             s.setValue("read/splitter", self.read_view.splitter.saveState())
             last = self.history.last_of(("lesson", "partnership", "topic", "glossary"))
             if last is not None:
                 current = self.current_location() == last and self.current_view() == "read"
                 s.setValue("read/location", str(last))
-                s.setValue("read/scroll", self.read_view.scroll() if current else 0)
+                s.setValue("read/scroll", self.read_view.scroll_position() if current else 0)
         s.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -402,34 +392,6 @@ class MainWindow(QMainWindow):
         if self.transfer is not None:
             self.transfer.shutdown()  # a running undo or backup finishes first
         super().closeEvent(event)
-
-
-class MouseNavigation(QObject):
-    """The mouse's back and forward buttons go back and forward anywhere in the window.
-
-    Item views would take those buttons as clicks, so the filter sits on every widget of
-    a view (installed with `watch`) and on the window itself.
-    """
-
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self._window = window
-
-    def watch(self, root: QWidget) -> None:
-        for widget in [root, *root.findChildren(QWidget)]:
-            widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        kind = event.type()
-        if kind not in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick):
-            return False
-        assert isinstance(event, QMouseEvent)
-        step = {Qt.MouseButton.BackButton: -1, Qt.MouseButton.ForwardButton: 1}.get(event.button())
-        if step is None:
-            return False
-        if kind == QEvent.Type.MouseButtonPress:
-            self._window.step(step)
-        return True
 
 
 def _int(value: object, default: int) -> int:

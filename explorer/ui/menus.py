@@ -1,4 +1,5 @@
-"""The window's actions and its menu bar, with the platform's standard shortcuts.
+"""The window's actions, its menu bar and its toolbar, with the platform's standard
+shortcuts.
 
 Each action is created once here; the window connects them. A standard key
 (QKeySequence.StandardKey) is used wherever Qt has one, so macOS gets Cmd+[ for Back and
@@ -7,10 +8,12 @@ Linux gets Alt+Left.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, fields
 
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu, QSizePolicy, QToolBar, QToolButton, QWidget
 
 from explorer.ui.theme import MODE_TITLES, MODES
 
@@ -187,3 +190,41 @@ def build_menus(window: QMainWindow, a: Actions) -> Menus:
     help_menu.addSeparator()
     help_menu.addAction(a.about)
     return Menus(file, edit, view, go, help_menu, file_end)
+
+
+def build_toolbar(window: QMainWindow, a: Actions) -> QToolBar:
+    """Back and Forward, the Read and Timeline switches, and the sidebar toggle."""
+    bar = QToolBar("Navigation")
+    bar.setObjectName("navigation")
+    bar.setMovable(False)
+    bar.setFloatable(False)
+    bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+    bar.toggleViewAction().setVisible(False)
+    bar.addAction(a.back)
+    bar.addAction(a.forward)
+    bar.addSeparator()
+    for action in (a.show_read, a.show_timeline):
+        bar.addAction(action)
+        button = bar.widgetForAction(action)
+        assert isinstance(button, QToolButton)
+        button.setObjectName("viewSwitch")
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        button.setAccessibleName(f"{action.text().replace('&', '')} view")
+    spacer = QWidget()
+    spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+    bar.addWidget(spacer)
+    bar.addAction(a.toggle_sidebar)
+    return bar
+
+
+def set_icons(a: Actions, icon: Callable[[str], QIcon]) -> None:
+    """The actions' icons, drawn in the theme's colours (again when the scheme changes)."""
+    for action, name in (
+        (a.back, "back"),
+        (a.forward, "forward"),
+        (a.show_read, "read"),
+        (a.show_timeline, "timeline"),
+        (a.search, "search"),
+        (a.toggle_sidebar, "sidebar"),
+    ):
+        action.setIcon(icon(name))

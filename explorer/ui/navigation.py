@@ -1,4 +1,4 @@
-"""Where the reader is, and where they have been: locations and a back/forward history.
+"""Where the reader has been: a back/forward history of locations.
 
 Plain Python (no Qt), so the rules are tested without a window.
 """
@@ -7,38 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-#: the kinds of place the window can show
-PAGE_KINDS = ("lesson", "partnership", "topic", "glossary", "progress")
-#: pages that need no slug: all topics, my progress
-WHOLE_PAGES = ("topic", "progress")
-KINDS = (*PAGE_KINDS, "timeline")
-
-
-@dataclass(frozen=True, slots=True)
-class Location:
-    """A place in the app: a page (kind and slug) or the timeline."""
-
-    kind: str
-    slug: str = ""
-
-    def __str__(self) -> str:
-        return f"{self.kind}:{self.slug}" if self.slug or self.kind != "timeline" else "timeline"
-
-    @classmethod
-    def parse(cls, text: str) -> Location | None:
-        """'lesson:why-partner' -> Location; 'timeline', 'topic:' (all topics) and
-        'progress:' (my progress) too.
-
-        None when the text is not a location this app knows.
-        """
-        kind, colon, slug = text.strip().partition(":")
-        if kind == "timeline" and not slug:
-            return cls("timeline")
-        if kind not in PAGE_KINDS or not colon:
-            return None
-        if not slug and kind not in WHOLE_PAGES:
-            return None
-        return cls(kind, slug)
+from explorer.core.location import Location
 
 
 @dataclass(slots=True)

@@ -7,16 +7,16 @@ from itertools import pairwise
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices, QFocusEvent
-from PySide6.QtWidgets import QSplitter, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMessageBox, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from explorer.core.changes import Changes
+from explorer.core.location import Location
 from explorer.store.catalog import Catalog
 from explorer.ui.article.builder import PageBuilder
 from explorer.ui.article.find_bar import FindBar
 from explorer.ui.article.view import ArticleView
 from explorer.ui.catalog_events import CatalogEvents
 from explorer.ui.library import LibraryTree
-from explorer.ui.navigation import Location
 from explorer.ui.search.panel import SearchPanel
 from explorer.ui.theme import DEFAULT_ZOOM, Theme
 
@@ -25,8 +25,8 @@ WARM_UP_MS = 400
 
 
 class ReadView(QWidget):
-    #: a link, the library or a search result asked to open a page: (kind, slug)
-    target_requested = Signal(str, str)
+    #: a link, the library or a search result asked to open a page: its Location
+    target_requested = Signal(object)
     #: "show on the timeline" was clicked (tuple of partnership slugs)
     timeline_requested = Signal(tuple)
     #: the page redrew itself in place, e.g. in a new sort order (navigation.Location)
@@ -128,7 +128,7 @@ class ReadView(QWidget):
     def has(self, location: Location) -> bool:
         return self.pages.has(location)
 
-    def show(self, location: Location, scroll: int = 0) -> bool:  # type: ignore[override]
+    def show_page(self, location: Location, scroll: int = 0) -> bool:
         html = self.pages.html(location)
         if html is None:
             return False
@@ -136,7 +136,7 @@ class ReadView(QWidget):
             self._warm_up.start()
         self.location = location
         self.article.show_html(html, scroll)
-        self.library.select((location.kind, location.slug))
+        self.library.select(location)
         if self.find_bar.isVisible():
             self.find_bar.search_again()
         return True
@@ -160,7 +160,8 @@ class ReadView(QWidget):
         lesson = self.pages.neighbour(self.location.slug, step)
         return Location("lesson", lesson.slug) if lesson else None
 
-    def scroll(self) -> int:
+    def scroll_position(self) -> int:
+        """How far down the page the reader has scrolled (pixels)."""
         return self.article.verticalScrollBar().value()
 
     # -- commands (menu actions) ------------------------------------------------------------
@@ -211,14 +212,20 @@ class ReadView(QWidget):
         self.library.set_lessons(self.catalog.library.lessons)
         if self.location is not None and self.has(self.location):
             self.redraw()
-            self.library.select((self.location.kind, self.location.slug))
+            self.library.select(self.location)
         elif (first := self.first_lesson()) is not None:
-            self.target_requested.emit(first.kind, first.slug)
+            self.target_requested.emit(first)
 
-    def open_lessons_folder(self) -> None:
+    def open_lessons_folder(self) -> bool:
+        """Show the teacher's lessons folder in the file manager, or say where it is."""
         folder = self.catalog.paths.teacher_lessons
         folder.mkdir(parents=True, exist_ok=True)
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+        if QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
+            return True
+        QMessageBox.information(
+            self, "My lessons folder", f"Your lessons live in this folder:\n\n{folder}"
+        )
+        return False
 
     # -- slots ----------------------------------------------------------------------------
     @Slot(object)
@@ -232,9 +239,11 @@ class ReadView(QWidget):
             if self.has(self.location):
                 self.redraw()
 
+    @Slot()
     def _on_warm_up_timeout(self) -> None:
         _ = self.pages.renderer  # about 80 ms once, so that the first lesson opens at once
 
+    @Slot(str, str)
     def _on_article_action_requested(self, scheme: str, value: str) -> None:
         location = self.location
         if scheme == "timeline":
@@ -256,10 +265,12 @@ class ReadView(QWidget):
             self.redraw()
             self.page_changed.emit(location)
 
+    @Slot(int)
     def _on_search_results_changed(self, _count: int) -> None:
         if not self.search.is_idle() or self.search.field.hasFocus():
             self.sidebar_stack.setCurrentIndex(SEARCH)
 
+    @Slot()
     def _on_search_close_requested(self) -> None:
         self.search.clear_all_filters()
         self.search.field.clear()

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Slot
 
 from explorer.core.changes import Changes
 from explorer.core.paths import AppPaths
@@ -43,24 +43,24 @@ class StoreOp(Generic[T]):
         `work(progress)` that needs no database (reading a file)."""
         self._parent, self._paths, self._work = parent, paths, work
         self._progress: Callable[[str, int, int], None] | None = None
-        self._success: Callable[[T], None] | None = None
-        self._failure: Callable[[Exception], None] | None = None
-        self._finished: Callable[[], None] | None = None
+        self._success: Callable[[T], object] | None = None
+        self._failure: Callable[[Exception], object] | None = None
+        self._finished: Callable[[], object] | None = None
         self._events: CatalogEvents | None = None
 
     def with_progress(self, show: Callable[[str, int, int], None]) -> StoreOp[T]:
         self._progress = show
         return self
 
-    def success(self, handler: Callable[[T], None]) -> StoreOp[T]:
+    def success(self, handler: Callable[[T], object]) -> StoreOp[T]:
         self._success = handler
         return self
 
-    def failure(self, handler: Callable[[Exception], None]) -> StoreOp[T]:
+    def failure(self, handler: Callable[[Exception], object]) -> StoreOp[T]:
         self._failure = handler
         return self
 
-    def finished(self, handler: Callable[[], None]) -> StoreOp[T]:
+    def finished(self, handler: Callable[[], object]) -> StoreOp[T]:
         """Called after success or failure, whichever came."""
         self._finished = handler
         return self
@@ -83,6 +83,7 @@ class StoreOp(Generic[T]):
         job.start()  # only now: a quick job could end before a later connect
         return job
 
+    @Slot(object)
     def _on_job_succeeded(self, result: Any) -> None:
         changes = getattr(result, "changes", None)
         if self._events is not None and isinstance(changes, Changes):
@@ -92,6 +93,7 @@ class StoreOp(Generic[T]):
         if self._finished is not None:
             self._finished()
 
+    @Slot(object)
     def _on_job_failed(self, exc: Exception) -> None:
         if self._failure is not None:
             self._failure(exc)

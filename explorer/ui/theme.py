@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from string import Template
 
-from PySide6.QtCore import QByteArray, QObject, Qt, Signal
+from PySide6.QtCore import QByteArray, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QImage, QPainter, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication
@@ -92,6 +92,7 @@ class Theme(QObject):
         self._app.setStyleSheet(Template(qss).safe_substitute(colours))
         self.scheme_changed.emit(scheme)
 
+    @Slot(Qt.ColorScheme)
     def _on_hints_color_scheme_changed(self, _scheme: Qt.ColorScheme) -> None:
         if self._mode == "system":
             self._apply()

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QIcon
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QToolButton
 
 
@@ -23,8 +26,41 @@ def text_field(
     return field
 
 
-def _named(field: QLineEdit, add: object, name: str) -> None:
+def _named(field: QLineEdit, add: Callable[[], object], name: str) -> None:
     before = set(field.findChildren(QToolButton))
-    add()  # type: ignore[operator]
+    add()
     for button in set(field.findChildren(QToolButton)) - before:
         button.setAccessibleName(name)
+
+
+def command_action(
+    parent: QObject,
+    text: str,
+    command: Callable[[], object],
+    tip: str,
+    keys: QKeySequence | QKeySequence.StandardKey | str | None = None,
+    *,
+    tip_names_keys: bool = False,
+) -> QAction:
+    """An action that runs `command` (its return value dropped), with a status tip and a
+    tool tip (naming the shortcut too, with `tip_names_keys`)."""
+    made = QAction(text, parent)
+    made.setStatusTip(tip)
+    made.setToolTip(tip)
+    if keys is not None:
+        made.setShortcut(QKeySequence(keys))
+    if keys is not None and tip_names_keys:
+        shown = made.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        made.setToolTip(f"{tip} ({shown})")
+    made.triggered.connect(lambda _checked=False: command())
+    return made
+
+
+def quiet_timer(parent: QObject, interval_ms: int, timeout: Callable[[], None]) -> QTimer:
+    """A single-shot timer: `start()` again and again while things happen, and `timeout`
+    runs once they have been quiet for `interval_ms`."""
+    timer = QTimer(parent)
+    timer.setSingleShot(True)
+    timer.setInterval(interval_ms)
+    timer.timeout.connect(timeout)
+    return timer

@@ -54,6 +54,9 @@ class Job(QThread):
     def __init__(self, work: Callable[[Progress], object], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.work = work
+        #: what started the job (a StoreOp), kept alive with it: Qt holds only weak
+        #: references to the Python objects whose methods its signals call
+        self.op: object = None
         self._cancel = threading.Event()
 
     @classmethod

@@ -16,7 +16,7 @@ from tests.benchmarks.generate import lesson_body
 @pytest.mark.benchmark
 def test_editor_pause_on_a_3000_word_lesson(qtbot, bundled_paths):
     from explorer.store.catalog import Catalog
-    from explorer.ui.authoring.lesson_editor import LessonEditor
+    from explorer.ui.lesson_editor.editor import LessonEditor
 
     catalog = Catalog.open(bundled_paths)
     path = bundled_paths.teacher_lessons / "long.md"
@@ -24,7 +24,7 @@ def test_editor_pause_on_a_3000_word_lesson(qtbot, bundled_paths):
     t0 = time.perf_counter()
     editor = LessonEditor(catalog, path)
     opened = (time.perf_counter() - t0) * 1000
-    qtbot.addWidget(editor)
+    qtbot.add_widget(editor)
     editor.resize(1280, 820)
     editor.show()
     pauses, fields = [], []
@@ -52,13 +52,13 @@ def test_editor_pause_on_a_3000_word_lesson(qtbot, bundled_paths):
 def test_editor_pause_after_a_field_edit(qtbot, bundled_paths):
     """Only the front matter changed: the body's render is reused."""
     from explorer.store.catalog import Catalog
-    from explorer.ui.authoring.lesson_editor import LessonEditor
+    from explorer.ui.lesson_editor.editor import LessonEditor
 
     catalog = Catalog.open(bundled_paths)
     path = bundled_paths.teacher_lessons / "long.md"
     path.write_text(lesson_template("A long lesson", "benefits") + lesson_body(3000))
     editor = LessonEditor(catalog, path)
-    qtbot.addWidget(editor)
+    qtbot.add_widget(editor)
     editor.show()
     pauses = []
     for n in range(20):

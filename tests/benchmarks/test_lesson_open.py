@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
+from explorer.core.location import Location
 from explorer.core.paths import AppPaths
 from explorer.store.catalog import Catalog
 from tests.benchmarks.generate import lesson_body
@@ -30,7 +31,7 @@ order: 99
 
 def open_and_paint(window, slug: str) -> float:
     start = time.perf_counter()
-    window.show_target("lesson", slug)
+    window.go_to(Location("lesson", slug))
     window.read_view.article.viewport().repaint()
     return (time.perf_counter() - start) * 1000
 
@@ -52,10 +53,10 @@ def test_open_a_lesson_in_the_window(qtbot, tmp_path: Path):
     )
     catalog = Catalog.open(paths)
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    window = build_window(paths, catalog, ("topic", ""), settings)
-    qtbot.addWidget(window)
+    window = build_window(paths, catalog, Location("topic"), settings)
+    qtbot.add_widget(window)
     window.resize(1200, 800)
-    with qtbot.waitExposed(window):
+    with qtbot.wait_exposed(window):
         window.show()
     qtbot.wait(600)  # as in the app, the renderer is built while the reader looks around
     slugs = [x.slug for x in catalog.library.lessons if x.slug != "long-benchmark"]
@@ -65,7 +66,7 @@ def test_open_a_lesson_in_the_window(qtbot, tmp_path: Path):
     long_times = []
     for _ in range(20):
         window.read_view.pages.forget()  # render the Markdown every time
-        window.show_target("topic", "")
+        window.go_to(Location("topic", ""))
         long_times.append(open_and_paint(window, "long-benchmark"))
     words = len(catalog.library.get("long-benchmark").body.split())
     print(f"\nbundled lessons ({len(slugs)}), first open: {summary(first)}")

@@ -28,7 +28,7 @@ def test_render_a_3000_word_lesson(qtbot):
     )
     renderer = MarkdownRenderer()
     view = ArticleView()
-    qtbot.addWidget(view)
+    qtbot.add_widget(view)
     view.resize(900, 700)
     view.show()
     render, show = [], []

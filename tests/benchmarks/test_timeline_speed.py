@@ -107,9 +107,9 @@ def test_timeline_with_ten_thousand_partnerships(qtbot, tmp_path: Path, monkeypa
     t_lanes = (time.perf_counter() - t0) / 3
     t0 = time.perf_counter()
     panel = TimelinePanel(store, search, today=date(2026, 11, 26))
-    qtbot.addWidget(panel)
+    qtbot.add_widget(panel)
     panel.resize(1400, 900)
-    with qtbot.waitExposed(panel):
+    with qtbot.wait_exposed(panel):
         panel.show()
     qtbot.wait(50)
     t_panel = time.perf_counter() - t0

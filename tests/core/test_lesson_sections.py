@@ -74,7 +74,7 @@ def test_a_section_is_found_by_its_words_whatever_their_case():
 
 
 def test_the_anchor_is_the_one_the_rendered_page_gives_the_heading():
-    from explorer.core.render import render_markdown
+    from explorer.core.render import MarkdownRenderer
 
-    rendered = render_markdown("## Background: from rivals to roommates\n\nText.\n")
+    rendered = MarkdownRenderer().render("## Background: from rivals to roommates\n\nText.\n")
     assert rendered.headings[0].anchor == section_anchor("Background: from rivals to roommates")

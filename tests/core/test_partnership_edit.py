@@ -2,7 +2,7 @@ import pytest
 
 from explorer.core.content import check_partnership_fields
 from explorer.core.models import Partner
-from explorer.core.partnership_edit import bundled_version, field_errors, year_value
+from explorer.core.partnership_edit import field_errors, year_value
 
 PARTNERS = {"nasa": Partner("nasa", "NASA"), "esa": Partner("esa", "ESA")}
 GOOD = {
@@ -163,12 +163,3 @@ def test_a_taken_slug_is_an_error_for_a_new_record():
 )
 def test_year_value(text, value):
     assert year_value(text) == value
-
-
-def test_bundled_version_reads_the_bundled_file(content_dir):
-    from explorer.core.content import load_partners
-
-    partners, _ = load_partners(content_dir / "partners.yaml")
-    record = bundled_version(content_dir, "apollo-soyuz-test-project", partners)
-    assert record is not None and record.name == "Apollo-Soyuz Test Project (ASTP)"
-    assert bundled_version(content_dir, "not-there", partners) is None

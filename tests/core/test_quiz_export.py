@@ -20,9 +20,10 @@ import pytest
 
 from explorer.core.lessons import load_lesson_folder
 from explorer.core.models import Lesson, Question
-from explorer.core.quiz_export import NoQuestionsError, QuizSet, quiz_set, write_quiz
+from explorer.core.quiz_export import NoQuestionsError, QuizSet, quiz_set
 from explorer.core.quiz_moodle import gift_escape
 from explorer.core.quiz_qti import MANIFEST, RESOURCE_TYPE
+from explorer.core.quiz_writers import write_quiz
 
 BUNDLED = Path(__file__).resolve().parents[2] / "content" / "lessons"
 QTI = "{http://www.imsglobal.org/xsd/ims_qtiasiv1p2}"

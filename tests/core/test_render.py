@@ -2,7 +2,11 @@ from pathlib import Path
 
 import pytest
 
-from explorer.core.render import render_markdown
+from explorer.core.render import MarkdownRenderer, Rendered
+
+
+def render_markdown(text: str, base_dir: Path | None = None) -> Rendered:
+    return MarkdownRenderer().render(text, base_dir)
 
 
 @pytest.mark.parametrize(

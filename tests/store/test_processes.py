@@ -6,6 +6,8 @@ import json
 import sqlite3
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
 from pathlib import Path
 
 import pytest
@@ -15,16 +17,28 @@ pytestmark = pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="need
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def start_holder(data: Path) -> subprocess.Popen[str]:
-    holder = subprocess.Popen(
+@contextmanager
+def holding(data: Path) -> Iterator[subprocess.Popen[str]]:
+    """A process that holds the data folder open as the window does, until the block ends
+    (then it quits, and its pipes are closed)."""
+    with subprocess.Popen(
         [sys.executable, "-m", "tests.processes.holder", str(data)],
         cwd=ROOT,
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
-    )
-    assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
-    return holder
+    ) as holder:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
+        try:
+            yield holder
+        finally:
+            ask(holder, "quit")
+            holder.wait(timeout=30)
+
+
+def integrity(database: Path) -> str:
+    with closing(sqlite3.connect(database)) as check:
+        return str(check.execute("pragma integrity_check").fetchone()[0])
 
 
 def ask(holder: subprocess.Popen[str], command: str) -> str:
@@ -46,17 +60,13 @@ def cli(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 def test_the_command_line_never_deletes_the_log_an_open_window_is_using(tmp_path):
     data = tmp_path / "data"
-    holder = start_holder(data)
-    try:
+    with holding(data) as holder:
         assert cli(data, "info").returncode == 0
-        sqlite3.connect(data / "explorer.db").execute("select count(*) from meta").fetchall()
+        with closing(sqlite3.connect(data / "explorer.db")) as reader:
+            reader.execute("select count(*) from meta").fetchall()
         assert ask(holder, "wal") == "deleted:"
         assert ask(holder, "count").startswith("count:")
-    finally:
-        ask(holder, "quit")
-        holder.wait(timeout=30)
-    check = sqlite3.connect(data / "explorer.db")
-    assert check.execute("pragma integrity_check").fetchone()[0] == "ok"
+    assert integrity(data / "explorer.db") == "ok"
 
 
 def test_processes_starting_together_on_a_new_folder_share_one_database(tmp_path):
@@ -71,8 +81,8 @@ def test_processes_starting_together_on_a_new_folder_share_one_database(tmp_path
         )
         for _ in range(4)
     ]
-    results = [(p.wait(timeout=120), p.stderr.read()) for p in starters]  # type: ignore[union-attr]
-    assert [code for code, _ in results] == [0, 0, 0, 0], results
+    results = [(p.communicate(timeout=120)[1], p.returncode) for p in starters]
+    assert [code for _, code in results] == [0, 0, 0, 0], results
     assert not list(data.glob("explorer.db.broken-*"))
 
 
@@ -88,9 +98,8 @@ def write_sheet(path: Path, prefix: str, rows: int) -> Path:
 
 def test_a_window_and_command_lines_write_at_once_and_nothing_is_lost(tmp_path):
     data = tmp_path / "data"
-    holder = start_holder(data)
     sheets = [write_sheet(tmp_path / f"s{n}.csv", f"cli{n}", 300) for n in range(3)]
-    try:
+    with holding(data) as holder:
         writers = [
             subprocess.Popen(
                 [sys.executable, "-m", "explorer", "import", str(sheet), "--data-dir", str(data)],
@@ -104,19 +113,14 @@ def test_a_window_and_command_lines_write_at_once_and_nothing_is_lost(tmp_path):
         readers = [cli(data, "search", "mission", "--json") for _ in range(2)]
         for n in range(5):
             assert ask(holder, f"save window-{n}") == "saved"
-        finished = [(w.wait(timeout=120), w.stderr.read()) for w in writers]  # type: ignore[union-attr]
-        assert [code for code, _ in finished] == [0, 0, 0], finished
+        finished = [(w.communicate(timeout=120)[1], w.returncode) for w in writers]
+        assert [code for _, code in finished] == [0, 0, 0], finished
         assert all(r.returncode == 0 for r in readers), [r.stderr for r in readers]
         assert ask(holder, "sync").startswith("synced:")
         bundled = len(list((ROOT / "content" / "partnerships").glob("*.yaml")))
         assert ask(holder, "count") == f"count:{bundled + 900 + 5}"
         assert ask(holder, "wal") == "deleted:"
-    finally:
-        ask(holder, "quit")
-        holder.wait(timeout=30)
-    check = sqlite3.connect(data / "explorer.db")
-    assert check.execute("pragma integrity_check").fetchone()[0] == "ok"
-    check.close()
+    assert integrity(data / "explorer.db") == "ok"
     (data / "explorer.db").unlink()
     info = cli(data, "info", "--json")
     assert json.loads(info.stdout)["partnerships"] >= 900 + 5

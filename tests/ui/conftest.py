@@ -11,6 +11,7 @@ from PySide6.QtCore import QEvent, QSettings
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QTextBrowser
 
+from explorer.core.location import Location
 from explorer.core.paths import AppPaths
 from explorer.store.catalog import Catalog
 
@@ -59,7 +60,7 @@ def make_window(qtbot, paths: AppPaths, settings_file: Path) -> Iterator[Callabl
     windows = []
 
     def make(
-        wanted: tuple[str, str] | None = None,
+        wanted: Location | None = None,
         size: tuple[int, int] | None = None,
         teacher: bool | None = True,
     ):
@@ -72,9 +73,9 @@ def make_window(qtbot, paths: AppPaths, settings_file: Path) -> Iterator[Callabl
         windows.append(window)
         if size:
             window.resize(*size)
-        with qtbot.waitExposed(window):
+        with qtbot.wait_exposed(window):
             window.show()
-        with qtbot.waitActive(window):
+        with qtbot.wait_active(window):
             window.activateWindow()
         return window
 

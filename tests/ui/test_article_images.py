@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QColor
 
+from explorer.core.location import Location
 from explorer.ui.article.view import ArticleView, dark_variant
 
 LIGHT_FILL, DARK_FILL = "#ff0000", "#0000ff"
@@ -39,10 +40,10 @@ def figure(tmp_path: Path) -> Path:
 @pytest.fixture
 def view(qtbot) -> ArticleView:
     view = ArticleView()
-    qtbot.addWidget(view)
+    qtbot.add_widget(view)
     view.resize(500, 300)
     view.show()
-    qtbot.waitExposed(view)
+    qtbot.wait_exposed(view)
     return view
 
 
@@ -102,12 +103,12 @@ def test_the_window_shows_dark_figures_in_the_dark_theme(qtbot, make_window, pat
         '![A red chart](images/chart.svg "A chart")\n',
         encoding="utf-8",
     )
-    window = make_window(("lesson", "pictures"))
+    window = make_window(Location("lesson", "pictures"))
     article = window.read_view.article
-    window.actions.themes["light"].trigger()
-    qtbot.waitUntil(lambda: LIGHT_FILL in colours_shown(article))
-    window.actions.themes["dark"].trigger()
-    qtbot.waitUntil(lambda: DARK_FILL in colours_shown(article))
+    window.menu_actions.themes["light"].trigger()
+    qtbot.wait_until(lambda: LIGHT_FILL in colours_shown(article))
+    window.menu_actions.themes["dark"].trigger()
+    qtbot.wait_until(lambda: DARK_FILL in colours_shown(article))
 
 
 def test_a_figure_sits_right_above_its_caption(qtbot, make_window, paths):
@@ -121,7 +122,7 @@ def test_a_figure_sits_right_above_its_caption(qtbot, make_window, paths):
         "![A red chart that fills the whole picture](images/chart.svg)\n",
         encoding="utf-8",
     )
-    window = make_window(("lesson", "pictures"))
+    window = make_window(Location("lesson", "pictures"))
     document = window.read_view.article.document()
     block = document.begin()
     while block.isValid() and "\ufffc" not in block.text():

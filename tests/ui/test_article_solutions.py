@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from explorer.core.location import Location
 from tests.ui.conftest import click_link
 
 CHALLENGE = """---
@@ -49,7 +50,7 @@ def focused_link(article) -> str:
 
 def test_a_solution_opens_and_closes_by_keyboard(qtbot, make_window, paths):
     write_challenge(paths)
-    window = make_window(("lesson", "slicing"))
+    window = make_window(Location("lesson", "slicing"))
     article = window.read_view.article
     assert "The answer is oxyg." not in article.toPlainText()
     article.setFocus()
@@ -67,11 +68,11 @@ def test_a_solution_opens_and_closes_by_keyboard(qtbot, make_window, paths):
 
 def test_an_opened_solution_stays_open_when_the_student_comes_back(qtbot, make_window, paths):
     write_challenge(paths)
-    window = make_window(("lesson", "slicing"))
+    window = make_window(Location("lesson", "slicing"))
     article = window.read_view.article
     click_link(qtbot, article, "Show the solution")
     assert "The answer is oxyg." in article.toPlainText()
     assert "After the challenge." in article.toPlainText()
-    window.show_target("topic", "")
-    window.actions.back.trigger()
+    window.go_to(Location("topic", ""))
+    window.menu_actions.back.trigger()
     assert "The answer is oxyg." in article.toPlainText()

@@ -12,21 +12,21 @@ import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
+from explorer.core.location import Location
 from explorer.core.search import Filters
 from explorer.ui.library import MARK_ROLE
-from explorer.ui.navigation import Location
 from tests.ui.conftest import click_link
 
 Button = QMessageBox.StandardButton
 
 
 def mark_of(window, slug):
-    item = window.read_view.library.item_for(("lesson", slug))
+    item = window.read_view.library.item_for(Location("lesson", slug))
     return item.data(0, MARK_ROLE), item.data(0, Qt.ItemDataRole.AccessibleDescriptionRole)
 
 
 def test_progress_and_bookmarks_survive_a_restart(qtbot, make_window):
-    window = make_window(("lesson", "why-partner"))
+    window = make_window(Location("lesson", "why-partner"))
     article = window.read_view.article
     click_link(qtbot, article, "Mir and Shuttle")  # wrong first
     click_link(qtbot, article, "Apollo and Soyuz")
@@ -51,7 +51,7 @@ def test_progress_and_bookmarks_survive_a_restart(qtbot, make_window):
 
 
 def test_reading_to_the_end_marks_a_lesson_read(qtbot, make_window, long_lesson):
-    window = make_window(("lesson", "long-read"))
+    window = make_window(Location("lesson", "long-read"))
     tracker = window.study.tracker
     assert tracker.progress.status("long-read") == "started"
     assert not tracker.check_reading()  # only the top of the page seen
@@ -65,7 +65,7 @@ def test_reading_to_the_end_marks_a_lesson_read(qtbot, make_window, long_lesson)
 
 
 def test_a_short_lesson_counts_as_read_once_it_has_been_on_screen(make_window):
-    window = make_window(("lesson", "sharing-the-cost"), size=(1400, 2000))
+    window = make_window(Location("lesson", "sharing-the-cost"), size=(1400, 2000))
     tracker = window.study.tracker
     assert tracker.progress.status("sharing-the-cost") == "started"
     assert tracker._short_page.isActive()
@@ -77,7 +77,7 @@ def test_a_damaged_progress_file_is_reported_and_kept_aside(make_window, paths):
     folder = paths.data_dir / "progress"
     folder.mkdir(parents=True)
     (folder / "progress.json").write_text('{"format": "space-explorer-progress", "format_versi')
-    window = make_window(("progress", ""))
+    window = make_window(Location("progress"))
     text = window.read_view.article.toPlainText()
     assert "Your progress file could not be read (it is not valid JSON)." in text
     (kept,) = folder.glob("progress.json.damaged-*")
@@ -88,7 +88,7 @@ def test_a_damaged_progress_file_is_reported_and_kept_aside(make_window, paths):
 def test_teacher_tools_are_off_for_a_new_install_and_their_shortcuts_do_nothing(
     qtbot, make_window, monkeypatch
 ):
-    from explorer.ui.authoring.new_lesson import NewLessonDialog
+    from explorer.ui.lesson_editor.new_lesson import NewLessonDialog
 
     asked = []
     monkeypatch.setattr(NewLessonDialog, "exec", lambda self: asked.append(self) or 0)
@@ -97,7 +97,7 @@ def test_teacher_tools_are_off_for_a_new_install_and_their_shortcuts_do_nothing(
     teacher_actions = [*window.authoring.all_actions(), *window.transfer.all_actions()]
     assert not tools.action.isChecked()
     assert all(not a.isVisible() and not a.isEnabled() for a in teacher_actions)
-    assert window.actions.open_lessons_folder in tools.actions()
+    assert window.menu_actions.open_lessons_folder in tools.actions()
     menus = {m.title().replace("&", ""): m for m in (a.menu() for a in window.menuBar().actions())}
     assert not menus["Tools"].menuAction().isVisible()
     visible = [a.text() for a in window.menus.file.actions() if a.isVisible()]
@@ -124,18 +124,20 @@ def test_the_student_view_leaves_out_the_teachers_marks(make_window, paths):
     lesson = paths.teacher_lessons / "why-partner.md"
     lesson.parent.mkdir(parents=True, exist_ok=True)
     lesson.write_text("---\ntitle: Why partner (mine)\nsection: foundations\n---\n\nMine.\n")
-    window = make_window(("lesson", "why-partner"), teacher=False)
+    window = make_window(Location("lesson", "why-partner"), teacher=False)
     text = window.read_view.article.toPlainText()
     assert "Why partner (mine)" in text and "my lesson" not in text
-    item = window.read_view.library.item_for(("lesson", "why-partner"))
+    item = window.read_view.library.item_for(Location("lesson", "why-partner"))
     assert item.icon(0).isNull() and "My lesson" not in item.toolTip(0)
     window.study.teacher_tools.action.trigger()
     assert "my lesson" in window.read_view.article.toPlainText()
-    assert "My lesson" in window.read_view.library.item_for(("lesson", "why-partner")).toolTip(0)
+    assert "My lesson" in window.read_view.library.item_for(
+        Location("lesson", "why-partner")
+    ).toolTip(0)
 
 
 def test_the_progress_page_sums_up_and_resets_after_asking(qtbot, make_window, monkeypatch):
-    window = make_window(("lesson", "why-partner"))
+    window = make_window(Location("lesson", "why-partner"))
     click_link(qtbot, window.read_view.article, "Apollo and Soyuz")
     window.study.tracker.progress_action.trigger()
     article = window.read_view.article
@@ -157,7 +159,7 @@ def test_the_progress_page_sums_up_and_resets_after_asking(qtbot, make_window, m
 def test_export_my_progress_writes_the_students_file(make_window, tmp_path, monkeypatch):
     told = []
     monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda *a: told.append(a[2])))
-    window = make_window(("lesson", "why-partner"))
+    window = make_window(Location("lesson", "why-partner"))
     window.read_view.pages.answer("why-partner", "0-0")
     out = window.study.tracker.export_to(tmp_path / "ada.json", "Ada")
     document = json.loads(out.read_text(encoding="utf-8"))
@@ -191,7 +193,7 @@ def test_a_bookmarked_timeline_view_comes_back_with_its_range_and_filters(qtbot,
 
 
 def test_bookmarks_are_opened_renamed_and_removed_from_the_sidebar(qtbot, make_window):
-    window = make_window(("lesson", "why-partner"))
+    window = make_window(Location("lesson", "why-partner"))
     study = window.study
     study.add_bookmark_action.trigger()
     window.go_to(Location("partnership", "apollo-soyuz-test-project"))
@@ -259,7 +261,7 @@ def test_export_my_progress_asks_for_the_name_and_the_file(make_window, tmp_path
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_as))
     monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda *a: None))
-    window = make_window(("lesson", "why-partner"), teacher=False)
+    window = make_window(Location("lesson", "why-partner"), teacher=False)
     window.study.tracker.export_action.trigger()  # File > Export My Progress…
     assert offered == ["zoe-ng-progress.json"]
     document = json.loads((tmp_path / "zoe.json").read_text(encoding="utf-8"))
@@ -271,7 +273,7 @@ def test_the_pack_export_carries_bookmarks_when_ticked(
 ):
     from explorer.core.classroom.bookmarks import Bookmark
     from explorer.store.classroom_files import BookmarkStore
-    from explorer.ui.authoring.export_dialog import ExportDialog
+    from explorer.ui.transfer.export_dialog import ExportDialog
 
     BookmarkStore(paths.data_dir).add(Bookmark.new("topic:", "All topics", "t"))
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
@@ -296,7 +298,7 @@ def test_a_restore_or_another_window_shows_in_the_library_and_bookmarks(make_win
     from explorer.core.classroom.bookmarks import Bookmark
     from explorer.store.classroom_files import BookmarkStore, ProgressStore
 
-    window = make_window(("lesson", "why-partner"))
+    window = make_window(Location("lesson", "why-partner"))
     ProgressStore(paths.data_dir).finished("sharing-the-cost")  # another process
     BookmarkStore(paths.data_dir).add(Bookmark.new("topic:", "All topics", "t"))
     window.study.refresh()  # what the folder watcher calls

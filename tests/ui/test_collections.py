@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from explorer.ui.navigation import Location
+from explorer.core.location import Location
 
 EPISODE = "---\ntitle: {title}\nteaching: 10\nquestions:\n- {question}\n---\n\n{body}\n"
 
@@ -62,7 +62,7 @@ def test_a_collection_in_subfolders_is_its_own_group_in_reading_order(collection
 
 
 def test_a_collection_lesson_reads_as_a_page_without_a_problem_list(qtbot, collection, make_window):
-    window = make_window(("lesson", "rockets/episodes/01-thrust"))
+    window = make_window(Location("lesson", "rockets/episodes/01-thrust"))
     text = window.read_view.article.toPlainText()
     assert "ROCKETS STEP BY STEP" in text.upper() and "Thrust pushes." in text
     assert "Questions to think about" in text and "What is thrust?" in text
@@ -81,7 +81,7 @@ def test_a_lesson_with_broken_yaml_stays_listed_opens_and_saves(
 ):
     broken = collection / "episodes" / "03-orbits.md"
     broken.write_text("---\ntitle: Orbits\nsection: [types\n---\n\nRound and round.\n")
-    window = make_window(("lesson", "rockets/episodes/03-orbits"))
+    window = make_window(Location("lesson", "rockets/episodes/03-orbits"))
     assert "Round and round." in window.read_view.article.toPlainText()
     editor = window.authoring.edit_lesson("rockets/episodes/03-orbits")
     assert editor is not None and editor.path == broken
@@ -96,7 +96,7 @@ def test_a_lesson_with_broken_yaml_stays_listed_opens_and_saves(
 def test_saving_a_lesson_with_broken_yaml_keeps_it_in_the_window(
     qtbot, collection, make_window, no_message_boxes
 ):
-    window = make_window(("lesson", "rockets/episodes/02-staging"))
+    window = make_window(Location("lesson", "rockets/episodes/02-staging"))
     editor = window.authoring.edit_lesson("rockets/episodes/02-staging")
     editor.editor.setPlainText(editor.text().replace("teaching: 10", "teaching: [10"))
     assert editor.save()

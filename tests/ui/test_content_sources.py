@@ -35,9 +35,9 @@ def test_a_folder_the_school_set_is_shown_and_cannot_be_removed(qtbot, catalog, 
 
 
 def test_a_shared_lesson_says_where_it_comes_from(qtbot, paths, tmp_path):
+    from explorer.core.location import Location
     from explorer.store.catalog import Catalog
     from explorer.ui.article.builder import PageBuilder
-    from explorer.ui.navigation import Location
 
     share = tmp_path / "share"
     (share / "lessons").mkdir(parents=True)

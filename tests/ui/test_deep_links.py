@@ -6,16 +6,18 @@ import pytest
 
 from explorer.app import TargetError, parse_target
 from explorer.cli import main
+from explorer.core.location import Location
 
 
 @pytest.mark.parametrize(
     ("target", "expected"),
     [
-        ("lesson:why-partner", ("lesson", "why-partner")),
-        ("partnership:iss", ("partnership", "iss")),
-        ("topic:cost-sharing", ("topic", "cost-sharing")),
-        ("timeline", ("timeline", "")),
-        ("progress:", ("progress", "")),
+        ("lesson:why-partner", Location("lesson", "why-partner")),
+        ("partnership:iss", Location("partnership", "iss")),
+        ("topic:cost-sharing", Location("topic", "cost-sharing")),
+        ("timeline", Location("timeline")),
+        ("progress:", Location("progress")),
+        ("trail:iss-in-20-minutes", Location("trail", "iss-in-20-minutes")),
         (None, None),
     ],
 )

@@ -19,10 +19,10 @@ def test_the_timeline_and_teacher_tools_arrive_after_the_first_lesson(
     settings.setValue("window/view", left_on)
     window = make_window(QApplication.instance(), paths, settings)
     catalog = Catalog.open(paths)
-    with qtbot.waitExposed(window):
+    with qtbot.wait_exposed(window):
         window.show()
     install_views(window, catalog, None, deferred=True)
-    qtbot.waitUntil(lambda: window.authoring is not None, timeout=5000)
+    qtbot.wait_until(lambda: window.authoring is not None, timeout=5000)
     assert isinstance(window.timeline_view, TimelinePanel)
     assert window.current_view() == left_on
     file_menu = [action.text() for action in window.menus.file.actions()]

@@ -23,12 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.core.handouts import HandoutOptions, handout_style_sheet
+from explorer.core.location import Location
 from explorer.ui.handouts.content import make_handout
 from explorer.ui.handouts.dialog import HandoutDialog
 from explorer.ui.handouts.document import HandoutDocument
 from explorer.ui.handouts.printing import page_layout
 from explorer.ui.handouts.quiz_dialog import QuizExportDialog
-from explorer.ui.navigation import Location
 
 PNG = base64.b64decode(
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="
@@ -100,7 +100,7 @@ def menu_texts(window) -> list[str]:
 
 
 def test_the_file_menu_prints_the_page_being_read(make_window):
-    window = make_window(("lesson", "why-partner"))
+    window = make_window(Location("lesson", "why-partner"))
     texts = menu_texts(window)
     assert {"Print…", "Export as PDF…", "Export Quiz…"} <= set(texts)
     assert texts.index("Print…") < texts.index("Quit")
@@ -116,7 +116,7 @@ def test_the_file_menu_prints_the_page_being_read(make_window):
 
 
 def test_ctrl_p_opens_the_print_dialog_for_the_lesson(qtbot, make_window):
-    window = make_window(("lesson", "why-partner"))
+    window = make_window(Location("lesson", "why-partner"))
     qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     dialog = window.classroom.dialog
     assert isinstance(dialog, HandoutDialog) and dialog.mode == "print"

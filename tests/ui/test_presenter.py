@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from explorer.ui.navigation import Location
+from explorer.core.location import Location
 
 LESSON = """---
 slug: docking-talk

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt, QTimer
 
+from explorer.core.location import Location
 from explorer.core.models import SearchHit
-from explorer.ui.navigation import Location
 from explorer.ui.search.model import SearchResultsModel, build_rows
 
 # popup menus on the offscreen platform: harmless platform notices
@@ -38,7 +38,7 @@ def choose_in_menu(qtbot, button, value):
         qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(action).center())
         menu.close()
 
-    with qtbot.waitSignal(button.selection_changed):
+    with qtbot.wait_signal(button.selection_changed):
         QTimer.singleShot(50, click_entry)
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
@@ -66,7 +66,7 @@ def test_search_as_you_type_and_open_a_hit_with_the_keyboard(qtbot, window):
     assert panel.list.currentIndex().row() == 1  # the first hit is chosen
     qtbot.keyClick(panel.field, Qt.Key.Key_Down)
     assert panel.field.hasFocus()  # arrows move the choice while the typing goes on
-    with qtbot.waitSignal(panel.result_activated):
+    with qtbot.wait_signal(panel.result_activated):
         qtbot.keyClick(panel.field, Qt.Key.Key_Return)
     assert window.current_location() == Location("partnership", "apollo-soyuz-test-project")
 
@@ -81,7 +81,7 @@ def test_matched_words_are_highlighted_in_the_snippet(qtbot, window):
 
 def test_a_filter_changes_the_results_and_the_counts(qtbot, window):
     panel = focus_search(qtbot, window)
-    with qtbot.waitSignal(panel.facets_updated):
+    with qtbot.wait_signal(panel.facets_updated):
         qtbot.keyClicks(panel.field, "nasa")
     assert set(titles(panel, "partnership")) == {
         "Apollo-Soyuz Test Project (ASTP)",
@@ -89,7 +89,7 @@ def test_a_filter_changes_the_results_and_the_counts(qtbot, window):
     }
     domain = panel.button("domain")
     assert domain.count_of("human-spaceflight") == 2
-    with qtbot.waitSignal(panel.facets_updated):
+    with qtbot.wait_signal(panel.facets_updated):
         choose_in_menu(qtbot, panel.button("type"), "public-private")
     assert titles(panel, "partnership") == ["NASA Commercial Crew Program"]
     assert panel.button("type").text() == "Type · 1"
@@ -100,7 +100,7 @@ def test_a_filter_changes_the_results_and_the_counts(qtbot, window):
 
 def test_a_value_no_partnership_has_is_greyed_out(qtbot, window):
     panel = focus_search(qtbot, window)
-    with qtbot.waitSignal(panel.facets_updated):
+    with qtbot.wait_signal(panel.facets_updated):
         qtbot.keyClicks(panel.field, "apollo")
     assert not panel.button("type").action_for("public-private").isEnabled()
     assert panel.button("type").action_for("bilateral").text() == "Bilateral\t1"
@@ -108,7 +108,7 @@ def test_a_value_no_partnership_has_is_greyed_out(qtbot, window):
 
 def test_filters_alone_browse_the_partnerships(qtbot, window):
     panel = focus_search(qtbot, window)
-    with qtbot.waitSignal(panel.facets_updated):
+    with qtbot.wait_signal(panel.facets_updated):
         choose_in_menu(qtbot, panel.button("status"), "cancelled")
     assert titles(panel, "partnership") == ["ExoMars (ESA-Roscosmos)"]
 

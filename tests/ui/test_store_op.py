@@ -25,7 +25,7 @@ def test_the_result_reaches_success_after_its_changes_reach_every_view(qtbot, ca
         progress("counting", 1, 1)
         return Result(store.count(), Changes(partnerships=frozenset({"x"})))
 
-    with qtbot.waitSignal(events.catalog_changed, timeout=5000):
+    with qtbot.wait_signal(events.catalog_changed, timeout=5000):
         job = (
             StoreOp(events, paths, work)
             .with_progress(lambda *step: seen.append(step))
@@ -34,7 +34,7 @@ def test_the_result_reaches_success_after_its_changes_reach_every_view(qtbot, ca
             .run()
         )
     job.wait()
-    qtbot.waitUntil(lambda: len(order) == 2)
+    qtbot.wait_until(lambda: len(order) == 2)
     assert order == [("views", Changes(partnerships=frozenset({"x"}))), ("success", 3)]
     assert seen == [("counting", 1, 1)]
 
@@ -49,5 +49,5 @@ def test_a_failure_reaches_failure_and_nothing_is_broadcast(qtbot, catalog, path
 
     job = StoreOp(events, paths, work).failure(failed.append).changes_to(events).run()
     job.wait()
-    qtbot.waitUntil(lambda: bool(failed))
+    qtbot.wait_until(lambda: bool(failed))
     assert str(failed[0]) == "disk unplugged" and heard == []

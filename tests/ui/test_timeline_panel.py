@@ -58,9 +58,9 @@ def make_panel(qtbot, catalog):
         events = CatalogEvents(catalog)
         panel = TimelinePanel(catalog.partnerships, catalog.search, today=TODAY, events=events)
         panel.events = events  # the window's broadcaster, for the tests
-        qtbot.addWidget(panel)
+        qtbot.add_widget(panel)
         panel.resize(*size)
-        with qtbot.waitExposed(panel):
+        with qtbot.wait_exposed(panel):
             panel.show()
         return panel
 
@@ -127,7 +127,7 @@ def test_zoom_buttons_and_fit_all(qtbot, panel):
 
 
 def test_a_click_on_a_bar_selects_it_and_asks_to_open_its_page(qtbot, panel):
-    with qtbot.waitSignals(
+    with qtbot.wait_signals(
         [panel.partnership_selected, panel.partnership_open_requested],
         check_params_cbs=[lambda s: s == EXOMARS, lambda s: s == EXOMARS],
     ):
@@ -143,7 +143,7 @@ def test_dragging_pans_instead_of_clicking(qtbot, panel):
     view.zoom(4.0)
     before = view.time_scale().left
     start = point_of(panel, EXOMARS) if panel.scene.place_of(EXOMARS) else QPoint(400, 200)
-    with qtbot.assertNotEmitted(panel.partnership_open_requested):
+    with qtbot.assert_not_emitted(panel.partnership_open_requested):
         qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=start)
         qtbot.mouseMove(view.viewport(), start + QPoint(120, 0))
         qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=start + QPoint(120, 0))
@@ -174,7 +174,7 @@ def test_arrow_keys_visit_partnerships_in_time_order_and_enter_opens(qtbot, make
     assert view.selected == "igy"
     qtbot.keyClick(view, Qt.Key.Key_End)
     assert view.selected == "gateway"
-    with qtbot.waitSignal(
+    with qtbot.wait_signal(
         panel.partnership_open_requested, check_params_cb=lambda s: s == "gateway"
     ):
         qtbot.keyClick(view, Qt.Key.Key_Return)
@@ -212,7 +212,7 @@ def test_up_and_down_move_between_rows(qtbot, make_panel):
 
 
 def test_type_legend_filters_what_is_shown_and_the_count(qtbot, panel):
-    with qtbot.waitSignal(panel.filters_changed):
+    with qtbot.wait_signal(panel.filters_changed):
         qtbot.mouseClick(panel.filter_bar.types["bilateral"], Qt.MouseButton.LeftButton)
     assert panel.shown_slugs() == [CREW]
     assert panel.count_label.text() == "Showing 1 of 3 partnerships"
@@ -232,7 +232,7 @@ def test_menu_filters_and_words(qtbot, panel):
     assert panel.shown_slugs() == [EXOMARS]
     assert bar.menus["domain"].text() == "Domain (1)"
     bar.clear_button.click()
-    with qtbot.waitSignal(panel.filters_changed, timeout=2000):
+    with qtbot.wait_signal(panel.filters_changed, timeout=2000):
         qtbot.keyClicks(bar.text, "commercial crew")
     assert panel.shown_slugs() == [CREW]
     assert panel.count_label.text() == "Showing 1 of 3 partnerships"
@@ -241,7 +241,7 @@ def test_menu_filters_and_words(qtbot, panel):
 def test_set_filters_from_search_does_not_echo(qtbot, panel):
     from explorer.core.search import Filters
 
-    with qtbot.assertNotEmitted(panel.filters_changed):
+    with qtbot.assert_not_emitted(panel.filters_changed):
         panel.set_filters(Filters(status=frozenset({"active"})))
     assert panel.shown_slugs() == [CREW]
     assert panel.filter_bar.menus["status"].text() == "Status (1)"
@@ -256,10 +256,12 @@ def test_the_list_shows_exactly_what_the_timeline_shows(qtbot, panel, qtmodeltes
     assert panel.table.slugs() == panel.shown_slugs() == [ASTP, EXOMARS]
     table = panel.table
     table.setFocus()  # the first row becomes current
-    with qtbot.waitSignal(panel.partnership_selected, check_params_cb=lambda s: s == EXOMARS):
+    with qtbot.wait_signal(panel.partnership_selected, check_params_cb=lambda s: s == EXOMARS):
         qtbot.keyClick(table, Qt.Key.Key_Down)
     assert panel.view.selected == EXOMARS  # the timeline follows the list
-    with qtbot.waitSignal(panel.partnership_open_requested, check_params_cb=lambda s: s == EXOMARS):
+    with qtbot.wait_signal(
+        panel.partnership_open_requested, check_params_cb=lambda s: s == EXOMARS
+    ):
         qtbot.keyClick(table, Qt.Key.Key_Return)
     table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
     assert table.slugs() == [EXOMARS, ASTP]
@@ -371,7 +373,7 @@ def test_a_hidden_timeline_refreshes_when_shown(qtbot, catalog, panel):
     new = record("artemis-accords", 2020, status="active", kind="multilateral")
     panel.events.apply(save_partnership(catalog.partnerships, catalog.paths, new).changes)
     assert "artemis-accords" not in panel.shown_slugs()  # no work while hidden
-    with qtbot.waitExposed(panel):
+    with qtbot.wait_exposed(panel):
         panel.show()
     assert "artemis-accords" in panel.shown_slugs()
 
@@ -380,8 +382,8 @@ def test_an_import_by_another_process_appears_without_a_restart(qtbot, bundled_p
     catalog = Catalog.open(bundled_paths)  # the command line reads the same bundled content
     events = CatalogEvents(catalog)
     panel = TimelinePanel(catalog.partnerships, catalog.search, today=TODAY, events=events)
-    qtbot.addWidget(panel)
-    with qtbot.waitExposed(panel):
+    qtbot.add_widget(panel)
+    with qtbot.wait_exposed(panel):
         panel.show()
     sheet = tmp_path / "sheet.csv"
     sheet.write_text(
@@ -399,7 +401,7 @@ def test_an_import_by_another_process_appears_without_a_restart(qtbot, bundled_p
     )
     try:
         assert done.returncode == 0, done.stderr
-        qtbot.waitUntil(lambda: "moon-base" in panel.shown_slugs(), timeout=5000)
+        qtbot.wait_until(lambda: "moon-base" in panel.shown_slugs(), timeout=5000)
     finally:
         events.stop()
         catalog.close()

@@ -8,8 +8,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
 
+from explorer.core.location import Location
 from explorer.core.trails import read_trail
-from explorer.ui.authoring.pickers import ChoicePicker
+from explorer.ui.pickers import ChoicePicker
 from explorer.ui.trails.editor import TrailEditor
 from explorer.ui.trails.step_pickers import TimelineViewDialog
 
@@ -131,7 +132,7 @@ def test_a_teachers_trail_is_deleted_to_the_trash(qtbot, make_window, paths, mon
     assert not (folder / "mine.yaml").exists()
     assert list((paths.data_dir / "trash").rglob("mine.yaml"))
     assert follower.trails.shelf.get("mine") is None
-    assert window.read_view.library.item_for(("trail", "mine")) is None
+    assert window.read_view.library.item_for(Location("trail", "mine")) is None
 
 
 def test_every_control_of_the_editor_has_a_name_for_screen_readers(qtbot, window):

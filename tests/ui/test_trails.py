@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from explorer.app import build_window, parse_target
-from explorer.ui.navigation import Location
+from explorer.core.location import Location
 
 TRAIL = """title: Docking in four steps
 summary: A short walk for a test.
@@ -48,7 +48,7 @@ def test_a_trail_plays_in_order_with_next_and_previous(qtbot, make_window, trail
     assert bar.title.text() == "Docking in four steps"
     assert bar.text() == "Step 1 of 4 · Read the fourth part first."
     assert window.current_location() == Location("lesson", "long-read")
-    assert window.read_view.scroll() > 0  # scrolled down to Part 4
+    assert window.read_view.scroll_position() > 0  # scrolled down to Part 4
     assert not bar.previous_button.isEnabled()
 
     qtbot.mouseClick(bar.next_button, Qt.MouseButton.LeftButton)
@@ -100,7 +100,7 @@ def test_trails_have_their_own_group_in_the_library(qtbot, make_window, trail_fi
     library = window.read_view.library
     groups = [library.topLevelItem(i).text(0) for i in range(library.topLevelItemCount())]
     assert "TRAILS" in groups
-    item = library.item_for(("trail", "docking"))
+    item = library.item_for(Location("trail", "docking"))
     assert item is not None and item.text(0) == "Docking in four steps"
     library.setCurrentItem(item)
     assert window.trails.bar.text().startswith("Step 1 of 4")
@@ -110,9 +110,9 @@ def test_trails_have_their_own_group_in_the_library(qtbot, make_window, trail_fi
 def test_a_deep_link_opens_the_trail_at_its_first_step(qtbot, paths, trail_file, settings_file):
     from PySide6.QtCore import QSettings
 
-    assert parse_target("trail:docking") == ("trail", "docking")
+    assert parse_target("trail:docking") == Location("trail", "docking")
     settings = QSettings(str(settings_file), QSettings.Format.IniFormat)
-    window = build_window(paths, wanted=("trail", "docking"), settings=settings)
+    window = build_window(paths, wanted=Location("trail", "docking"), settings=settings)
     qtbot.addWidget(window)
     assert window.trails.trail.slug == "docking"
     assert window.current_location() == Location("lesson", "long-read")

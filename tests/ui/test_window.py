@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox
 
-from explorer.ui.navigation import Location
+from explorer.core.location import Location
 from tests.ui.conftest import click_link
 
 
@@ -48,7 +48,7 @@ def test_all_topics_opens_from_the_library(qtbot, window):
 
 
 def test_a_partnership_link_opens_its_page_and_back_returns(qtbot, window):
-    window.show_target("lesson", "why-partner")
+    window.go_to(Location("lesson", "why-partner"))
     click_link(qtbot, window.read_view.article, "Apollo-Soyuz")
     text = window.read_view.article.toPlainText()
     assert window.current_location() == Location("partnership", "apollo-soyuz-test-project")
@@ -56,14 +56,14 @@ def test_a_partnership_link_opens_its_page_and_back_returns(qtbot, window):
     assert "Why partner at all?" in text  # the backlink to the citing lesson
     qtbot.keyClick(window.read_view.article, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
     assert window.current_location() == Location("lesson", "why-partner")
-    assert window.actions.forward.isEnabled() and not window.actions.back.isEnabled()
+    assert window.menu_actions.forward.isEnabled() and not window.menu_actions.back.isEnabled()
     qtbot.keyClick(window.read_view.article, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
     assert window.current_location() == Location("partnership", "apollo-soyuz-test-project")
 
 
 def test_the_mouse_back_button_goes_back_even_over_the_library(qtbot, window):
-    window.show_target("lesson", "why-partner")
-    window.show_target("partnership", "exomars-esa-roscosmos")
+    window.go_to(Location("lesson", "why-partner"))
+    window.go_to(Location("partnership", "exomars-esa-roscosmos"))
     library = window.read_view.library
     item = lesson_item(window, "Sharing the cost")
     qtbot.mouseClick(
@@ -75,24 +75,24 @@ def test_the_mouse_back_button_goes_back_even_over_the_library(qtbot, window):
 
 def test_back_returns_to_the_scroll_position_left(qtbot, make_window, long_lesson):
     window = make_window(size=(900, 600))
-    window.show_target("lesson", "long-read")
+    window.go_to(Location("lesson", "long-read"))
     bar = window.read_view.article.verticalScrollBar()
     bar.setValue(bar.maximum() // 2)
     left_at = bar.value()
-    window.show_target("partnership", "apollo-soyuz-test-project")
-    window.actions.back.trigger()
+    window.go_to(Location("partnership", "apollo-soyuz-test-project"))
+    window.menu_actions.back.trigger()
     assert window.current_location() == Location("lesson", "long-read")
     assert bar.value() == left_at
 
 
 def test_previous_and_next_lesson_links_at_the_foot_of_a_lesson(qtbot, window):
-    window.show_target("lesson", "why-partner")
+    window.go_to(Location("lesson", "why-partner"))
     assert "Next" in window.read_view.article.toPlainText()
     click_link(qtbot, window.read_view.article, "Sharing the cost →")
     assert window.current_location() == Location("lesson", "sharing-the-cost")
-    window.actions.previous_lesson.trigger()
+    window.menu_actions.previous_lesson.trigger()
     assert window.current_location() == Location("lesson", "why-partner")
-    assert not window.actions.previous_lesson.isEnabled()
+    assert not window.menu_actions.previous_lesson.isEnabled()
 
 
 def test_an_external_link_asks_before_anything_opens(qtbot, monkeypatch, make_window, long_lesson):
@@ -104,7 +104,7 @@ def test_an_external_link_asks_before_anything_opens(qtbot, monkeypatch, make_wi
 
     monkeypatch.setattr(QMessageBox, "question", cancel)
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
-    window = make_window(("lesson", "long-read"))
+    window = make_window(Location("lesson", "long-read"))
     click_link(qtbot, window.read_view.article, "the NASA site")
     assert asked and "https://www.nasa.gov/" in asked[0]
     assert opened == []
@@ -112,7 +112,7 @@ def test_an_external_link_asks_before_anything_opens(qtbot, monkeypatch, make_wi
     monkeypatch.setattr(
         QMessageBox, "question", lambda *args, **kw: QMessageBox.StandardButton.Open
     )
-    with qtbot.waitSignal(window.read_view.article.external_link_opened):
+    with qtbot.wait_signal(window.read_view.article.external_link_opened):
         click_link(qtbot, window.read_view.article, "the NASA site")
     assert opened == [QUrl("https://www.nasa.gov/")]
 
@@ -120,7 +120,7 @@ def test_an_external_link_asks_before_anything_opens(qtbot, monkeypatch, make_wi
 def test_a_long_lesson_has_a_table_of_contents_that_scrolls_to_its_part(
     qtbot, make_window, long_lesson
 ):
-    window = make_window(("lesson", "long-read"), size=(900, 600))
+    window = make_window(Location("lesson", "long-read"), size=(900, 600))
     article = window.read_view.article
     assert "On this page" in article.toPlainText()
     click_link(qtbot, article, "Part 5")
@@ -129,7 +129,7 @@ def test_a_long_lesson_has_a_table_of_contents_that_scrolls_to_its_part(
 
 
 def test_the_quiz_tells_right_from_wrong(qtbot, window):
-    window.show_target("lesson", "why-partner")
+    window.go_to(Location("lesson", "why-partner"))
     article = window.read_view.article
     assert "The Apollo-Soyuz Test Project." not in article.toPlainText()  # no spoilers
     click_link(qtbot, article, "Mir and Shuttle")
@@ -138,22 +138,22 @@ def test_the_quiz_tells_right_from_wrong(qtbot, window):
     text = article.toPlainText()
     assert "Correct. The Apollo-Soyuz Test Project." in text
     assert window.current_location() == Location("lesson", "why-partner")
-    assert not window.actions.back.isEnabled()  # answering is not navigation
+    assert not window.menu_actions.back.isEnabled()  # answering is not navigation
 
 
 def test_glossary_links_preview_their_definition_on_hover(window):
-    window.show_target("lesson", "why-partner")
+    window.go_to(Location("lesson", "why-partner"))
     cursor = window.read_view.article.document().find("barter")
     assert "Partners swap goods or services" in cursor.charFormat().toolTip()
 
 
 def test_show_on_timeline_switches_view_and_asks_the_timeline(qtbot, window):
-    window.show_target("partnership", "exomars-esa-roscosmos")
-    with qtbot.waitSignal(window.show_on_timeline_requested) as signal:
+    window.go_to(Location("partnership", "exomars-esa-roscosmos"))
+    with qtbot.wait_signal(window.show_on_timeline_requested) as signal:
         click_link(qtbot, window.read_view.article, "Show on the timeline")
     assert signal.args == [("exomars-esa-roscosmos",)]
     assert window.current_view() == "timeline"
-    window.actions.back.trigger()
+    window.menu_actions.back.trigger()
     assert window.current_view() == "read"
     assert window.current_location() == Location("partnership", "exomars-esa-roscosmos")
 
@@ -163,14 +163,14 @@ def test_a_timeline_widget_can_be_installed_in_its_slot(qtbot, window):
 
     timeline = QLabel("the real timeline")
     window.set_timeline_view(timeline)
-    window.actions.show_timeline.trigger()
+    window.menu_actions.show_timeline.trigger()
     assert window.views.currentWidget() is timeline
-    window.actions.show_read.trigger()
+    window.menu_actions.show_read.trigger()
     assert window.current_view() == "read"
 
 
 def test_find_in_page_counts_and_steps_through_matches(qtbot, window):
-    window.show_target("lesson", "why-partner")
+    window.go_to(Location("lesson", "why-partner"))
     qtbot.keyClick(window.read_view.article, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     bar = window.read_view.find_bar
     assert bar.isVisible() and bar.field.hasFocus()
@@ -199,7 +199,7 @@ def test_text_zoom_keys_change_the_size_and_it_is_remembered(qtbot, make_window)
 
 def test_state_is_restored_after_closing_and_reopening(qtbot, make_window, long_lesson):
     window = make_window(size=(760, 560))  # the offscreen screen is 800 x 600
-    window.show_target("lesson", "long-read")
+    window.go_to(Location("lesson", "long-read"))
     bar = window.read_view.article.verticalScrollBar()
     bar.setValue(bar.maximum() // 3)
     scroll = bar.value()
@@ -215,33 +215,33 @@ def test_state_is_restored_after_closing_and_reopening(qtbot, make_window, long_
 
 def test_a_deep_link_wins_over_the_remembered_place(make_window):
     window = make_window()
-    window.show_target("lesson", "sharing-the-cost")
+    window.go_to(Location("lesson", "sharing-the-cost"))
     window.close()
-    again = make_window(("partnership", "nasa-commercial-crew-program"))
+    again = make_window(Location("partnership", "nasa-commercial-crew-program"))
     assert again.current_location() == Location("partnership", "nasa-commercial-crew-program")
 
 
 def test_open_timeline_starts_in_the_timeline_view(make_window):
-    window = make_window(("timeline", ""))
+    window = make_window(Location("timeline", ""))
     assert window.current_view() == "timeline"
-    assert window.actions.show_timeline.isChecked()
+    assert window.menu_actions.show_timeline.isChecked()
 
 
 def test_an_unknown_internal_link_says_so_and_stays(qtbot, monkeypatch, window):
     told = []
     monkeypatch.setattr(QMessageBox, "information", lambda *args: told.append(args[2]))
-    window.show_target("lesson", "why-partner")
+    window.go_to(Location("lesson", "why-partner"))
     window.read_view.article.anchorClicked.emit(QUrl("partnership:mir-2"))
     assert told == ["There is no partnership called 'mir-2'."]
     assert window.current_location() == Location("lesson", "why-partner")
 
 
 def test_theme_can_be_switched_and_the_article_follows(qtbot, window):
-    window.actions.themes["dark"].trigger()
+    window.menu_actions.themes["dark"].trigger()
     assert window.theme.scheme == "dark"
     css = window.read_view.article.document().defaultStyleSheet()
     assert window.theme.colour("text") in css
-    window.actions.themes["light"].trigger()
+    window.menu_actions.themes["light"].trigger()
     assert window.theme.colour("text") in window.read_view.article.document().defaultStyleSheet()
     assert window.settings.value("view/theme") == "light"
 
@@ -279,7 +279,7 @@ def test_a_wide_picture_is_scaled_to_the_column_and_keeps_its_caption(qtbot, mak
         "---\ntitle: Pictures\nsection: outlook\n---\n\n![A wide picture](wide.png)\n",
         encoding="utf-8",
     )
-    window = make_window(("lesson", "pictures"), size=(760, 560))
+    window = make_window(Location("lesson", "pictures"), size=(760, 560))
     article = window.read_view.article
     cursor = article.document().find("A wide picture")
     assert not cursor.isNull()  # the caption
@@ -297,13 +297,13 @@ def test_a_wide_picture_is_scaled_to_the_column_and_keeps_its_caption(qtbot, mak
 
 
 def test_a_changed_lesson_folder_shows_in_the_library_and_the_page(qtbot, make_window, paths):
-    window = make_window(("lesson", "why-partner"))
+    window = make_window(Location("lesson", "why-partner"))
     paths.teacher_lessons.mkdir(parents=True, exist_ok=True)
     (paths.teacher_lessons / "why-partner.md").write_text(
         "---\ntitle: Why partner (my version)\nsection: foundations\n---\n\nMine.\n",
         encoding="utf-8",
     )
-    window.actions.reload.trigger()
+    window.menu_actions.reload.trigger()
     assert "Why partner (my version)" in window.read_view.article.toPlainText()
     item = window.read_view.library.currentItem()
     assert item.text(0) == "Why partner (my version)"
@@ -334,3 +334,26 @@ def test_tab_order_runs_field_library_bookmarks_page(qtbot, window):
     assert window.study.panel.heading.hasFocus()  # the Bookmarks, under the library
     qtbot.keyClick(window.study.panel.heading, Qt.Key.Key_Tab)  # no bookmarks: no list
     assert view.article.hasFocus()
+
+
+def test_open_my_lessons_folder(window, paths, monkeypatch):
+    opened = []
+    monkeypatch.setattr(
+        QDesktopServices,
+        "openUrl",
+        staticmethod(lambda url: opened.append(url.toLocalFile()) or True),
+    )
+    window.menu_actions.open_lessons_folder.trigger()
+    assert opened == [str(paths.teacher_lessons)]
+
+
+def test_a_lessons_folder_that_cannot_be_shown_is_named(window, paths, monkeypatch):
+    told = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: False))
+    monkeypatch.setattr(
+        QMessageBox,
+        "information",
+        staticmethod(lambda *a, **k: told.append(a[2]) or QMessageBox.StandardButton.Ok),
+    )
+    window.menu_actions.open_lessons_folder.trigger()
+    assert told == [f"Your lessons live in this folder:\n\n{paths.teacher_lessons}"]

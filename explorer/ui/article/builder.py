@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Protocol
 from explorer.core.html import Markup
 from explorer.core.lessons import cited_partnerships
 from explorer.core.links import LessonFiles
+from explorer.core.location import Location
 from explorer.core.mdx.context import RenderContext
 from explorer.core.models import Lesson, Partnership, SearchHit, topic_title
 from explorer.core.pages import label, lesson_page, link_titles
@@ -32,7 +33,6 @@ from explorer.core.topics import (
     topic_page,
 )
 from explorer.store.catalog import Catalog
-from explorer.ui.navigation import Location
 
 if TYPE_CHECKING:
     from explorer.core.render import MarkdownRenderer, Rendered

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QKeyEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -140,8 +140,8 @@ class FindBar(QWidget):
         selections = []
         for index, match in enumerate(self._matches):
             selection = QTextEdit.ExtraSelection()
-            selection.cursor = match  # type: ignore[misc]
-            selection.format = current if index == self._current else everything  # type: ignore[misc]
+            selection.cursor = match
+            selection.format = current if index == self._current else everything
             selections.append(selection)
         self._view.setExtraSelections(selections)
         if 0 <= self._current < len(self._matches):
@@ -150,6 +150,7 @@ class FindBar(QWidget):
             self._view.setTextCursor(cursor)
             self._view.ensureCursorVisible()
 
+    @Slot(str)
     def _on_field_text_changed(self, _text: str) -> None:
         self.search_again()
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, QPointF, Qt, QUrl, Signal
+from PySide6.QtCore import QByteArray, QEvent, QPointF, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import (
     QDesktopServices,
     QFont,
@@ -26,6 +26,8 @@ from PySide6.QtGui import (
     QTextImageFormat,
 )
 from PySide6.QtWidgets import QMessageBox, QTextBrowser, QToolTip, QWidget
+
+from explorer.core.location import Location
 
 INTERNAL = ("lesson", "partnership", "glossary", "topic", "progress")
 #: links that change the page in place or elsewhere: quiz answers, sort order, timeline,
@@ -48,8 +50,9 @@ def dark_variant(path: Path) -> Path | None:
 
 
 class ArticleView(QTextBrowser):
-    #: an internal link was clicked: (kind, slug), kind in lesson/partnership/glossary/topic
-    target_requested = Signal(str, str)
+    #: an internal link was clicked: its Location (a lesson, partnership, glossary term
+    #: or topic)
+    target_requested = Signal(object)
     #: a page action link was clicked: (quiz|sort|timeline|reveal, value)
     action_requested = Signal(str, str)
     #: the user confirmed opening a web link in the system browser
@@ -122,8 +125,9 @@ class ArticleView(QTextBrowser):
         the next page shown or `set_style` (both lay the page out again)."""
         self._dark = scheme == "dark"
 
-    def loadResource(self, kind: int, url: QUrl) -> object:
+    def loadResource(self, kind: int, name: QUrl | str) -> object:
         """Pictures load from local files only; in the dark theme, from their dark variant."""
+        url = QUrl(name)
         if (
             self._dark
             and kind == QTextDocument.ResourceType.ImageResource.value
@@ -219,16 +223,17 @@ class ArticleView(QTextBrowser):
             self.document()
             .documentLayout()
             .hitTest(QPointF(point) + offset, Qt.HitTestAccuracy.FuzzyHit)
-        )  # type: ignore[arg-type]
+        )
         cursor = QTextCursor(self.document())
         cursor.setPosition(min(position + 1, self.document().characterCount() - 1))
         return cursor.charFormat().toolTip()
 
     # -- links --------------------------------------------------------------------------
+    @Slot(QUrl)
     def _on_self_anchor_clicked(self, url: QUrl) -> None:
         scheme = url.scheme()
         if scheme in INTERNAL:
-            self.target_requested.emit(scheme, url.path())
+            self.target_requested.emit(Location(scheme, url.path()))
         elif scheme in ACTIONS:
             self.action_requested.emit(scheme, url.path())
         elif scheme in WEB:
@@ -276,9 +281,3 @@ class ArticleView(QTextBrowser):
                     return
                 fragments += 1
             block = block.next()
-
-    def select_nothing(self) -> None:
-        cursor = self.textCursor()
-        cursor.clearSelection()
-        cursor.movePosition(QTextCursor.MoveOperation.Start)
-        self.setTextCursor(cursor)

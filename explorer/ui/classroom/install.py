@@ -18,6 +18,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
 from explorer.core.classroom.bookmarks import TIMELINE, Bookmark, describe
+from explorer.core.location import Location
 from explorer.store.catalog import Catalog
 from explorer.store.classroom_files import (
     BOOKMARKS_DIR,
@@ -30,7 +31,6 @@ from explorer.ui.classroom.bookmarks import BookmarkKeeper, BookmarksPanel, book
 from explorer.ui.classroom.progress import ProgressTracker
 from explorer.ui.classroom.teacher_tools import TeacherTools
 from explorer.ui.classroom.timeline_state import show_timeline_state, timeline_state
-from explorer.ui.navigation import Location
 
 if TYPE_CHECKING:
     from explorer.ui.main_window import MainWindow
@@ -185,13 +185,13 @@ def install_study(
     study = Study(window, catalog, read_view)
     window.study = study
     _install_menus(window, study)
-    sidebar = read_view.sidebar_widget.layout()
-    sidebar.addWidget(study.panel)
+    if (sidebar := read_view.sidebar_widget.layout()) is not None:
+        sidebar.addWidget(study.panel)
     QWidget.setTabOrder(read_view.library, study.panel.heading)
     QWidget.setTabOrder(study.panel.heading, study.panel.list)
     tools = study.teacher_tools
-    tools.adopt([study.tracker.merge_action, window.actions.open_lessons_folder])
-    tools.adopt([window.actions.reload])
+    tools.adopt([study.tracker.merge_action, window.menu_actions.open_lessons_folder])
+    tools.adopt([window.menu_actions.reload])
     study.show_teacher_view(tools.on)
     if (here := window.current_location()) is not None:
         study._on_window_location_changed(here)
@@ -203,7 +203,7 @@ def install_study(
 def adopt_teacher_tools(window: MainWindow) -> None:
     """The authoring and transfer actions are teacher tools: hidden in the student view."""
     study = window.study
-    if study is None:
+    if not isinstance(study, Study):
         return
     for part in (window.authoring, window.transfer):
         if part is not None:
@@ -218,8 +218,11 @@ def _install_menus(window: MainWindow, study: Study) -> None:
     menus, tracker = window.menus, study.tracker
     menus.file.insertAction(menus.file_end, tracker.export_action)
     menus.file.insertAction(menus.file_end, tracker.merge_action)
-    after_sidebar = _next_action(menus.view, window.actions.toggle_sidebar)
-    menus.view.insertAction(after_sidebar, study.teacher_tools.action)
+    after_sidebar = _next_action(menus.view, window.menu_actions.toggle_sidebar)
+    if after_sidebar is None:
+        menus.view.addAction(study.teacher_tools.action)
+    else:
+        menus.view.insertAction(after_sidebar, study.teacher_tools.action)
     menus.go.addSeparator()
     menus.go.addAction(tracker.progress_action)
     menus.go.addSeparator()

@@ -30,6 +30,7 @@ from explorer.core.classroom.progress import (
     summarise,
 )
 from explorer.core.html import Markup
+from explorer.core.location import Location
 from explorer.core.models import Lesson
 from explorer.store.catalog import Catalog
 from explorer.store.classroom_files import ProgressStore
@@ -196,9 +197,9 @@ class ProgressTracker(QObject):
             self.merge_requested.emit()
 
     def _on_progress_action_triggered(self) -> None:
-        go_to = getattr(self.window, "show_target", None)
+        go_to = getattr(self.window, "go_to", None)
         if go_to is not None:
-            go_to(PAGE, "")
+            go_to(Location(PAGE))
 
     def ask_and_reset(self) -> bool:
         answer = QMessageBox.question(

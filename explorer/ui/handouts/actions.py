@@ -17,9 +17,9 @@ from PySide6.QtCore import QObject, QSettings
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QWidget
 
+from explorer.core.location import Location
 from explorer.store.catalog import Catalog
 from explorer.ui.handouts.content import printable
-from explorer.ui.navigation import Location
 
 
 class ClassroomActions(QObject):

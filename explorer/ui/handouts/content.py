@@ -9,12 +9,12 @@ from datetime import date
 from explorer.core.handouts import Handout, HandoutOptions, lesson_handout, page_handout
 from explorer.core.lessons import cited_partnerships
 from explorer.core.links import LessonFiles
+from explorer.core.location import Location
 from explorer.core.mdx.context import RenderContext
 from explorer.core.models import topic_title
 from explorer.core.record_pages import partnership_page
 from explorer.core.topics import DEFAULT_SORT, illustrating, teaching_order, topic_kind, topic_page
 from explorer.store.catalog import Catalog
-from explorer.ui.navigation import Location
 
 #: the kinds of page that make a handout (a topic needs its tag: not the list of topics)
 PRINTABLE = ("lesson", "partnership", "topic")

@@ -34,10 +34,10 @@ from PySide6.QtWidgets import (
 
 from explorer.core.handouts import ANSWERS, PAPERS, HandoutOptions, handout_style_sheet
 from explorer.core.lessons import cited_partnerships
+from explorer.core.location import Location
 from explorer.store.catalog import Catalog
-from explorer.ui.authoring.transfer_widgets import message_label, plural, show_message
 from explorer.ui.handouts.content import has_picture, make_handout
-from explorer.ui.navigation import Location
+from explorer.ui.transfer.widgets import message_label, plural, show_message
 
 PAPER_KEY = "handouts/paper"
 ANSWERS_KEY = "handouts/answers"
@@ -267,6 +267,7 @@ class HandoutDialog(QDialog):
 
     def _show(self, text: str, problem: bool = False) -> None:
         show_message(self.message, text, "fieldError" if problem else "formNotice")
-        needed = self.layout().totalHeightForWidth(self.width())
+        layout = self.layout()
+        needed = layout.totalHeightForWidth(self.width()) if layout is not None else 0
         if needed > self.height():
             self.resize(self.width(), needed)

@@ -66,8 +66,9 @@ class HandoutDocument(QTextDocument):
             self.addResource(IMAGE, QUrl(CHART_SOURCE), chart)
         self.setHtml(handout.html)
 
-    def loadResource(self, kind: int, url: QUrl) -> object:
+    def loadResource(self, kind: int, name: QUrl | str) -> object:
         """Local pictures only, SVG drawn sharp; nothing is fetched from anywhere else."""
+        url = QUrl(name)
         if kind != IMAGE.value or not url.isLocalFile():
             return None
         path = Path(url.toLocalFile())

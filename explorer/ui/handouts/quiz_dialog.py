@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
 
 from explorer.core.atomic import atomic_write_bytes
 from explorer.core.models import Lesson
-from explorer.core.quiz_export import QUIZ_FORMATS, quiz_set, write_quiz
-from explorer.ui.authoring.transfer_widgets import message_label, plural, show_message
+from explorer.core.quiz_export import QUIZ_FORMATS, quiz_set
+from explorer.core.quiz_writers import write_quiz
+from explorer.ui.transfer.widgets import message_label, plural, show_message
 
 FORMAT_KEY = "quiz-export/format"
 FOLDER_KEY = "quiz-export/folder"

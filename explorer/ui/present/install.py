@@ -41,8 +41,8 @@ def install_presenter(
     ensure_timeline: Callable[[], None],
 ) -> PresentActions:
     actions = PresentActions(window, catalog, follower, ensure_timeline)
-    window.menus.view.insertAction(window.actions.full_screen, actions.present_action)
-    window.presenting = actions  # type: ignore[attr-defined] (found by tests and menus)
+    window.menus.view.insertAction(window.menu_actions.full_screen, actions.present_action)
+    window.presenting = actions  # found by tests and menus
     return actions
 
 

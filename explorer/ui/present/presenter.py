@@ -181,7 +181,7 @@ class Presenter(QObject):
             self.slide.set_blank(False)
             return
         if action in ("down", "up"):  # a slide taller than the screen scrolls first
-            if self.slide.scroll(1 if action == "down" else -1):
+            if self.slide.scroll_slide(1 if action == "down" else -1):
                 return
             action = "forward" if action == "down" else "back"
         moves = {

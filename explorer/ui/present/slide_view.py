@@ -114,7 +114,7 @@ class SlideView(QWidget):
             size = max(smallest, round(size * SHRINK_STEP))
         self.article.verticalScrollBar().setValue(0)
 
-    def scroll(self, direction: int) -> bool:
+    def scroll_slide(self, direction: int) -> bool:
         """Scroll a slide taller than the screen by most of a screen; False when it is
         already at that end (or fits), so that the key moves to the next slide."""
         if self.showing() != "slide":
@@ -168,10 +168,13 @@ class SlideView(QWidget):
 
 def _presentation_look(panel: TimelinePanel) -> None:
     """Only the timeline and its caption: no toolbar, filters or buttons on a projector."""
-    top = panel.layout().itemAt(0).layout()
+    outer = panel.layout()
+    first = outer.itemAt(0) if outer is not None else None
+    top = first.layout() if first is not None else None
     if top is not None:
         for index in range(top.count()):
-            widget = top.itemAt(index).widget()
+            item = top.itemAt(index)
+            widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.hide()
     panel.filter_bar.hide()

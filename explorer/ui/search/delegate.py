@@ -105,7 +105,7 @@ class ResultDelegate(QStyledItemDelegate):
         documents = self._documents(index, rect.width() - 2 * PAD_X, selected)
         heights = self._heights(documents)
         kind = index.data(KIND_ROLE)
-        y = rect.top() + (12 if kind == "heading" and index.row() else PAD_Y)
+        y: float = rect.top() + (12 if kind == "heading" and index.row() else PAD_Y)
         for document, height in zip(documents, heights, strict=True):
             painter.save()
             painter.translate(rect.left() + PAD_X, y)

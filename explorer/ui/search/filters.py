@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QLineEdit,
@@ -198,12 +198,14 @@ class FacetButton(QToolButton):
         self.style().polish(self)
 
     # -- slots ----------------------------------------------------------------------------
+    @Slot()
     def _on_menu_about_to_show(self) -> None:
         self.counts_requested.emit()
         self._fill_menu()
         if self.narrow is not None:
             self.narrow.setFocus()
 
+    @Slot(str)
     def _on_narrow_text_changed(self, _text: str) -> None:
         self._fill_menu()
         if self.narrow is not None:
@@ -217,6 +219,7 @@ class FacetButton(QToolButton):
         self._update_text()
         self.selection_changed.emit()
 
+    @Slot()
     def _on_clear_triggered(self) -> None:
         self.clear()
         self.selection_changed.emit()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from explorer.core.location import Location
 from explorer.core.models import DOMAINS, PARTNERSHIP_TYPES, STATUSES, SearchHit
 from explorer.core.pages import label
 from explorer.core.search import Filters
@@ -52,8 +53,8 @@ RESULTS, EMPTY, NOTHING = range(3)
 
 
 class SearchPanel(QWidget):
-    #: the reader opened a result: (kind, slug)
-    result_activated = Signal(str, str)
+    #: the reader opened a result: its Location (a lesson or a partnership)
+    result_activated = Signal(object)
     #: new results are shown (how many hits)
     results_changed = Signal(int)
     #: the filter counts were recomputed
@@ -302,12 +303,15 @@ class SearchPanel(QWidget):
         return True
 
     # -- slots ----------------------------------------------------------------------------
+    @Slot(str)
     def _on_field_text_changed(self, _text: str) -> None:
         self.refresh()
 
+    @Slot()
     def _on_filter_selection_changed(self) -> None:
         self.refresh()
 
+    @Slot()
     def _on_filter_counts_requested(self) -> None:
         if self._facet_timer.isActive() or self._facets_stale:
             self._facet_timer.stop()
@@ -318,6 +322,7 @@ class SearchPanel(QWidget):
         if self._facets_stale:
             self._facet_timer.start()
 
+    @Slot()
     def _on_facet_timer_timeout(self) -> None:
         """Count filter values, but only for a panel someone can see."""
         self._facets_stale = not self.isVisible()
@@ -329,6 +334,7 @@ class SearchPanel(QWidget):
             button.set_counts(counts.get(button.facet) or Counter())
         self.facets_updated.emit()
 
+    @Slot(QModelIndex)
     def _on_list_activated(self, index: QModelIndex) -> None:
         kind, slug = index.data(KIND_ROLE), index.data(SLUG_ROLE)
         if kind == "expand":
@@ -338,7 +344,7 @@ class SearchPanel(QWidget):
             self.list.setCurrentIndex(self.model.index(row))
             self.list.scrollTo(self.model.index(row))
         elif kind in ("lesson", "partnership") and slug:
-            self.result_activated.emit(kind, slug)
+            self.result_activated.emit(Location(kind, slug))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is not self.field or event.type() != QEvent.Type.KeyPress:

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from explorer.core.trail_checks import step_label, step_problem
 from explorer.core.trails import MAX_NOTE, TimelineView, Trail, TrailStep, trail_slug
 from explorer.store.trail_files import TrailShelf, delete_trail, save_trail, trail_targets
-from explorer.ui.authoring.pickers import Choice, plain_buttons
+from explorer.ui.pickers import Choice, plain_buttons
 from explorer.ui.trails.step_pickers import StepPickers, pick
 
 if TYPE_CHECKING:
@@ -147,8 +147,8 @@ class TrailEditor(QDialog):
             action.triggered.connect(lambda _=False, k=kind: self.add_step(k))
             self.add_actions[kind] = action
         self.add_button.setMenu(menu)
-        self.up_button = self._button("Move &Up", "Alt+Up", lambda: self.move(-1))
-        self.down_button = self._button("Move &Down", "Alt+Down", lambda: self.move(1))
+        self.up_button = self._button("Move &Up", "Alt+Up", lambda: self.move_step(-1))
+        self.down_button = self._button("Move &Down", "Alt+Down", lambda: self.move_step(1))
         self.remove_button = self._button("&Remove", "Delete", self.remove)
         column = QVBoxLayout()
         for widget in (self.add_button, self.up_button, self.down_button, self.remove_button):
@@ -184,7 +184,7 @@ class TrailEditor(QDialog):
             assert isinstance(event, QKeyEvent)
             alt = event.modifiers() == Qt.KeyboardModifier.AltModifier
             if alt and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
-                self.move(-1 if event.key() == Qt.Key.Key_Up else 1)
+                self.move_step(-1 if event.key() == Qt.Key.Key_Up else 1)
                 return True
             if event.key() == Qt.Key.Key_Delete and not event.modifiers():
                 self.remove()
@@ -210,7 +210,7 @@ class TrailEditor(QDialog):
         self.note.setFocus()
         return True
 
-    def move(self, delta: int) -> None:
+    def move_step(self, delta: int) -> None:
         row = self.list.currentRow()
         to = row + delta
         if 0 <= row < len(self.steps) and 0 <= to < len(self.steps):

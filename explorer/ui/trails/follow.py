@@ -16,12 +16,12 @@ from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from explorer.core.changes import Changes
 from explorer.core.lesson_sections import find_section, section_anchor
+from explorer.core.location import Location
 from explorer.core.paths import AppPaths
 from explorer.core.trail_checks import step_label
 from explorer.core.trails import TimelineView, Trail, TrailStep
 from explorer.store.trail_files import TrailShelf
 from explorer.ui.article.view import ArticleView
-from explorer.ui.navigation import Location
 from explorer.ui.trails.bar import TrailBar
 
 if TYPE_CHECKING:
@@ -70,6 +70,9 @@ class TrailFollower(QObject):
         self._ensure_timeline = ensure_timeline
         self.trail: Trail | None = None
         self.index = 0
+        #: File > New Trail and Edit > Edit Trail (set by trails.install)
+        self.new_trail_action: QAction | None = None
+        self.edit_trail_action: QAction | None = None
         self._bar: TrailBar | None = None  # made when a trail is first followed
         self.next_action = self._action("Next Step in Trail", "Alt+PgDown", lambda: self.step(1))
         self.previous_action = self._action(
@@ -219,6 +222,8 @@ def _put_above_views(window: MainWindow, bar: TrailBar) -> None:
     """The bar goes above the window's views (the reading view and the timeline), so that
     it stays in sight on a timeline step too."""
     views = window.takeCentralWidget()
+    if views is None:  # the views are installed before the trails
+        return
     holder = QWidget(objectName="trailHolder")
     layout = QVBoxLayout(holder)
     layout.setContentsMargins(0, 0, 0, 0)

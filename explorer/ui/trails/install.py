@@ -45,7 +45,7 @@ def install_trails(
     window.menus.edit.addSeparator()
     window.menus.edit.addAction(edit_trail)
     follower.new_trail_action, follower.edit_trail_action = new_trail, edit_trail
-    window.trails = follower  # type: ignore[attr-defined] (presenter mode and tests use it)
+    window.trails = follower  # presenter mode and tests use it
     return follower
 
 

@@ -21,7 +21,7 @@ from explorer.core.lesson_sections import section_titles
 from explorer.core.models import Lesson
 from explorer.core.timeline_layout import GROUPINGS
 from explorer.core.trails import TimelineView, TrailStep
-from explorer.ui.authoring.pickers import Choice, ChoicePicker, SearchableChecklist, plain_buttons
+from explorer.ui.pickers import Choice, ChoicePicker, SearchableChecklist, plain_buttons
 
 if TYPE_CHECKING:
     from explorer.store.catalog import Catalog

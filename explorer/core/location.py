@@ -1,0 +1,45 @@
+"""A place in the app: a page (kind and slug) or the timeline.
+
+Plain Python: the window, its widgets, deep links on the command line and the page
+builder all name a place with one `Location`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+#: the kinds of place the window can show
+PAGE_KINDS = ("lesson", "partnership", "topic", "glossary", "progress")
+#: pages that need no slug: all topics, my progress
+WHOLE_PAGES = ("topic", "progress")
+#: a trail is followed (its steps are places), not shown as a page of its own
+KINDS = (*PAGE_KINDS, "timeline", "trail")
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """A place in the app: a page (kind and slug) or the timeline."""
+
+    kind: str
+    slug: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.kind}:{self.slug}" if self.slug or self.kind != "timeline" else "timeline"
+
+    @classmethod
+    def parse(cls, text: str) -> Location | None:
+        """'lesson:why-partner' -> Location; 'timeline', 'topic:' (all topics),
+        'progress:' (my progress) and 'trail:SLUG' (a reading trail to follow) too.
+
+        None when the text is not a location this app knows.
+        """
+        kind, colon, slug = text.strip().partition(":")
+        if kind == "timeline" and not slug:
+            return cls("timeline")
+        if kind == "trail" and colon and slug:
+            return cls("trail", slug)
+        if kind not in PAGE_KINDS or not colon:
+            return None
+        if not slug and kind not in WHOLE_PAGES:
+            return None
+        return cls(kind, slug)
