@@ -32,7 +32,7 @@ FORM_FIELDS: tuple[str, ...] = (
     "checked",
 )
 #: fields a check names that the form shows in another place
-_FORM_PLACE = {"years_source": "citations", "sides": "partners"}
+_FORM_PLACE = {"years_source": "citations", "sides": "partners", "planned": "citations"}
 COUNTRY_RE = re.compile(r"^(?:[A-Z]{2}|intl)$")
 
 

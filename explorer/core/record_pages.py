@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from datetime import date
 
 from explorer.core import links
 from explorer.core.html import Markup, callout, items, join
 from explorer.core.models import GlossaryEntry, Lesson, Participant, Partnership
 from explorer.core.pages import label
+from explorer.core.plans import slip_sentence, slips
 from explorer.core.regions import country_name
 from explorer.core.sources_html import numbered_sources, source_mark
 
@@ -19,9 +21,11 @@ def partnership_page(
     p: Partnership,
     citing: Sequence[Lesson] = (),
     topic_lessons: Callable[[str], Sequence[Lesson]] = lambda tag: (),
+    this_year: int | None = None,
 ) -> str:
-    """Facts, partners, milestones, what it shows (with the lesson that teaches each), the
-    lessons that cite it, and its sources with the date they were checked."""
+    """Facts, how it slipped from its plan, partners, milestones, what it shows (with the
+    lesson that teaches each), the lessons that cite it, and its sources with the date
+    they were checked."""
     milestones = join(
         Markup('<tr><td class="year">{}</td><td>{}{}</td></tr>').format(
             m.year, m.event, source_mark(p, m.source)
@@ -34,6 +38,7 @@ def partnership_page(
         ),
         Markup("<h1>{}</h1>").format(p.name),
         _facts(p),
+        plan_html(p, this_year or date.today().year),
         Markup("<p>{}</p>").format(p.description) if p.description else "",
         callout(
             "note",
@@ -78,6 +83,18 @@ def _facts(p: Partnership) -> Markup:
         facts.append(Markup('<span class="mine">edited by a teacher</span>'))
     timeline = links.action("timeline", p.slug, "Show on the timeline")
     return Markup('<p class="facts">{} &nbsp; {}</p>').format(join(facts, " · "), timeline)
+
+
+def plan_html(p: Partnership, this_year: int) -> Markup:
+    """'Planned for 2018, launched 2021 (3 years later) [2]', with the plan's note."""
+    found = [s for s in slips(p, this_year) if s.years != 0]
+    if not found or p.planned is None:
+        return Markup()
+    said = Markup("; ").join(Markup("{}").format(slip_sentence(p, s, this_year)) for s in found)
+    note = Markup(' <span class="muted">{}</span>').format(p.planned.note) if p.planned.note else ""
+    return Markup('<p class="plan"><b>Plans and what happened:</b> {}.{}{}</p>').format(
+        said, source_mark(p, p.planned.source), note
+    )
 
 
 def _partners(p: Partnership) -> Markup:

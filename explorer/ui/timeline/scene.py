@@ -8,6 +8,7 @@ restacks the lanes (a handful of items).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 
 from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QGraphicsScene
@@ -26,6 +27,7 @@ from explorer.core.timeline_layout import (
 )
 from explorer.ui.timeline.chrome import HEADER
 from explorer.ui.timeline.items import LaneLayer, PaintState
+from explorer.ui.timeline.plans import PlanLayer, planned_in
 from explorer.ui.timeline.style import TimelineStyle
 
 PAD_YEARS = 3.0  # room before the first and after the last year shown
@@ -48,7 +50,9 @@ class TimelineScene(QGraphicsScene):
         #: partnerships whose rows show even in a folded lane (highlighted, focused)
         self.pinned_slugs: frozenset[str] = frozenset()
         self.pinned: dict[str, set[int]] = {}
-        self._layers: list[LaneLayer] = []
+        self._layers: list[LaneLayer | PlanLayer] = []
+        #: the year plans are measured against ("still going in 2026")
+        self.this_year = date.today().year
         self._where: dict[str, list[Place]] | None = None
 
     @property
@@ -86,10 +90,19 @@ class TimelineScene(QGraphicsScene):
         for layer in self._layers:
             self.removeItem(layer)
         self._layers = [LaneLayer(box, self.first, self.last, self.state) for box in self.boxes]
+        self._layers += self._plan_layers()
         for layer in self._layers:
             self.addItem(layer)
         height = max(total_height(self.boxes, self.metrics), 40.0)
         self.setSceneRect(QRectF(self.first, -HEADER, self.last - self.first, height + HEADER))
+
+    def _plan_layers(self) -> list[PlanLayer]:
+        """Plans versus what happened: a layer for each lane with a slipped plan."""
+        layers = []
+        for box in self.boxes:
+            if planned := planned_in(box, self.this_year):
+                layers.append(PlanLayer(box, planned, self.first, self.last, self.state))
+        return layers
 
     def set_style(self, style: TimelineStyle) -> None:
         self.state.style = style
