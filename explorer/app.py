@@ -20,8 +20,20 @@ if TYPE_CHECKING:
     from explorer.ui.main_window import MainWindow
     from explorer.ui.read_view import ReadView
 
-TARGET_KINDS = ("lesson", "partnership", "topic", "glossary", "timeline")
-TARGET_HELP = "lesson:SLUG, partnership:SLUG, topic:TAG, glossary:SLUG or timeline"
+TARGET_KINDS = (
+    "lesson",
+    "partnership",
+    "topic",
+    "glossary",
+    "compare",
+    "partner",
+    "timeline",
+    "partners",
+)
+TARGET_HELP = (
+    "lesson:SLUG, partnership:SLUG, topic:TAG, glossary:SLUG, compare:SLUG,SLUG[,...], "
+    "partner:SLUG, timeline or partners"
+)
 APP_NAME = "Space Partnerships Explorer"
 ORGANISATION = "space-explorer"
 
@@ -50,14 +62,12 @@ def run_gui(paths: AppPaths, target: str | None = None) -> int:
         print(f"space-explorer: error: {exc}", file=sys.stderr)
         return 2
     catalog = None
-    if wanted and wanted[0] != "timeline":  # a page must exist before a window opens
+    if wanted and wanted[0] not in ("timeline", "partners"):  # a page must exist first
         catalog = open_catalog(paths)
-        if not target_exists(catalog, *wanted):
+        problem = target_problem(catalog, *wanted)
+        if problem is not None:
             catalog.close()
-            print(
-                f"space-explorer: error: unknown target {target!r} (no such {wanted[0]})",
-                file=sys.stderr,
-            )
+            print(f"space-explorer: error: {problem}", file=sys.stderr)
             return 2
     start_gui(paths, wanted, catalog)
     return make_application().exec()
@@ -126,6 +136,7 @@ def install_views(
 
     events = window.events = CatalogEvents(catalog, window)
     read_view = ReadView(catalog, window.theme, window.zoom, events=events)
+    install_compare(window, catalog, read_view)
     start = Location(*wanted) if wanted else None
     to_timeline = start is not None and start.kind == "timeline"
     if to_timeline or not deferred:
@@ -133,6 +144,8 @@ def install_views(
     window.set_read_view(read_view, None if to_timeline else start)
     if to_timeline:
         window.go_to(Location("timeline"))
+    elif start is not None and start.kind == "partners":
+        window.go_to(start)
     read_view.article.setFocus()
     window.destroyed.connect(catalog.close)
     if not deferred:
@@ -178,16 +191,35 @@ def install_timeline(window: MainWindow, catalog: Catalog) -> None:
             timeline.show_detail(True)
 
     def highlight(slugs: tuple[str, ...]) -> None:
-        timeline.highlight(list(slugs), f"{len(slugs)} partnerships cited in the lesson")
+        here = window.current_location()  # the page the request came from
+        what = "being compared" if here and here.kind == "compare" else "cited in the lesson"
+        timeline.highlight(list(slugs), f"{len(slugs)} partnerships {what}")
 
     def follow(location: Location) -> None:
         if location.kind == "partnership":
             timeline.focus_partnership(location.slug)
 
+    if window.compare is not None:
+        window.compare.watch_timeline(timeline)
     timeline.partnership_open_requested.connect(show_detail)
     detail.target_requested.connect(lambda kind, slug: window.go_to(Location(kind, slug)))
     window.show_on_timeline_requested.connect(highlight)
     window.location_changed.connect(follow)
+
+
+def install_compare(window: MainWindow, catalog: Catalog, read_view: ReadView) -> None:
+    """Compare: the partnership menu (search, timeline, list), page links, the Go menu;
+    and the partner network (Go > Partners), built when first shown."""
+    from explorer.ui.compare.actions import CompareActions
+    from explorer.ui.network.install import install_network
+
+    names = catalog.partnerships.names
+    compare = window.compare = CompareActions(window, lambda slug: names().get(slug, slug))
+    compare.watch_read_view(read_view)
+    window.menus.go.addSeparator()
+    for action in compare.actions():
+        window.menus.go.addAction(action)
+    install_network(window, catalog, read_view)
 
 
 def install_authoring(
@@ -267,10 +299,21 @@ def build_window(
 
 
 def target_exists(catalog: Catalog, kind: str, slug: str) -> bool:
-    from explorer.ui.article.builder import PageBuilder
-    from explorer.ui.navigation import Location
+    return target_problem(catalog, kind, slug) is None
 
-    return kind == "timeline" or PageBuilder(catalog).has(Location(kind, slug))
+
+def target_problem(catalog: Catalog, kind: str, slug: str) -> str | None:
+    """Why a deep link cannot be opened, as the one line the command prints (None: it can)."""
+    from explorer.ui.article.builder import PageBuilder
+    from explorer.ui.navigation import VIEW_KINDS, Location
+
+    location = Location(kind, slug)
+    pages = PageBuilder(catalog)
+    if kind in VIEW_KINDS or pages.has(location):
+        return None
+    if kind == "compare":
+        return f"cannot open 'compare:{slug}': {pages.problem(location)}"
+    return f"unknown target '{location}' (no such {kind})"
 
 
 class _Filler:

@@ -13,6 +13,8 @@ from explorer.core.plans import slip_sentence, slips
 from explorer.core.regions import country_name
 from explorer.core.sources_html import numbered_sources, source_mark
 
+#: the page action that adds a partnership to the comparison being built
+COMPARE_ADD_SCHEME = "compare-add"
 #: kinds of partner with country 'intl' that are one body (not a group of states)
 BODY_KINDS = frozenset({"space-agency", "intergovernmental", "academic"})
 
@@ -82,7 +84,10 @@ def _facts(p: Partnership) -> Markup:
     elif p.edited:
         facts.append(Markup('<span class="mine">edited by a teacher</span>'))
     timeline = links.action("timeline", p.slug, "Show on the timeline")
-    return Markup('<p class="facts">{} &nbsp; {}</p>').format(join(facts, " · "), timeline)
+    compare = links.action(COMPARE_ADD_SCHEME, p.slug, "Add to comparison")
+    return Markup('<p class="facts">{} &nbsp; {} &nbsp; {}</p>').format(
+        join(facts, " · "), timeline, compare
+    )
 
 
 def plan_html(p: Partnership, this_year: int) -> Markup:
@@ -123,7 +128,7 @@ def _involved(p: Partnership) -> Markup:
 
 def _partner_item(x: Participant) -> Markup:
     partner = x.partner
-    text = Markup("<b>{}</b>").format(partner.name)
+    text = Markup("<b>{}</b>").format(links.internal("partner", partner.slug, partner.name))
     if partner.full_name not in ("", partner.name):
         text += Markup(" ({})").format(partner.full_name)
     if partner.country:

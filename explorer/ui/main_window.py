@@ -8,6 +8,7 @@ and Forward, deep links) and remembers where the reader was, through QSettings.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, Signal
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.ui.menus import Actions, Menus, build_menus, make_actions
-from explorer.ui.navigation import History, Location
+from explorer.ui.navigation import VIEW_KINDS, History, Location
 from explorer.ui.placeholders import ReadPlaceholder, TimelinePlaceholder, restore_state
 from explorer.ui.theme import DEFAULT_ZOOM, Theme, zoom_step
 
@@ -30,11 +31,14 @@ if TYPE_CHECKING:  # the read view imports the store and Markdown: not needed to
     from explorer.ui.authoring.actions import AuthoringActions
     from explorer.ui.authoring.transfer_actions import TransferActions
     from explorer.ui.catalog_events import CatalogEvents
+    from explorer.ui.compare.actions import CompareActions
     from explorer.ui.read_view import ReadView
     from explorer.ui.timeline.panel import TimelinePanel
 
 APP_TITLE = "Space Partnerships Explorer"
-VIEWS = ("read", "timeline")
+#: the places the Read view shows (the last one is where Read returns to)
+READ_KINDS = ("lesson", "partnership", "topic", "glossary", "compare", "partner")
+VIEWS = ("read", "timeline", "partners")
 
 
 class MainWindow(QMainWindow):
@@ -55,6 +59,10 @@ class MainWindow(QMainWindow):
         #: teacher tools installed by the composition root (explorer/app.py), if any
         self.authoring: AuthoringActions | None = None
         self.transfer: TransferActions | None = None
+        self.compare: CompareActions | None = None
+        #: builds the partner network view the first time it is shown (explorer/app.py)
+        self.network_factory: Callable[[], QWidget] | None = None
+        self.network_view: QWidget | None = None
         self.zoom = _int(settings.value("article/zoom"), DEFAULT_ZOOM)
         self.setWindowTitle(APP_TITLE)
         self.setObjectName("mainWindow")
@@ -65,6 +73,7 @@ class MainWindow(QMainWindow):
         self.views = QStackedWidget()
         self.views.addWidget(ReadPlaceholder(settings.value("read/splitter")))
         self.views.addWidget(TimelinePlaceholder())
+        self.views.addWidget(QWidget())  # the partner network, built when first shown
         self.setCentralWidget(self.views)
         self._mouse = MouseNavigation(self)
         self.installEventFilter(self._mouse)
@@ -120,6 +129,7 @@ class MainWindow(QMainWindow):
         a.forward.triggered.connect(lambda: self.step(1))
         a.show_read.triggered.connect(self._on_show_read_triggered)
         a.show_timeline.triggered.connect(lambda: self.go_to(Location("timeline")))
+        a.show_partners.triggered.connect(lambda: self.go_to(Location("partners")))
         a.quit.triggered.connect(self.close)
         a.zoom_in.triggered.connect(lambda: self.set_zoom(zoom_step(self.zoom, 1)))
         a.zoom_out.triggered.connect(lambda: self.set_zoom(zoom_step(self.zoom, -1)))
@@ -205,9 +215,11 @@ class MainWindow(QMainWindow):
         return self.go_to(Location(kind, slug))
 
     def go_to(self, location: Location, *, record: bool = True, scroll: int = 0) -> bool:
-        if location.kind == "timeline":
+        if location.kind in VIEW_KINDS:
+            if location.kind == "partners" and not self._network_ready():
+                return False
             self._remember_scroll()
-            self.views.setCurrentIndex(1)
+            self.views.setCurrentIndex(VIEWS.index(location.kind))
         else:
             view = self.read_view
             if view is None:
@@ -228,6 +240,17 @@ class MainWindow(QMainWindow):
         self._after_move(location)
         return True
 
+    def _network_ready(self) -> bool:
+        """Build the partner network view the first time it is asked for."""
+        if self.network_view is None and self.network_factory is not None:
+            self.network_view = self.network_factory()
+            old = self.views.widget(2)
+            self.views.insertWidget(2, self.network_view)
+            self.views.removeWidget(old)
+            old.deleteLater()
+            self._mouse.watch(self.network_view)
+        return self.network_view is not None
+
     def step(self, delta: int) -> None:
         """Back (-1) or forward (+1), to the place and scroll position left there."""
         self._remember_scroll()
@@ -243,8 +266,8 @@ class MainWindow(QMainWindow):
         self._update_actions()
         title = (
             self.read_view.title_of(location)
-            if self.read_view and location.kind != "timeline"
-            else "Timeline"
+            if self.read_view and location.kind not in VIEW_KINDS
+            else {"timeline": "Timeline", "partners": "Partners"}.get(location.kind, "")
         )
         self.setWindowTitle(f"{title} — {APP_TITLE}" if title else APP_TITLE)
         self.location_changed.emit(location)
@@ -261,7 +284,8 @@ class MainWindow(QMainWindow):
         a.forward.setEnabled(self.history.can_go(1))
         reading = self.current_view() == "read"
         a.show_read.setChecked(reading)
-        a.show_timeline.setChecked(not reading)
+        a.show_timeline.setChecked(self.current_view() == "timeline")
+        a.show_partners.setChecked(self.current_view() == "partners")
         ready = self.read_view is not None
         for action in (
             a.find,
@@ -274,7 +298,7 @@ class MainWindow(QMainWindow):
             a.zoom_reset,
         ):
             action.setEnabled(ready and reading)
-        for action in (a.search, a.reload, a.open_lessons_folder, a.topics):
+        for action in (a.search, a.reload, a.open_lessons_folder, a.topics, a.show_partners):
             action.setEnabled(ready)
         location = self.current_location()
         lesson = ready and location is not None and location.kind == "lesson"
@@ -298,7 +322,7 @@ class MainWindow(QMainWindow):
         self.history.replace(location, self.read_view.scroll() if self.read_view else 0)
 
     def _on_show_read_triggered(self) -> None:
-        last = self.history.last_of(("lesson", "partnership", "topic", "glossary"))
+        last = self.history.last_of(READ_KINDS)
         if last is not None:
             self.go_to(last, scroll=self._scroll_of(last))
         elif self.read_view is not None and (first := self.read_view.first_lesson()):
@@ -374,7 +398,7 @@ class MainWindow(QMainWindow):
         s.setValue("view/sidebar", "true" if self.actions.toggle_sidebar.isChecked() else "false")
         if self.read_view is not None:
             s.setValue("read/splitter", self.read_view.splitter.saveState())
-            last = self.history.last_of(("lesson", "partnership", "topic", "glossary"))
+            last = self.history.last_of(READ_KINDS)
             if last is not None:
                 current = self.current_location() == last and self.current_view() == "read"
                 s.setValue("read/location", str(last))

@@ -8,8 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 #: the kinds of place the window can show
-PAGE_KINDS = ("lesson", "partnership", "topic", "glossary")
-KINDS = (*PAGE_KINDS, "timeline")
+PAGE_KINDS = ("lesson", "partnership", "topic", "glossary", "compare", "partner")
+#: views that are not pages of the read view: the timeline and the partner network
+VIEW_KINDS = ("timeline", "partners")
+KINDS = (*PAGE_KINDS, *VIEW_KINDS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,17 +22,18 @@ class Location:
     slug: str = ""
 
     def __str__(self) -> str:
-        return f"{self.kind}:{self.slug}" if self.slug or self.kind != "timeline" else "timeline"
+        return f"{self.kind}:{self.slug}" if self.slug or self.kind not in VIEW_KINDS else self.kind
 
     @classmethod
     def parse(cls, text: str) -> Location | None:
-        """'lesson:why-partner' -> Location; 'timeline' and 'topic:' (all topics) too.
+        """'lesson:why-partner' -> Location; 'timeline', 'partners' and 'topic:' (all
+        topics) too.
 
         None when the text is not a location this app knows.
         """
         kind, colon, slug = text.strip().partition(":")
-        if kind == "timeline" and not slug:
-            return cls("timeline")
+        if kind in VIEW_KINDS and not slug:
+            return cls(kind)
         if kind not in PAGE_KINDS or not colon:
             return None
         if not slug and kind != "topic":

@@ -15,6 +15,9 @@ from explorer.cli import main
         ("partnership:iss", ("partnership", "iss")),
         ("topic:cost-sharing", ("topic", "cost-sharing")),
         ("timeline", ("timeline", "")),
+        ("compare:iss,rosetta", ("compare", "iss,rosetta")),
+        ("partner:nasa", ("partner", "nasa")),
+        ("partners", ("partners", "")),
         (None, None),
     ],
 )
@@ -22,7 +25,9 @@ def test_targets_are_parsed(target, expected):
     assert parse_target(target) == expected
 
 
-@pytest.mark.parametrize("target", ["frobnicate:x", "lesson", "timeline:now", "partnership:"])
+@pytest.mark.parametrize(
+    "target", ["frobnicate:x", "lesson", "timeline:now", "partnership:", "compare:", "partner:"]
+)
 def test_a_malformed_target_is_refused(target):
     with pytest.raises(TargetError, match="unknown target"):
         parse_target(target)
@@ -37,8 +42,25 @@ def test_a_malformed_target_is_refused(target):
         (
             "frobnicate:x",
             "unknown target 'frobnicate:x' (use lesson:SLUG, partnership:SLUG, "
-            "topic:TAG, glossary:SLUG or timeline)",
+            "topic:TAG, glossary:SLUG, compare:SLUG,SLUG[,...], partner:SLUG, timeline or "
+            "partners)",
         ),
+        (
+            "compare:apollo-soyuz-test-project,mir-2",
+            "cannot open 'compare:apollo-soyuz-test-project,mir-2': there is no partnership "
+            "called 'mir-2'",
+        ),
+        (
+            "compare:apollo-soyuz-test-project",
+            "cannot open 'compare:apollo-soyuz-test-project': compare 2 to 4 partnerships "
+            "(only 1 was given)",
+        ),
+        (
+            "compare:a,b,c,d,e",
+            "cannot open 'compare:a,b,c,d,e': there are no partnerships called 'a', 'b', 'c', "
+            "'d', 'e'",
+        ),
+        ("partner:nobody", "unknown target 'partner:nobody' (no such partner)"),
     ],
 )
 def test_open_with_a_bad_target_exits_2_with_one_line(capsys, tmp_path, target, message):

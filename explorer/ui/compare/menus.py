@@ -1,0 +1,92 @@
+"""The partnership menu: right-click (or the menu key) on a partnership in the search
+results, on the timeline or in its list gives Open, Compare and the partnerships chosen so
+far. The widgets are watched from outside, so they need not know about comparing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QModelIndex, QObject, QPoint, QPointF, Qt, Signal, Slot
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QAbstractItemView, QMenu, QWidget
+
+from explorer.core.compare import MAX_COMPARED
+from explorer.ui.compare.basket import CompareBasket
+from explorer.ui.timeline.view import TimelineView
+
+SlugAt = Callable[[QPoint], "str | None"]
+
+
+class PartnershipMenus(QObject):
+    #: the reader chose Compare on a partnership: its slug
+    compare_requested = Signal(str)
+    #: the reader chose Open on a partnership: its slug
+    open_requested = Signal(str)
+
+    def __init__(
+        self, basket: CompareBasket, name_of: Callable[[str], str], parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.basket = basket
+        self.name_of = name_of
+        self._sources: dict[QWidget, SlugAt] = {}
+
+    # -- which widgets ----------------------------------------------------------------------
+    def watch_list(self, view: QAbstractItemView, slug_of: Callable[[QModelIndex], str | None]):
+        """An item view whose rows are partnerships where `slug_of` gives a slug."""
+
+        def at(pos: QPoint) -> str | None:
+            index = view.indexAt(pos)
+            return slug_of(index if index.isValid() else view.currentIndex())
+
+        self._watch(view, at)
+
+    def watch_timeline(self, view: TimelineView) -> None:
+        def at(pos: QPoint) -> str | None:
+            hit = view.hit_at(QPointF(pos))
+            if hit is not None and hit.entry is not None:
+                return hit.entry.slug
+            return view.selected  # the menu key: the selected partnership
+
+        self._watch(view, at)
+
+    def _watch(self, view: QAbstractItemView | TimelineView, at: SlugAt) -> None:
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self._sources[view] = at
+        view.customContextMenuRequested.connect(self._on_view_custom_context_menu_requested)
+
+    # -- the menu ------------------------------------------------------------------------------
+    def menu_for(self, slug: str, parent: QWidget) -> QMenu:
+        """Open, Compare and, when some are chosen, what is chosen so far."""
+        menu = QMenu(parent)
+        menu.setAccessibleName(f"Actions for {self.name_of(slug)}")
+        opened = menu.addAction("Open")
+        opened.triggered.connect(lambda: self.open_requested.emit(slug))
+        compare = menu.addAction(self._compare_text(slug))
+        compare.setObjectName("compare")
+        compare.setEnabled(slug not in self.basket.slugs)
+        compare.triggered.connect(lambda: self.compare_requested.emit(slug))
+        chosen = self.basket.slugs
+        if chosen:
+            menu.addSeparator()
+            names = ", ".join(self.name_of(s) for s in chosen)
+            note = QAction(f"Chosen to compare: {names}", menu)
+            note.setEnabled(False)
+            menu.addAction(note)
+        return menu
+
+    def _compare_text(self, slug: str) -> str:
+        chosen = self.basket.slugs
+        if slug in chosen:
+            return "Compare (already chosen)"
+        if len(chosen) >= MAX_COMPARED:
+            return f"Compare (replaces the first of {MAX_COMPARED})"
+        return "Compare" if chosen else "Compare (then choose another)"
+
+    @Slot(QPoint)
+    def _on_view_custom_context_menu_requested(self, pos: QPoint) -> None:
+        view = self.sender()
+        assert isinstance(view, QAbstractItemView | TimelineView)
+        slug = self._sources[view](pos)
+        if slug:
+            self.menu_for(slug, view).exec(view.viewport().mapToGlobal(pos))
