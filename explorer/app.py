@@ -174,6 +174,7 @@ def install_timeline(window: MainWindow, catalog: Catalog) -> None:
     """The timeline beside a partnership page; linked both ways to the reading view."""
     from explorer.ui.article.builder import PageBuilder
     from explorer.ui.article.view import ArticleView
+    from explorer.ui.main_window import READ_KINDS
     from explorer.ui.navigation import Location
     from explorer.ui.timeline.panel import TimelinePanel
 
@@ -191,8 +192,8 @@ def install_timeline(window: MainWindow, catalog: Catalog) -> None:
             timeline.show_detail(True)
 
     def highlight(slugs: tuple[str, ...]) -> None:
-        here = window.current_location()  # the page the request came from
-        what = "being compared" if here and here.kind == "compare" else "cited in the lesson"
+        page = window.history.last_of(READ_KINDS)  # the page the request came from
+        what = "being compared" if page and page.kind == "compare" else "cited in the lesson"
         timeline.highlight(list(slugs), f"{len(slugs)} partnerships {what}")
 
     def follow(location: Location) -> None:

@@ -23,7 +23,7 @@ LAYOUTS = ("force", "circle")
 #: that its area is proportional to them
 MIN_RADIUS = 6.0
 RADIUS_STEP = 4.0
-GAP = 6.0  # kept free between two nodes
+GAP = 8.0  # kept free between two nodes
 GOLDEN_ANGLE = math.pi * (3.0 - math.sqrt(5.0))
 
 
@@ -89,7 +89,7 @@ def force_layout(
         return {}
     index = {s: i for i, s in enumerate(slugs)}
     size = [sizes[s] / MIN_RADIUS for s in slugs]
-    k = 3.0 * (sum(sizes.values()) / len(sizes)) + 2 * GAP  # the ideal link length
+    k = 3.6 * (sum(sizes.values()) / len(sizes)) + 2 * GAP  # the ideal link length
     start = start_positions(network, k * 0.9)
     xs, ys = [start[s].x for s in slugs], [start[s].y for s in slugs]
     links = [(index[x.a], index[x.b], math.sqrt(x.weight) / k) for x in network.links]
@@ -226,7 +226,9 @@ def _separate_once(
     return moved
 
 
-def overlaps(pos: Mapping[str, Point], sizes: Mapping[str, float], tolerance: float = 0.5) -> list:
+def overlaps(
+    pos: Mapping[str, Point], sizes: Mapping[str, float], tolerance: float = 0.5
+) -> list[tuple[str, str]]:
     """Pairs of nodes that overlap by more than `tolerance` (for tests and checks)."""
     slugs = sorted(pos)
     found = []

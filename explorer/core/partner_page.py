@@ -54,15 +54,13 @@ def _partnerships(own: Sequence[Partnership]) -> Markup:
         return Markup('<p class="muted">No partnership in the catalog names it.</p>')
     rows = join(
         Markup(
-            '<tr><td class="year">{}</td><td>{}</td>'
-            '<td class="muted">{}</td><td class="muted">{}</td></tr>'
+            '<tr><td class="year">{}</td><td>{}<br><span class="muted">{} · {}</span></td></tr>'
         ).format(p.years_label(), links.partnership(p), label(p.type), label(p.status))
         for p in own
     )
     return Markup(
         '<table class="list" width="100%" cellspacing="0"><tr>'
-        '<th width="18%">Years</th><th width="50%">Partnership</th>'
-        '<th width="16%">Type</th><th width="16%">Status</th></tr>{}</table>'
+        '<th width="22%">Years</th><th width="78%">Partnership</th></tr>{}</table>'
     ).format(rows)
 
 

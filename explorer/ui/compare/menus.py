@@ -89,4 +89,8 @@ class PartnershipMenus(QObject):
         assert isinstance(view, QAbstractItemView | TimelineView)
         slug = self._sources[view](pos)
         if slug:
-            self.menu_for(slug, view).exec(view.viewport().mapToGlobal(pos))
+            self.show_menu(self.menu_for(slug, view), view.viewport().mapToGlobal(pos))
+
+    def show_menu(self, menu: QMenu, where: QPoint) -> None:
+        """Open the menu at a screen point, until the reader chooses or leaves it."""
+        menu.exec(where)

@@ -159,7 +159,7 @@ class NetworkItem(QGraphicsItem):
             r = max(2.5, self.size[node.slug] * scale)
             fill = QColor(self.style.colour(node.kind))
             if self.selected and node.slug != self.selected and node.slug not in near:
-                fill.setAlphaF(0.35)
+                fill = _mix(fill, self.style.base, 0.65)  # faded, but lines stay behind it
             painter.setBrush(fill)
             painter.setPen(QPen(self.style.base, 1.2))
             painter.drawEllipse(centre, r, r)
@@ -202,3 +202,12 @@ class NetworkItem(QGraphicsItem):
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(path)
         painter.fillPath(path, self.style.text)
+
+
+def _mix(a: QColor, b: QColor, t: float) -> QColor:
+    """`a` blended towards `b` by `t` (0..1), opaque."""
+    return QColor.fromRgbF(
+        a.redF() + (b.redF() - a.redF()) * t,
+        a.greenF() + (b.greenF() - a.greenF()) * t,
+        a.blueF() + (b.blueF() - a.blueF()) * t,
+    )

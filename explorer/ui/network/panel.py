@@ -11,7 +11,7 @@ import itertools
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor, QPixmap, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -170,8 +170,13 @@ class NetworkPanel(QWidget):
         widget.hide()
 
     def show_detail(self, on: bool = True) -> None:
-        if self.detail is not None:
-            self.detail.setVisible(on)
+        if self.detail is None:
+            return
+        if on and not self.detail.isVisible():
+            width = max(600, self.splitter.width())
+            self.splitter.setSizes([width * 3 // 5, width * 2 // 5])
+        self.detail.setVisible(on)
+        QTimer.singleShot(0, self.view.centre_selected)  # once the view has its new width
 
     # -- data ---------------------------------------------------------------------------------
     def filters(self) -> NetworkFilter:

@@ -90,6 +90,12 @@ class NetworkView(QGraphicsView):
         self.viewport().update()
         return True
 
+    def centre_selected(self) -> None:
+        """Bring the selected partner to the middle of the view."""
+        if self.item is not None and self.selected is not None:
+            p = self.item.at[self.selected]
+            self.centerOn(QPointF(p.x, p.y))
+
     def _describe(self, slug: str | None) -> None:
         node = self.network.node(slug) if self.network and slug else None
         if node is None:
