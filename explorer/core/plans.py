@@ -67,12 +67,15 @@ def check_plan(item: Mapping[str, Any]) -> list[FieldProblem]:
         year = value.get(key)
         if year not in (None, "") and not _is_year(year):
             errors.append(_problem(f"planned {key} must be a year between 1900 and 2100"))
-    if isinstance(start, int) and isinstance(end, int) and _is_year(start) and _is_year(end):
-        if end < start:
-            errors.append(_problem(f"planned end_year {end} is before its start_year {start}"))
+    if _year_pair(start, end) and end < start:  # type: ignore[operator]
+        errors.append(_problem(f"planned end_year {end} is before its start_year {start}"))
     if value.get("event", "start") not in PLAN_EVENTS:
         errors.append(_problem(f"planned event must be one of {', '.join(PLAN_EVENTS)}"))
     return errors + _source_problems(item, value.get("source"))
+
+
+def _year_pair(start: Any, end: Any) -> bool:
+    return _is_year(start) and _is_year(end)
 
 
 def _source_problems(item: Mapping[str, Any], source: Any) -> list[FieldProblem]:
