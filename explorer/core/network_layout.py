@@ -4,9 +4,9 @@ that pushes overlapping nodes apart. Pure Python and deterministic: the same net
 gives the same positions, with no randomness (nodes start on a sunflower spiral, the
 biggest in the middle).
 
-Why not a library: networkx would bring its own dependencies and about half a second of
-import for one function; the few hundred nodes of the catalog lay out here in a fraction
-of that (docs/decisions/014-partner-network-layout.md).
+Why not a library: networkx (19 MB, and NumPy for its layouts) for one function; the few
+hundred nodes of the catalog lay out here in well under a second
+(docs/decisions/014-partner-network-layout.md).
 """
 
 from __future__ import annotations
