@@ -91,7 +91,7 @@ def _remove(p: Partnership, compared: Sequence[Partnership]) -> Markup:
     return Markup('<br><span class="muted">{}</span>').format(link)
 
 
-def _row(title: str, cells: Sequence[Markup | str]) -> Markup:
+def _row(title: str | Markup, cells: Sequence[Markup | str]) -> Markup:
     return Markup('<tr><td class="label"><b>{}</b></td>{}</tr>').format(
         title, join(Markup("<td>{}</td>").format(cell or "—") for cell in cells)
     )
@@ -107,7 +107,7 @@ def _facts_table(compared: Sequence[Partnership], common: Shared, year: int) -> 
         _row("Countries", [_countries(p, common) for p in compared]),
         _row("Benefits", [_tags(p.benefits, common.benefits) for p in compared]),
         _row("Challenges", [_tags(p.challenges, common.challenges) for p in compared]),
-        _row("Plans and what happened", [_plans(p, year) for p in compared]),
+        _row(Markup("Plans and<br>what happened"), [_plans(p, year) for p in compared]),
     ]
     return _table(compared, rows, "facts", removable=True)
 

@@ -113,7 +113,7 @@ def test_the_facts_are_side_by_side_in_the_order_chosen():
     assert rows["Countries"] == ["United States, Japan", "United States"]
     assert rows["Benefits"] == ["Cost sharing / Diplomacy", "Science return / Cost sharing"]
     assert rows["Challenges"] == ["Funding", "Funding / Schedule"]
-    assert rows["Plans and what happened"] == [
+    assert rows["Plans and / what happened"] == [
         "—",
         "Planned for 2018, launched 2021 (3 years later)",
     ]

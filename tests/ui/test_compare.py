@@ -5,14 +5,13 @@ the compared partnerships together on the timeline."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QMenu
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QContextMenuEvent, QTextCursor
+from PySide6.QtWidgets import QApplication, QMenu
 
 from explorer.ui.compare.menus import PartnershipMenus
 from explorer.ui.navigation import Location
 from explorer.ui.search.model import KIND_ROLE, SLUG_ROLE
-from explorer.ui.timeline.table import SLUG_ROLE as ROW_SLUG
 
 ASTP, EXOMARS, CREW = (
     "apollo-soyuz-test-project",
@@ -63,7 +62,18 @@ def search_menu(qtbot, window, words: str, slug: str) -> None:
         return None
 
     qtbot.waitUntil(lambda: row() is not None)
-    search.list.customContextMenuRequested.emit(search.list.visualRect(row()).center())
+    right_click(search.list.viewport(), search.list.visualRect(row()).center())
+
+
+def right_click(widget, point) -> None:
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, point, widget.mapToGlobal(point))
+    QApplication.sendEvent(widget, event)
+
+
+def menu_key(widget) -> None:
+    point = QPoint(2, 2)
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, point, widget.mapToGlobal(point))
+    QApplication.sendEvent(widget, event)
 
 
 def shown_text(window) -> str:
@@ -92,16 +102,13 @@ def test_compare_from_the_timeline_and_its_list(qtbot, window, menus):
     place = timeline.scene.place_of(CREW)
     rect = timeline.scene.row_rect(place)
     bar = QPointF(place.entry.start + 0.5, rect.center().y())
-    view.customContextMenuRequested.emit(view.mapFromScene(bar))
+    right_click(view.viewport(), view.mapFromScene(bar))
     assert window.compare.basket.slugs == (CREW,)
     timeline.show_list()
     table = timeline.table
-    row = next(
-        r
-        for r in range(table.model().rowCount())
-        if table.model().index(r, 0).data(ROW_SLUG) == ASTP
-    )
-    table.customContextMenuRequested.emit(table.visualRect(table.model().index(row, 0)).center())
+    table.select_slug(ASTP)
+    table.setFocus()
+    menu_key(table)  # the menu key on the current row
     assert window.current_location() == Location("compare", f"{CREW},{ASTP}")
     assert window.current_view() == "read"
 

@@ -6,15 +6,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, QObject, QPoint, QPointF, Qt, Signal, Slot
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, QPointF, Signal
+from PySide6.QtGui import QAction, QContextMenuEvent
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QWidget
 
 from explorer.core.compare import MAX_COMPARED
 from explorer.ui.compare.basket import CompareBasket
 from explorer.ui.timeline.view import TimelineView
 
-SlugAt = Callable[[QPoint], "str | None"]
+#: the partnership at a point of the widget, or (None) the current one
+SlugAt = Callable[["QPoint | None"], "str | None"]
 
 
 class PartnershipMenus(QObject):
@@ -29,31 +30,47 @@ class PartnershipMenus(QObject):
         super().__init__(parent)
         self.basket = basket
         self.name_of = name_of
-        self._sources: dict[QWidget, SlugAt] = {}
+        self._sources: dict[QObject, SlugAt] = {}
 
     # -- which widgets ----------------------------------------------------------------------
-    def watch_list(self, view: QAbstractItemView, slug_of: Callable[[QModelIndex], str | None]):
+    def watch_list(
+        self, view: QAbstractItemView, slug_of: Callable[[QModelIndex], str | None]
+    ) -> None:
         """An item view whose rows are partnerships where `slug_of` gives a slug."""
 
-        def at(pos: QPoint) -> str | None:
-            index = view.indexAt(pos)
-            return slug_of(index if index.isValid() else view.currentIndex())
+        def at(pos: QPoint | None) -> str | None:
+            index = view.indexAt(pos) if pos is not None else view.currentIndex()
+            return slug_of(index) if index.isValid() else None
 
         self._watch(view, at)
 
     def watch_timeline(self, view: TimelineView) -> None:
-        def at(pos: QPoint) -> str | None:
+        def at(pos: QPoint | None) -> str | None:
+            if pos is None:
+                return view.selected  # the menu key: the selected partnership
             hit = view.hit_at(QPointF(pos))
-            if hit is not None and hit.entry is not None:
-                return hit.entry.slug
-            return view.selected  # the menu key: the selected partnership
+            return hit.entry.slug if hit is not None and hit.entry is not None else None
 
         self._watch(view, at)
 
     def _watch(self, view: QAbstractItemView | TimelineView, at: SlugAt) -> None:
-        view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        """Context menu events reach the viewport from the mouse, the view itself from the
+        keyboard (the menu key, Shift+F10): both are watched."""
         self._sources[view] = at
-        view.customContextMenuRequested.connect(self._on_view_custom_context_menu_requested)
+        self._sources[view.viewport()] = at
+        view.installEventFilter(self)
+        view.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.ContextMenu or watched not in self._sources:
+            return False
+        assert isinstance(event, QContextMenuEvent) and isinstance(watched, QWidget)
+        keyboard = event.reason() == QContextMenuEvent.Reason.Keyboard
+        slug = self._sources[watched](None if keyboard else event.pos())
+        if slug:
+            where = event.globalPos() if not keyboard else watched.mapToGlobal(QPoint(24, 24))
+            self.show_menu(self.menu_for(slug, watched), where)
+        return True
 
     # -- the menu ------------------------------------------------------------------------------
     def menu_for(self, slug: str, parent: QWidget) -> QMenu:
@@ -82,14 +99,6 @@ class PartnershipMenus(QObject):
         if len(chosen) >= MAX_COMPARED:
             return f"Compare (replaces the first of {MAX_COMPARED})"
         return "Compare" if chosen else "Compare (then choose another)"
-
-    @Slot(QPoint)
-    def _on_view_custom_context_menu_requested(self, pos: QPoint) -> None:
-        view = self.sender()
-        assert isinstance(view, QAbstractItemView | TimelineView)
-        slug = self._sources[view](pos)
-        if slug:
-            self.show_menu(self.menu_for(slug, view), view.viewport().mapToGlobal(pos))
 
     def show_menu(self, menu: QMenu, where: QPoint) -> None:
         """Open the menu at a screen point, until the reader chooses or leaves it."""
