@@ -44,9 +44,15 @@ def partner_page(partner: Partner, partnerships: Sequence[Partnership]) -> str:
 
 def _where(partner: Partner) -> str:
     if partner.country == "intl":
-        region = f" ({partner.region})" if partner.region else ""
+        region = f" ({region_title(partner.region)})" if partner.region else ""
         return f"an international body{region}"
     return country_name(partner.country) if partner.country else "country not given"
+
+
+def region_title(region: str) -> str:
+    """'russia-and-central-asia' -> 'Russia and Central Asia'."""
+    words = region.split("-")
+    return " ".join(w if w == "and" else w.capitalize() for w in words)
 
 
 def _partnerships(own: Sequence[Partnership]) -> Markup:
