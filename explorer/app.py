@@ -136,9 +136,10 @@ def install_views(
 
     events = window.events = CatalogEvents(catalog, window)
     read_view = ReadView(catalog, window.theme, window.zoom, events=events)
-    install_compare(window, catalog, read_view)
     start = Location(*wanted) if wanted else None
     to_timeline = start is not None and start.kind == "timeline"
+    if (start is not None and start.kind == "partners") or not deferred:
+        install_compare(window, catalog, read_view)
     if to_timeline or not deferred:
         install_timeline(window, catalog)
     window.set_read_view(read_view, None if to_timeline else start)
@@ -159,10 +160,12 @@ def install_views(
     def install_rest() -> None:
         if window.timeline_view is None:
             install_timeline(window, catalog)
+        if window.compare is None:
+            install_compare(window, catalog, read_view)
         install_authoring(window, catalog, read_view, deferred=True)
         events.start()
 
-    if window.current_view() == "timeline":  # the reader left off on the timeline
+    if window.current_view() != "read":  # the timeline or the network is shown: no lesson
         install_rest()
     else:
         when_painted(
@@ -210,13 +213,16 @@ def install_timeline(window: MainWindow, catalog: Catalog) -> None:
 
 def install_compare(window: MainWindow, catalog: Catalog, read_view: ReadView) -> None:
     """Compare: the partnership menu (search, timeline, list), page links, the Go menu;
-    and the partner network (Go > Partners), built when first shown."""
+    and the partner network (Go > Partners), built when first shown. Installed after the
+    first paint, with the teacher tools, unless the window opens on the network."""
     from explorer.ui.compare.actions import CompareActions
     from explorer.ui.network.install import install_network
 
     names = catalog.partnerships.names
     compare = window.compare = CompareActions(window, lambda slug: names().get(slug, slug))
     compare.watch_read_view(read_view)
+    if window.timeline_view is not None:  # built first (a deep link to the timeline)
+        compare.watch_timeline(window.timeline_view)
     window.menus.go.addSeparator()
     for action in compare.actions():
         window.menus.go.addAction(action)

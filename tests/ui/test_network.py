@@ -101,3 +101,33 @@ def test_a_partner_name_on_a_partnership_page_opens_the_partner_page(qtbot, wind
     window.read_view.article.action_requested.emit("network", "spacex")
     assert window.current_view() == "partners"
     assert window.network_view.view.selected == "spacex"
+
+
+def test_open_partners_starts_in_the_network(make_window):
+    window = make_window(("partners", ""))
+    assert window.current_view() == "partners"
+    assert isinstance(window.network_view, NetworkPanel)
+
+
+def test_opened_on_the_network_the_rest_of_the_window_still_arrives(qtbot, paths, settings_file):
+    from PySide6.QtCore import QEvent, QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from explorer.app import install_views, make_window
+    from explorer.store.catalog import Catalog
+    from explorer.ui.timeline.panel import TimelinePanel
+
+    settings = QSettings(str(settings_file), QSettings.Format.IniFormat)
+    window = make_window(QApplication.instance(), paths, settings)
+    catalog = Catalog.open(paths)
+    with qtbot.waitExposed(window):
+        window.show()
+    install_views(window, catalog, ("partners", ""), deferred=True)
+    assert window.current_view() == "partners"
+    qtbot.waitUntil(lambda: window.authoring is not None, timeout=5000)
+    assert isinstance(window.timeline_view, TimelinePanel) and window.compare is not None
+    window.authoring.shutdown()
+    window.close()
+    window.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    catalog.close()

@@ -5,14 +5,17 @@ far. The widgets are watched from outside, so they need not know about comparing
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, QPointF, Signal
 from PySide6.QtGui import QAction, QContextMenuEvent
-from PySide6.QtWidgets import QAbstractItemView, QMenu, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QGraphicsView, QMenu, QWidget
 
 from explorer.core.compare import MAX_COMPARED
 from explorer.ui.compare.basket import CompareBasket
-from explorer.ui.timeline.view import TimelineView
+
+if TYPE_CHECKING:  # the timeline is built after the window's first paint: not imported here
+    from explorer.ui.timeline.view import TimelineView
 
 #: the partnership at a point of the widget, or (None) the current one
 SlugAt = Callable[["QPoint | None"], "str | None"]
@@ -53,7 +56,7 @@ class PartnershipMenus(QObject):
 
         self._watch(view, at)
 
-    def _watch(self, view: QAbstractItemView | TimelineView, at: SlugAt) -> None:
+    def _watch(self, view: QAbstractItemView | QGraphicsView, at: SlugAt) -> None:
         """Context menu events reach the viewport from the mouse, the view itself from the
         keyboard (the menu key, Shift+F10): both are watched."""
         self._sources[view] = at
