@@ -131,3 +131,20 @@ def test_opened_on_the_network_the_rest_of_the_window_still_arrives(qtbot, paths
     window.deleteLater()
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     catalog.close()
+
+
+def test_a_new_partnership_shows_in_the_network(qtbot, network, window):
+    from dataclasses import replace
+
+    from explorer.core.changes import EVERYTHING
+    from explorer.store.authoring import save_partnership
+
+    store = window.read_view.catalog.partnerships
+    crew = store.get(CREW)
+    esa = store.partners()["esa"]
+    joint = replace(crew, slug="joint-study", name="Joint study", partners=(*crew.partners,))
+    joint = replace(joint, partners=(*joint.partners, replace(joint.partners[0], partner=esa)))
+    save_partnership(store, window.read_view.catalog.paths, joint)
+    window.events.catalog_changed.emit(EVERYTHING)
+    assert ("esa", "nasa") in {(x.a, x.b) for x in network.view.network.links}
+    assert network.view.network.node("nasa").partnerships == 3

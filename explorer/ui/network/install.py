@@ -31,7 +31,7 @@ def build_network_panel(window: MainWindow, catalog: Catalog) -> NetworkPanel:
     from explorer.ui.article.view import ArticleView
     from explorer.ui.network.panel import NetworkPanel
 
-    panel = NetworkPanel(catalog.partnerships.all)
+    panel = NetworkPanel(catalog.partnerships.all, events=window.events)
     detail = ArticleView(window.theme.article_css(window.zoom), window.zoom)
     detail.setAccessibleName("Partner beside the network")
     detail.set_scheme(window.theme.scheme)
@@ -56,7 +56,6 @@ def build_network_panel(window: MainWindow, catalog: Catalog) -> NetworkPanel:
     window.theme.scheme_changed.connect(restyle)
     if window.events is not None:
         window.events.catalog_changed.connect(lambda _changes: pages.forget())
-        window.events.catalog_changed.connect(panel.on_catalog_changed)
     return panel
 
 

@@ -30,6 +30,7 @@ from explorer.core.models import PARTNERSHIP_TYPES, Partnership
 from explorer.core.network import Network, NetworkFilter, build_network, decades
 from explorer.core.network_layout import LAYOUTS, Point, layout
 from explorer.core.pages import label
+from explorer.ui.catalog_events import CatalogEvents
 from explorer.ui.network.item import KIND_COLOURS, KIND_TITLES, NetworkStyle
 from explorer.ui.network.view import HELP, ZOOM_STEP, NetworkView
 
@@ -45,6 +46,7 @@ class NetworkPanel(QWidget):
         records: Callable[[], list[Partnership]],
         *,
         this_year: int | None = None,
+        events: CatalogEvents | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -59,6 +61,8 @@ class NetworkPanel(QWidget):
         self._build()
         self.view.node_activated.connect(self.partner_opened)
         self.setAccessibleName("Partner network")
+        if events is not None:
+            events.catalog_changed.connect(self._on_events_catalog_changed)
 
     # -- building -----------------------------------------------------------------------------
     def _build(self) -> None:
@@ -252,7 +256,8 @@ class NetworkPanel(QWidget):
         self.redraw()
 
     @Slot(object)
-    def on_catalog_changed(self, changes: Changes) -> None:
+    def _on_events_catalog_changed(self, changes: Changes) -> None:
+        """Partnerships changed: lay out again now if shown, else when next shown."""
         if not changes.catalog:
             return
         if self.isVisible():
