@@ -10,6 +10,7 @@ item only draws the few that are in view.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -18,7 +19,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from explorer.core.plans import PlanMarks, plan_marks
 from explorer.core.timeline import Entry, place_label
-from explorer.core.timeline_layout import LaneBox
+from explorer.core.timeline_layout import Lane, LaneBox
 from explorer.ui.timeline.items import BAR, PaintState
 from explorer.ui.timeline.style import text_on
 
@@ -27,19 +28,23 @@ PAD = 4.0
 
 
 @dataclass(frozen=True, slots=True)
-class _Planned:
+class Planned:
     row: int
     entry: Entry
     marks: PlanMarks
 
 
-def planned_in(box: LaneBox, this_year: int) -> list[_Planned]:
-    """The entries of a lane whose plan slipped, with where their marks go."""
-    found = []
-    for r, row in enumerate(box.lane.rows):
-        for entry in row:
-            if entry.record.planned is not None and (marks := plan_marks(entry.record, this_year)):
-                found.append(_Planned(r, entry, marks))
+def planned_in(lanes: Iterable[Lane], this_year: int) -> dict[str, list[Planned]]:
+    """The entries of each lane whose plan slipped, with where their marks go (worked out
+    once when the lanes are built: restacking, which panning can do, only looks them up)."""
+    found: dict[str, list[Planned]] = {}
+    for lane in lanes:
+        for r, row in enumerate(lane.rows):
+            for entry in row:
+                if entry.record.planned is None:
+                    continue
+                if marks := plan_marks(entry.record, this_year):
+                    found.setdefault(lane.key, []).append(Planned(r, entry, marks))
     return found
 
 
@@ -47,7 +52,7 @@ class PlanLayer(QGraphicsItem):
     """Paints the plan marks of one lane box (set at the lane's own position)."""
 
     def __init__(
-        self, box: LaneBox, planned: list[_Planned], first: float, last: float, state: PaintState
+        self, box: LaneBox, planned: list[Planned], first: float, last: float, state: PaintState
     ) -> None:
         super().__init__()
         self.box = box
@@ -78,7 +83,7 @@ class PlanLayer(QGraphicsItem):
         painter.restore()
 
     def _paint_one(
-        self, painter: QPainter, item: _Planned, top: float, to_device: tuple[float, float]
+        self, painter: QPainter, item: Planned, top: float, to_device: tuple[float, float]
     ) -> None:
         sx, dx = to_device
         e, marks = item.entry, item.marks

@@ -27,7 +27,7 @@ from explorer.core.timeline_layout import (
 )
 from explorer.ui.timeline.chrome import HEADER
 from explorer.ui.timeline.items import LaneLayer, PaintState
-from explorer.ui.timeline.plans import PlanLayer, planned_in
+from explorer.ui.timeline.plans import PlanLayer, Planned, planned_in
 from explorer.ui.timeline.style import TimelineStyle
 
 PAD_YEARS = 3.0  # room before the first and after the last year shown
@@ -53,6 +53,8 @@ class TimelineScene(QGraphicsScene):
         self._layers: list[LaneLayer | PlanLayer] = []
         #: the year plans are measured against ("still going in 2026")
         self.this_year = date.today().year
+        #: each lane's partnerships whose plan slipped (explorer.ui.timeline.plans)
+        self.planned: dict[str, list[Planned]] = {}
         self._where: dict[str, list[Place]] | None = None
 
     @property
@@ -65,6 +67,7 @@ class TimelineScene(QGraphicsScene):
         self.order = time_order(self.entries)
         self.first, self.last = first - PAD_YEARS, last + PAD_YEARS
         self.lanes = build_lanes(self.entries, by)
+        self.planned = planned_in(self.lanes, self.this_year)
         self.state.counts.clear()
         self.pinned = self._pins(self.pinned_slugs)
         self.unfolded = {
@@ -98,11 +101,11 @@ class TimelineScene(QGraphicsScene):
 
     def _plan_layers(self) -> list[PlanLayer]:
         """Plans versus what happened: a layer for each lane with a slipped plan."""
-        layers = []
-        for box in self.boxes:
-            if planned := planned_in(box, self.this_year):
-                layers.append(PlanLayer(box, planned, self.first, self.last, self.state))
-        return layers
+        return [
+            PlanLayer(box, self.planned[box.lane.key], self.first, self.last, self.state)
+            for box in self.boxes
+            if box.lane.key in self.planned
+        ]
 
     def set_style(self, style: TimelineStyle) -> None:
         self.state.style = style
