@@ -6,7 +6,7 @@ biggest in the middle).
 
 Why not a library: networkx (19 MB, and NumPy for its layouts) for one function; the few
 hundred nodes of the catalog lay out here in well under a second
-(docs/decisions/014-partner-network-layout.md).
+(docs/decisions/017-partner-network-layout.md).
 """
 
 from __future__ import annotations
