@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from explorer.core.location import Location
+from explorer.core.location import VIEW_KINDS, Location
 from explorer.core.paths import AppPaths
 
 if TYPE_CHECKING:
@@ -24,7 +24,8 @@ if TYPE_CHECKING:
     from explorer.ui.trails.follow import TrailFollower
 
 TARGET_HELP = (
-    "lesson:SLUG, partnership:SLUG, topic:TAG, glossary:SLUG, trail:SLUG, progress: or timeline"
+    "lesson:SLUG, partnership:SLUG, topic:TAG, glossary:SLUG, compare:SLUG,SLUG[,...], "
+    "partner:SLUG, trail:SLUG, progress:, timeline or partners"
 )
 APP_NAME = "Space Partnerships Explorer"
 ORGANISATION = "space-explorer"
@@ -53,14 +54,12 @@ def run_gui(paths: AppPaths, target: str | None = None) -> int:
         print(f"space-explorer: error: {exc}", file=sys.stderr)
         return 2
     catalog = None
-    if wanted and wanted.kind != "timeline":  # a page must exist before a window opens
+    if wanted and wanted.kind not in VIEW_KINDS:  # a page must exist before a window opens
         catalog = open_catalog(paths)
-        if not target_exists(catalog, wanted):
+        problem = target_problem(catalog, wanted)
+        if problem is not None:
             catalog.close()
-            print(
-                f"space-explorer: error: unknown target {target!r} (no such {wanted.kind})",
-                file=sys.stderr,
-            )
+            print(f"space-explorer: error: {problem}", file=sys.stderr)
             return 2
     start_gui(paths, wanted, catalog)
     return make_application().exec()
@@ -132,6 +131,8 @@ def install_views(
     trail = wanted.slug if wanted and wanted.kind == "trail" else None
     start = wanted if wanted and not trail else None
     to_timeline = start is not None and start.kind == "timeline"
+    if (start is not None and start.kind == "partners") or not deferred:
+        install_compare(window, catalog, read_view)
     if to_timeline or not deferred:
         install_timeline(window, catalog)
     window.set_read_view(read_view, None if to_timeline else start)
@@ -140,6 +141,8 @@ def install_views(
         install_reading_trails(window, catalog, trail, restore=restore)
     if to_timeline:
         window.go_to(Location("timeline"))
+    elif start is not None and start.kind == "partners":
+        window.go_to(start)
     read_view.article.setFocus()
     window.destroyed.connect(catalog.close)
     if not deferred:
@@ -157,6 +160,8 @@ def install_views(
         if window.timeline_view is None:
             install_timeline(window, catalog)
         install_classroom(window, catalog)
+        if window.compare is None:
+            install_compare(window, catalog, read_view)
         install_authoring(window, catalog, read_view, deferred=True)
         if getattr(window, "trails", None) is None:
             install_reading_trails(window, catalog, restore=restore)
@@ -164,7 +169,7 @@ def install_views(
         adopt_teacher_tools(window)  # the trail editor's actions, installed just now
         events.start()
 
-    if window.current_view() == "timeline":  # the reader left off on the timeline
+    if window.current_view() != "read":  # the timeline or the network is shown: no lesson
         install_rest()
     else:
         when_painted(
@@ -176,6 +181,8 @@ def install_timeline(window: MainWindow, catalog: Catalog) -> None:
     """The timeline beside a partnership page; linked both ways to the reading view."""
     from explorer.ui.article.builder import PageBuilder
     from explorer.ui.article.view import ArticleView
+    from explorer.ui.compare.actions import CompareActions
+    from explorer.ui.main_window import READ_KINDS
     from explorer.ui.timeline.panel import TimelinePanel
 
     timeline = TimelinePanel(catalog.partnerships, catalog.search, events=window.events)
@@ -192,12 +199,16 @@ def install_timeline(window: MainWindow, catalog: Catalog) -> None:
             timeline.show_detail(True)
 
     def highlight(slugs: tuple[str, ...]) -> None:
-        timeline.highlight(list(slugs), f"{len(slugs)} partnerships cited in the lesson")
+        page = window.history.last_of(READ_KINDS)  # the page the request came from
+        what = "being compared" if page and page.kind == "compare" else "cited in the lesson"
+        timeline.highlight(list(slugs), f"{len(slugs)} partnerships {what}")
 
     def follow(location: Location) -> None:
         if location.kind == "partnership":
             timeline.focus_partnership(location.slug)
 
+    if isinstance(window.compare, CompareActions):
+        window.compare.watch_timeline(timeline)
     timeline.partnership_open_requested.connect(show_detail)
     detail.target_requested.connect(window.go_to)
     window.show_on_timeline_requested.connect(highlight)
@@ -252,6 +263,24 @@ def install_presenter_mode(window: MainWindow, catalog: Catalog) -> None:
             install_timeline(window, catalog)
 
     install_presenter(window, catalog, follower, ensure_timeline)
+
+
+def install_compare(window: MainWindow, catalog: Catalog, read_view: ReadView) -> None:
+    """Compare: the partnership menu (search, timeline, list), page links, the Go menu;
+    and the partner network (Go > Partners), built when first shown. Installed after the
+    first paint, with the teacher tools, unless the window opens on the network."""
+    from explorer.ui.compare.actions import CompareActions
+    from explorer.ui.network.install import install_network
+
+    names = catalog.partnerships.names
+    compare = window.compare = CompareActions(window, lambda slug: names().get(slug, slug))
+    compare.watch_read_view(read_view)
+    if window.timeline_view is not None:  # built first (a deep link to the timeline)
+        compare.watch_timeline(window.timeline_view)
+    window.menus.go.addSeparator()
+    for action in compare.actions():
+        window.menus.go.addAction(action)
+    install_network(window, catalog, read_view)
 
 
 def install_authoring(
@@ -369,15 +398,28 @@ def build_window(
 
 
 def target_exists(catalog: Catalog, location: Location) -> bool:
+    return target_problem(catalog, location) is None
+
+
+def target_problem(catalog: Catalog, location: Location) -> str | None:
+    """Why a deep link cannot be opened, as the one line the command prints (None: it can)."""
     from explorer.ui.article.builder import PageBuilder
 
-    if location.kind == "trail":
+    kind, slug = location.kind, location.slug
+    if kind == "trail":
         from explorer.store.trail_files import TrailShelf
 
-        return TrailShelf.load(catalog.paths).get(location.slug) is not None
-    if location.kind in ("timeline", "progress"):  # the progress page is always there
-        return True
-    return PageBuilder(catalog).has(location)
+        if TrailShelf.load(catalog.paths).get(slug) is not None:
+            return None
+        return f"unknown target '{location}' (no such trail)"
+    if kind in VIEW_KINDS or kind == "progress":  # the progress page is always there
+        return None
+    pages = PageBuilder(catalog)
+    if pages.has(location):
+        return None
+    if kind == "compare":
+        return f"cannot open 'compare:{slug}': {pages.problem(location)}"
+    return f"unknown target '{location}' (no such {kind})"
 
 
 class _Filler:

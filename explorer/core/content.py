@@ -31,6 +31,7 @@ from explorer.core.models import (
     Partnership,
     Problem,
 )
+from explorer.core.plans import check_plan, plan_from_mapping
 
 try:  # the C loader is ten times faster where PyYAML was built with libyaml
     from yaml import CSafeLoader as SafeLoader
@@ -128,6 +129,7 @@ def partnership_from_mapping(
         origin=origin,
         years_source=_source_number(item.get("years_source")),
         sides=_ordered_sides(item.get("sides") or (), [slug for slug, _ in entries]),
+        planned=plan_from_mapping(item.get("planned")),
     )
     return record, []
 
@@ -211,7 +213,9 @@ def check_partnership_fields(item: Mapping[str, Any]) -> list[FieldProblem]:
                     "a milestone needs a year and an event",
                 )
             )
-    return errors + _source_checks(item) + check_sources(item) + check_sides(item)
+    return (
+        errors + _source_checks(item) + check_sources(item) + check_sides(item) + check_plan(item)
+    )
 
 
 def _is_number(value: Any) -> bool:

@@ -159,6 +159,23 @@ class Citation:
     url: str = ""
 
 
+#: what the start year of a plan marks: the partnership's start, or a launch
+PLAN_EVENTS: tuple[str, ...] = ("start", "launch")
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """When an earlier plan had the partnership start or end (docs/content-format.md)."""
+
+    start_year: int | None = None
+    end_year: int | None = None
+    #: the citation the plan comes from: a 1-based index into the record's citations
+    source: int | None = None
+    note: str = ""
+    #: what the start marks ('start' or 'launch'), for the words the page uses
+    event: str = "start"
+
+
 @dataclass(frozen=True, slots=True)
 class Partnership:
     slug: str
@@ -181,6 +198,8 @@ class Partnership:
     years_source: int | None = None
     #: who acts together: each side a tuple of partner slugs (empty: each partner is a side)
     sides: tuple[tuple[str, ...], ...] = ()
+    #: what an earlier plan said, where the partnership slipped from it
+    planned: Plan | None = None
     origin: str = "bundled"  # "bundled" or "user"
     edited: bool = False  # a bundled row the teacher changed: refreshes leave it alone
 

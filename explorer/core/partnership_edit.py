@@ -12,7 +12,7 @@ from explorer.core.lessons import SLUG_RE
 from explorer.core.models import Partner
 
 #: fields a check names that the form shows in another place
-_FORM_PLACE = {"years_source": "citations", "sides": "partners"}
+_FORM_PLACE = {"years_source": "citations", "sides": "partners", "planned": "citations"}
 COUNTRY_RE = re.compile(r"^(?:[A-Z]{2}|intl)$")
 
 

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from datetime import date
 
 from explorer.core import links
 from explorer.core.html import Markup, callout, items, join
 from explorer.core.models import GlossaryEntry, Lesson, Participant, Partnership
 from explorer.core.pages import label
+from explorer.core.plans import slip_sentence, slips
 from explorer.core.regions import country_name
 from explorer.core.sources_html import numbered_sources, source_mark
 
+#: the page action that adds a partnership to the comparison being built
+COMPARE_ADD_SCHEME = "compare-add"
 #: kinds of partner with country 'intl' that are one body (not a group of states)
 BODY_KINDS = frozenset({"space-agency", "intergovernmental", "academic"})
 
@@ -20,10 +24,12 @@ def partnership_page(
     citing: Sequence[Lesson] = (),
     topic_lessons: Callable[[str], Sequence[Lesson]] = lambda tag: (),
     printed: bool = False,
+    this_year: int | None = None,
 ) -> str:
-    """Facts, partners, milestones, what it shows (with the lesson that teaches each), the
-    lessons that cite it, and its sources with the date they were checked. `printed`
-    leaves out what only works on screen (the link to the timeline)."""
+    """Facts, how it slipped from its plan, partners, milestones, what it shows (with the
+    lesson that teaches each), the lessons that cite it, and its sources with the date
+    they were checked. `printed` leaves out what only works on screen (the links to the
+    timeline and the comparison)."""
     milestones = join(
         Markup('<tr><td class="year">{}</td><td>{}{}</td></tr>').format(
             m.year, m.event, source_mark(p, m.source)
@@ -36,6 +42,7 @@ def partnership_page(
         ),
         Markup("<h1>{}</h1>").format(p.name),
         _facts(p, printed),
+        plan_html(p, this_year or date.today().year),
         Markup("<p>{}</p>").format(p.description) if p.description else "",
         callout(
             "note",
@@ -83,7 +90,22 @@ def _facts(p: Partnership, printed: bool = False) -> Markup:
     if printed:
         return Markup('<p class="facts">{}</p>').format(join(facts, " · "))
     timeline = links.action("timeline", p.slug, "Show on the timeline")
-    return Markup('<p class="facts">{} &nbsp; {}</p>').format(join(facts, " · "), timeline)
+    compare = links.action(COMPARE_ADD_SCHEME, p.slug, "Add to comparison")
+    return Markup('<p class="facts">{} &nbsp; {} &nbsp; {}</p>').format(
+        join(facts, " · "), timeline, compare
+    )
+
+
+def plan_html(p: Partnership, this_year: int) -> Markup:
+    """'Planned for 2018, launched 2021 (3 years later) [2]', with the plan's note."""
+    found = [s for s in slips(p, this_year) if s.years != 0]
+    if not found or p.planned is None:
+        return Markup()
+    said = Markup("; ").join(Markup("{}").format(slip_sentence(p, s, this_year)) for s in found)
+    note = Markup(' <span class="muted">{}</span>').format(p.planned.note) if p.planned.note else ""
+    return Markup('<p class="plan"><b>Plans and what happened:</b> {}.{}{}</p>').format(
+        said, source_mark(p, p.planned.source), note
+    )
 
 
 def _partners(p: Partnership) -> Markup:
@@ -112,7 +134,7 @@ def _involved(p: Partnership) -> Markup:
 
 def _partner_item(x: Participant) -> Markup:
     partner = x.partner
-    text = Markup("<b>{}</b>").format(partner.name)
+    text = Markup("<b>{}</b>").format(links.internal("partner", partner.slug, partner.name))
     if partner.full_name not in ("", partner.name):
         text += Markup(" ({})").format(partner.full_name)
     if partner.country:

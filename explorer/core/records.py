@@ -12,6 +12,7 @@ from dataclasses import fields, replace
 from typing import Any, Literal
 
 from explorer.core.models import PARTNER_KINDS, Milestone, Partner, Partnership
+from explorer.core.plans import plan_to_mapping
 
 Status = Literal["new", "changed", "unchanged"]
 #: the fields of a Partnership a teacher edits (origin and edited are bookkeeping)
@@ -44,6 +45,7 @@ def partnership_to_mapping(p: Partnership) -> dict[str, Any]:
         "checked": p.checked,
         **({"years_source": p.years_source} if p.years_source is not None else {}),
         **({"sides": [list(side) for side in p.sides]} if p.sides else {}),
+        **({"planned": plan_to_mapping(p.planned)} if p.planned else {}),
     }
 
 

@@ -28,10 +28,12 @@ PAGE_FOLDERS = {
 }
 LIBRARY_PATH = "index.html"
 #: links that only work in the app's window: left out of a published page, text and all
-WINDOW_ONLY_SCHEMES = frozenset({"timeline", "sort", "quiz"})
+WINDOW_ONLY_SCHEMES = frozenset(
+    {"timeline", "sort", "quiz", "compare-add", "compare-remove", "lane", "network"}
+)
 WEB_SCHEMES = ("http:", "https:", "mailto:")
-#: elements left out of a published page (the topic page's sort links)
-LEFT_OUT_CLASSES = frozenset({"sortbar"})
+#: elements left out of a published page (the topic page's sort links, compare links)
+LEFT_OUT_CLASSES = frozenset({"sortbar", "window-only"})
 VOID_TAGS = frozenset({"area", "base", "br", "col", "hr", "img", "input", "link", "meta", "wbr"})
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from explorer.core.models import PARTNERSHIP_TYPES, Partnership
+from explorer.core.plans import plan_marks
 
 #: the furthest out and in the axis zooms (pixels per year)
 MIN_PPY = 2.0
@@ -188,6 +189,8 @@ def entry_for(p: Partnership, today: float) -> Entry:
     marks = sorted({m.year + 0.5 for m in p.milestones})
     reach_start = min([start, *(m - 0.5 for m in marks)])
     reach_end = max([end, *(m + 0.5 for m in marks)])
+    if p.planned is not None and (plan := plan_marks(p, int(today))) and plan.reach:
+        reach_start, reach_end = min(reach_start, plan.reach[0]), max(reach_end, plan.reach[1])
     room_end = max(reach_end, start + label_years(p.name))
     return Entry(
         p,

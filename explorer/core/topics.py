@@ -157,9 +157,15 @@ def _sort_links(order: str) -> Markup:
 def _partnership_table(partnerships: Sequence[Partnership]) -> Markup:
     rows = join(
         Markup(
-            '<tr><td class="year">{}</td><td>{}</td>'
+            '<tr><td class="year">{}</td><td>{}<span class="muted window-only"> · {}</span></td>'
             '<td class="muted">{}</td><td class="muted">{}</td></tr>'
-        ).format(p.years_label(), links.partnership(p), label(p.type), label(p.status))
+        ).format(
+            p.years_label(),
+            links.partnership(p),
+            links.action("compare-add", p.slug, "compare"),
+            label(p.type),
+            label(p.status),
+        )
         for p in partnerships
     )
     return Markup(

@@ -139,3 +139,18 @@ def m005_sources_per_fact(db: Database) -> None:
     db.table("milestones").add_column("source", int)
     db.table("partnerships").add_column("years_source", int)
     db.table("partnership_partners").add_column("side", int)
+
+
+@migrations()
+def m006_planned_dates(db: Database) -> None:
+    """Where a partnership slipped from an earlier plan: the planned start and end years,
+    the citation they come from, a note, and what the start marks (docs/content-format.md)."""
+    table = db.table("partnerships")
+    for column, kind in (
+        ("planned_start_year", int),
+        ("planned_end_year", int),
+        ("planned_source", int),
+        ("planned_note", str),
+        ("planned_event", str),
+    ):
+        table.add_column(column, kind)

@@ -10,7 +10,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from explorer.core.changes import EVERYTHING, Changes
-from explorer.core.models import Citation, Milestone, Participant, Partner, Partnership
+from explorer.core.models import Citation, Milestone, Participant, Partner, Partnership, Plan
 from explorer.core.search import FacetRow
 
 CHILD_TABLES = ("partnership_partners", "partnership_countries", "milestones", "tags", "citations")
@@ -219,6 +219,7 @@ def _row(p: Partnership) -> dict[str, Any]:
         "caveats": p.caveats,
         "checked": p.checked,
         "years_source": p.years_source,
+        **_plan_columns(p.planned),
         "origin": p.origin,
         "edited": int(p.edited),
         "partner_names": " ".join(
@@ -227,6 +228,30 @@ def _row(p: Partnership) -> dict[str, Any]:
         ),
         "milestone_text": " ".join(f"{m.year} {m.event}" for m in p.milestones),
     }
+
+
+def _plan_columns(plan: Plan | None) -> dict[str, Any]:
+    """The planned dates as columns of the partnerships table (all null without a plan)."""
+    return {
+        "planned_start_year": plan.start_year if plan else None,
+        "planned_end_year": plan.end_year if plan else None,
+        "planned_source": plan.source if plan else None,
+        "planned_note": plan.note if plan else None,
+        "planned_event": plan.event if plan else None,
+    }
+
+
+def _plan(row: dict[str, Any]) -> Plan | None:
+    start, end = row.get("planned_start_year"), row.get("planned_end_year")
+    if start is None and end is None:
+        return None
+    return Plan(
+        start,
+        end,
+        row.get("planned_source"),
+        row.get("planned_note") or "",
+        row.get("planned_event") or "start",
+    )
 
 
 def _child_rows(records: list[Partnership]) -> dict[str, list[dict[str, Any]]]:
@@ -307,6 +332,7 @@ def _partnership(row: dict[str, Any], children: dict[str, list[Any]]) -> Partner
         checked=row["checked"] or "",
         years_source=row.get("years_source"),
         sides=_sides(children["side_of"]),
+        planned=_plan(row),
         origin=row["origin"],
         edited=bool(row["edited"]),
     )

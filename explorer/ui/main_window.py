@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from explorer.core.location import Location
+from explorer.core.location import VIEW_KINDS, Location
 from explorer.ui.menus import Actions, Menus, build_menus, build_toolbar, make_actions, set_icons
 from explorer.ui.mouse_navigation import MouseNavigation
 from explorer.ui.navigation import History
@@ -34,7 +34,9 @@ if TYPE_CHECKING:  # the read view imports the store and Markdown: not needed to
     from explorer.ui.transfer.actions import TransferActions
 
 APP_TITLE = "Space Partnerships Explorer"
-VIEWS = ("read", "timeline")
+#: the places the Read view shows (the last one is where Read returns to)
+READ_KINDS = ("lesson", "partnership", "topic", "glossary", "compare", "partner")
+VIEWS = ("read", "timeline", "partners")
 
 
 class MainWindow(QMainWindow):
@@ -66,6 +68,11 @@ class MainWindow(QMainWindow):
         #: present.install.PresentActions), installed after the first paint
         self.trails: QObject | None = None
         self.presenting: QObject | None = None
+        #: Compare (a compare.actions.CompareActions), installed after the first paint
+        self.compare: QObject | None = None
+        #: builds the partner network view the first time it is shown (explorer/app.py)
+        self.network_factory: Callable[[], QWidget] | None = None
+        self.network_view: QWidget | None = None
         self.zoom = _int(settings.value("article/zoom"), DEFAULT_ZOOM)
         self.setWindowTitle(APP_TITLE)
         self.setObjectName("mainWindow")
@@ -77,6 +84,7 @@ class MainWindow(QMainWindow):
         self.views = QStackedWidget()
         self.views.addWidget(ReadPlaceholder(settings.value("read/splitter")))
         self.views.addWidget(TimelinePlaceholder())
+        self.views.addWidget(QWidget())  # the partner network, built when first shown
         self.setCentralWidget(self.views)
         self._mouse = MouseNavigation(self, self.step)
         self.installEventFilter(self._mouse)
@@ -104,6 +112,7 @@ class MainWindow(QMainWindow):
         a.forward.triggered.connect(lambda: self.step(1))
         a.show_read.triggered.connect(self._on_show_read_triggered)
         a.show_timeline.triggered.connect(lambda: self.go_to(Location("timeline")))
+        a.show_partners.triggered.connect(lambda: self.go_to(Location("partners")))
         a.quit.triggered.connect(self.close)
         a.zoom_in.triggered.connect(lambda: self.set_zoom(zoom_step(self.zoom, 1)))
         a.zoom_out.triggered.connect(lambda: self.set_zoom(zoom_step(self.zoom, -1)))
@@ -193,14 +202,17 @@ class MainWindow(QMainWindow):
 
     # -- navigation -------------------------------------------------------------------
     def go_to(self, location: Location, *, record: bool = True, scroll: int = 0) -> bool:
-        """Open a page (lesson, partnership, topic, glossary) or the timeline; False (with
-        a message) when there is no such page."""
+        """Open a page (lesson, partnership, topic, glossary, comparison, partner) or a
+        view (the timeline, the partner network); False (with a message) when there is no
+        such page."""
         if location.kind == "trail":  # followed by explorer.ui.trails, which comes here
             self.trail_requested.emit(location.slug)
             return True
-        if location.kind == "timeline":
+        if location.kind in VIEW_KINDS:
+            if location.kind == "partners" and not self._network_ready():
+                return False
             self._remember_scroll()
-            self.views.setCurrentIndex(1)
+            self.views.setCurrentIndex(VIEWS.index(location.kind))
         else:
             view = self.read_view
             if view is None:
@@ -221,6 +233,18 @@ class MainWindow(QMainWindow):
         self._after_move(location)
         return True
 
+    def _network_ready(self) -> bool:
+        """Build the partner network view the first time it is asked for."""
+        if self.network_view is None and self.network_factory is not None:
+            self.network_view = self.network_factory()
+            old = self.views.widget(2)
+            self.views.insertWidget(2, self.network_view)
+            if old is not None:
+                self.views.removeWidget(old)
+                old.deleteLater()
+            self._mouse.watch(self.network_view)
+        return self.network_view is not None
+
     def step(self, delta: int) -> None:
         """Back (-1) or forward (+1), to the place and scroll position left there."""
         self._remember_scroll()
@@ -236,8 +260,8 @@ class MainWindow(QMainWindow):
         self._update_actions()
         title = (
             self.read_view.title_of(location)
-            if self.read_view and location.kind != "timeline"
-            else "Timeline"
+            if self.read_view and location.kind not in VIEW_KINDS
+            else {"timeline": "Timeline", "partners": "Partners"}.get(location.kind, "")
         )
         self.setWindowTitle(f"{title} — {APP_TITLE}" if title else APP_TITLE)
         self.location_changed.emit(location)
@@ -254,7 +278,8 @@ class MainWindow(QMainWindow):
         a.forward.setEnabled(self.history.can_go(1))
         reading = self.current_view() == "read"
         a.show_read.setChecked(reading)
-        a.show_timeline.setChecked(not reading)
+        a.show_timeline.setChecked(self.current_view() == "timeline")
+        a.show_partners.setChecked(self.current_view() == "partners")
         ready = self.read_view is not None
         for action in (
             a.find,
@@ -267,7 +292,7 @@ class MainWindow(QMainWindow):
             a.zoom_reset,
         ):
             action.setEnabled(ready and reading)
-        for action in (a.search, a.reload, a.open_lessons_folder, a.topics):
+        for action in (a.search, a.reload, a.open_lessons_folder, a.topics, a.show_partners):
             action.setEnabled(ready)
         location, view = self.current_location(), self.read_view
         lesson = view is not None and location is not None and location.kind == "lesson"
@@ -296,7 +321,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_show_read_triggered(self) -> None:
-        last = self.history.last_of(("lesson", "partnership", "topic", "glossary"))
+        last = self.history.last_of(READ_KINDS)
         if last is not None:
             self.go_to(last, scroll=self._scroll_of(last))
         elif self.read_view is not None and (first := self.read_view.first_lesson()):
@@ -375,7 +400,7 @@ class MainWindow(QMainWindow):
         )
         if self.read_view is not None:
             s.setValue("read/splitter", self.read_view.splitter.saveState())
-            last = self.history.last_of(("lesson", "partnership", "topic", "glossary"))
+            last = self.history.last_of(READ_KINDS)
             if last is not None:
                 current = self.current_location() == last and self.current_view() == "read"
                 s.setValue("read/location", str(last))

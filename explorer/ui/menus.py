@@ -42,6 +42,7 @@ class Actions:
     search: QAction
     show_read: QAction
     show_timeline: QAction
+    show_partners: QAction
     toggle_sidebar: QAction
     zoom_in: QAction
     zoom_out: QAction
@@ -115,6 +116,12 @@ def make_actions(window: QMainWindow) -> Actions:
         show_timeline=action(
             "&Timeline", _keys("Ctrl+2"), "Partnerships on a timeline", checkable=True
         ),
+        show_partners=action(
+            "&Partners",
+            _keys("Ctrl+3"),
+            "Agencies, companies and governments, linked by the partnerships they share",
+            checkable=True,
+        ),
         toggle_sidebar=action("Show &Sidebar", _keys("Ctrl+Shift+L"), checkable=True),
         zoom_in=action("Zoom &In", _keys(Key.ZoomIn, "Ctrl+="), "Larger text"),
         zoom_out=action("Zoom &Out", _keys(Key.ZoomOut), "Smaller text"),
@@ -131,7 +138,7 @@ def make_actions(window: QMainWindow) -> Actions:
         about=action("&About Space Partnerships Explorer"),
         themes=themes,
     )
-    _group(window, [made.show_read, made.show_timeline])
+    _group(window, [made.show_read, made.show_timeline, made.show_partners])
     made.toggle_sidebar.setChecked(True)
     return made
 
@@ -183,7 +190,16 @@ def build_menus(window: QMainWindow, a: Actions) -> Menus:
     view.addSeparator()
     view.addAction(a.full_screen)
     go = bar.addMenu("&Go")
-    for item in (a.back, a.forward, None, a.previous_lesson, a.next_lesson, None, a.topics):
+    for item in (
+        a.back,
+        a.forward,
+        None,
+        a.previous_lesson,
+        a.next_lesson,
+        None,
+        a.topics,
+        a.show_partners,
+    ):
         go.addAction(item) if item else go.addSeparator()
     help_menu = bar.addMenu("&Help")
     help_menu.addAction(a.shortcuts)

@@ -31,6 +31,9 @@ class ReadView(QWidget):
     timeline_requested = Signal(tuple)
     #: the page redrew itself in place, e.g. in a new sort order (navigation.Location)
     page_changed = Signal(object)
+    #: a page action for others to carry out (compare-add, compare-remove, lane,
+    #: network): (scheme, value)
+    page_action_requested = Signal(str, str)
 
     def __init__(
         self,
@@ -256,6 +259,8 @@ class ReadView(QWidget):
             if self.pages.toggle_block(location.slug, value):
                 self.redraw()
                 self.article.focus_link(f"reveal:{value}")
+        elif scheme in ("compare-add", "compare-remove", "lane", "network"):
+            self.page_action_requested.emit(scheme, value)
         elif (
             scheme == "sort"
             and location

@@ -18,6 +18,9 @@ from explorer.core.location import Location
         ("timeline", Location("timeline")),
         ("progress:", Location("progress")),
         ("trail:iss-in-20-minutes", Location("trail", "iss-in-20-minutes")),
+        ("compare:iss,rosetta", Location("compare", "iss,rosetta")),
+        ("partner:nasa", Location("partner", "nasa")),
+        ("partners", Location("partners")),
         (None, None),
     ],
 )
@@ -25,7 +28,9 @@ def test_targets_are_parsed(target, expected):
     assert parse_target(target) == expected
 
 
-@pytest.mark.parametrize("target", ["frobnicate:x", "lesson", "timeline:now", "partnership:"])
+@pytest.mark.parametrize(
+    "target", ["frobnicate:x", "lesson", "timeline:now", "partnership:", "compare:", "partner:"]
+)
 def test_a_malformed_target_is_refused(target):
     with pytest.raises(TargetError, match="unknown target"):
         parse_target(target)
@@ -40,8 +45,25 @@ def test_a_malformed_target_is_refused(target):
         (
             "frobnicate:x",
             "unknown target 'frobnicate:x' (use lesson:SLUG, partnership:SLUG, "
-            "topic:TAG, glossary:SLUG, trail:SLUG, progress: or timeline)",
+            "topic:TAG, glossary:SLUG, compare:SLUG,SLUG[,...], partner:SLUG, trail:SLUG, "
+            "progress:, timeline or partners)",
         ),
+        (
+            "compare:apollo-soyuz-test-project,mir-2",
+            "cannot open 'compare:apollo-soyuz-test-project,mir-2': there is no partnership "
+            "called 'mir-2'",
+        ),
+        (
+            "compare:apollo-soyuz-test-project",
+            "cannot open 'compare:apollo-soyuz-test-project': compare 2 to 4 partnerships "
+            "(only 1 was given)",
+        ),
+        (
+            "compare:a,b,c,d,e",
+            "cannot open 'compare:a,b,c,d,e': there are no partnerships called 'a', 'b', 'c', "
+            "'d', 'e'",
+        ),
+        ("partner:nobody", "unknown target 'partner:nobody' (no such partner)"),
     ],
 )
 def test_open_with_a_bad_target_exits_2_with_one_line(capsys, tmp_path, target, message):

@@ -13,6 +13,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
+from explorer.core.compare import compare_problem, compare_slugs
+from explorer.core.compare_page import compare_page
 from explorer.core.html import Markup
 from explorer.core.lessons import cited_partnerships
 from explorer.core.links import LessonFiles
@@ -20,6 +22,7 @@ from explorer.core.location import Location
 from explorer.core.mdx.context import RenderContext
 from explorer.core.models import Lesson, Partnership, SearchHit, topic_title
 from explorer.core.pages import label, lesson_page, link_titles
+from explorer.core.partner_page import partner_page
 from explorer.core.quiz import REVEALED
 from explorer.core.record_pages import glossary_page, partnership_page
 from explorer.core.topics import (
@@ -132,7 +135,18 @@ class PageBuilder:
             return slug in self.catalog.glossary
         if kind == "topic":
             return slug == "" or topic_kind(slug) is not None
+        if kind in ("compare", "partner"):
+            return self.problem(location) is None
         return kind in self.extra and self.extra[kind].has(slug)
+
+    def problem(self, location: Location) -> str | None:
+        """Why a compare or partner page cannot be shown, in words (None: it can)."""
+        if location.kind == "compare":
+            known = self.facts()
+            return compare_problem(compare_slugs(location.slug), known)
+        if location.kind == "partner" and location.slug not in self.catalog.partnerships.partners():
+            return f"there is no partner called '{location.slug}'"
+        return None
 
     def title(self, location: Location) -> str:
         kind, slug = location.kind, location.slug
@@ -144,7 +158,15 @@ class PageBuilder:
             return entry.term
         if kind == "topic":
             return topic_title(slug) if slug else "All topics"
+        if kind == "compare":
+            names = [self.facts_name(s) for s in compare_slugs(slug)]
+            return "Compare: " + ", ".join(names)
+        if kind == "partner" and (partner := self.catalog.partnerships.partners().get(slug)):
+            return partner.name
         return self.extra[kind].title(slug) if kind in self.extra else ""
+
+    def facts_name(self, slug: str) -> str:
+        return self.catalog.partnerships.names().get(slug, slug)
 
     def all_partnerships(self) -> list[Partnership]:
         self._fresh()
@@ -182,6 +204,8 @@ class PageBuilder:
             "partnership": self._partnership,
             "topic": self._topic,
             "glossary": self._glossary,
+            "compare": self._compare,
+            "partner": self._partner_page,
         }
         if kind in self.extra:
             return self.extra[kind].html(slug)
@@ -244,6 +268,17 @@ class PageBuilder:
             illustrating(tag, self.all_partnerships()),
             self.state.sort,
         )
+
+    def _compare(self, target: str) -> str | None:
+        if self.problem(Location("compare", target)) is not None:
+            return None
+        return compare_page(self.catalog.partnerships.many(compare_slugs(target)))
+
+    def _partner_page(self, slug: str) -> str | None:
+        partner = self.catalog.partnerships.partners().get(slug)
+        if partner is None:
+            return None
+        return partner_page(partner, self.all_partnerships())
 
     def _glossary(self, slug: str) -> str | None:
         entry = self.catalog.glossary.get(slug)

@@ -29,13 +29,27 @@ from PySide6.QtWidgets import QMessageBox, QTextBrowser, QToolTip, QWidget
 
 from explorer.core.location import Location
 
-INTERNAL = ("lesson", "partnership", "glossary", "topic", "progress")
+INTERNAL = ("lesson", "partnership", "glossary", "topic", "progress", "compare", "partner")
 #: links that change the page in place or elsewhere: quiz answers, sort order, timeline,
-#: opening a hidden solution, the progress page's own (export, reset)
-ACTIONS = ("quiz", "sort", "timeline", "reveal", "classroom")
+#: opening a hidden solution, the progress page's own (export, reset), choosing what to
+#: compare, a partner's lane or network node
+ACTIONS = (
+    "quiz",
+    "sort",
+    "timeline",
+    "reveal",
+    "classroom",
+    "compare-add",
+    "compare-remove",
+    "lane",
+    "network",
+)
 WEB = ("http", "https", "mailto")
 #: characters per line of the reading column
 MEASURE = 72
+#: a page with a table of this class is laid out in a wider column
+WIDE_MARK = 'class="compare'
+WIDE_MEASURE = 130
 MIN_MARGIN = 28
 #: a figure `name.svg` may have a sibling `name.dark.svg`, drawn for the dark theme
 DARK_SUFFIX = ".dark.svg"
@@ -144,8 +158,11 @@ class ArticleView(QTextBrowser):
 
     # -- the reading column -------------------------------------------------------------
     def column_width(self) -> float:
+        """About MEASURE characters; pages of side-by-side columns (a comparison) get
+        WIDE_MEASURE."""
         font = QFont(self.document().defaultFont())
-        return QFontMetricsF(font).averageCharWidth() * MEASURE
+        wide = WIDE_MARK in self._html
+        return QFontMetricsF(font).averageCharWidth() * (WIDE_MEASURE if wide else MEASURE)
 
     def _fit_column(self) -> None:
         """Centre a column of about MEASURE characters; wide windows get wide margins."""

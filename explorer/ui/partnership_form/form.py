@@ -35,6 +35,7 @@ from explorer.core.content import partnership_from_mapping
 from explorer.core.csv_columns import slugify
 from explorer.core.models import BENEFITS, CHALLENGES, DOMAINS, PARTNERSHIP_TYPES, STATUSES
 from explorer.core.partnership_edit import field_errors, year_value
+from explorer.core.plans import plan_to_mapping
 from explorer.core.records import partnership_to_mapping
 from explorer.store.authoring import save_partnership
 from explorer.store.catalog import Catalog
@@ -267,12 +268,15 @@ class PartnershipForm(QDialog):
         }
 
     def _kept_from_record(self) -> dict[str, Any]:
-        """What the form does not edit but must not lose: the years' source, and the sides
-        while the partners are the record's own (docs/content-format.md)."""
+        """What the form does not edit but must not lose: the years' source, the planned
+        dates, and the sides while the partners are the record's own
+        (docs/content-format.md)."""
         p = self.record
         if p is None:
             return {}
         kept: dict[str, Any] = {"years_source": p.years_source}
+        if p.planned is not None:
+            kept["planned"] = plan_to_mapping(p.planned)
         same_partners = [slug for slug, _ in self.partners.entries()] == [
             x.partner.slug for x in p.partners
         ]

@@ -8,6 +8,7 @@ restacks the lanes (a handful of items).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 
 from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QGraphicsScene
@@ -26,6 +27,7 @@ from explorer.core.timeline_layout import (
 )
 from explorer.ui.timeline.chrome import HEADER
 from explorer.ui.timeline.items import LaneLayer, PaintState
+from explorer.ui.timeline.plans import PlanLayer, Planned, planned_in
 from explorer.ui.timeline.style import TimelineStyle
 
 PAD_YEARS = 3.0  # room before the first and after the last year shown
@@ -48,7 +50,11 @@ class TimelineScene(QGraphicsScene):
         #: partnerships whose rows show even in a folded lane (highlighted, focused)
         self.pinned_slugs: frozenset[str] = frozenset()
         self.pinned: dict[str, set[int]] = {}
-        self._layers: list[LaneLayer] = []
+        self._layers: list[LaneLayer | PlanLayer] = []
+        #: the year plans are measured against ("still going in 2026")
+        self.this_year = date.today().year
+        #: each lane's partnerships whose plan slipped (explorer.ui.timeline.plans)
+        self.planned: dict[str, list[Planned]] = {}
         self._where: dict[str, list[Place]] | None = None
 
     @property
@@ -61,6 +67,7 @@ class TimelineScene(QGraphicsScene):
         self.order = time_order(self.entries)
         self.first, self.last = first - PAD_YEARS, last + PAD_YEARS
         self.lanes = build_lanes(self.entries, by)
+        self.planned = planned_in(self.lanes, self.this_year)
         self.state.counts.clear()
         self.pinned = self._pins(self.pinned_slugs)
         self.unfolded = {
@@ -86,10 +93,19 @@ class TimelineScene(QGraphicsScene):
         for layer in self._layers:
             self.removeItem(layer)
         self._layers = [LaneLayer(box, self.first, self.last, self.state) for box in self.boxes]
+        self._layers += self._plan_layers()
         for layer in self._layers:
             self.addItem(layer)
         height = max(total_height(self.boxes, self.metrics), 40.0)
         self.setSceneRect(QRectF(self.first, -HEADER, self.last - self.first, height + HEADER))
+
+    def _plan_layers(self) -> list[PlanLayer]:
+        """Plans versus what happened: a layer for each lane with a slipped plan."""
+        return [
+            PlanLayer(box, self.planned[box.lane.key], self.first, self.last, self.state)
+            for box in self.boxes
+            if box.lane.key in self.planned
+        ]
 
     def set_style(self, style: TimelineStyle) -> None:
         self.state.style = style

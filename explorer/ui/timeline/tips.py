@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import html
+from datetime import date
 
 from explorer.core.models import topic_title
+from explorer.core.plans import slip_sentence, slips
 from explorer.core.timeline import Entry
 from explorer.core.timeline_layout import Cluster
 
@@ -26,6 +28,10 @@ def entry_tip(entry: Entry, copies: int = 1) -> str:
     lines = [f"<b>{html.escape(p.name)}</b>", html.escape(facts)]
     if partners:
         lines.append("Partners: " + html.escape(partners))
+    this_year = date.today().year
+    for slip in slips(p, this_year):
+        if slip.years:
+            lines.append("⧖ " + html.escape(slip_sentence(p, slip, this_year)))
     for milestone in p.milestones[:MAX_MILESTONES]:
         lines.append(f"◆ {milestone.year}: {html.escape(milestone.event)}")
     if len(p.milestones) > MAX_MILESTONES:

@@ -214,12 +214,12 @@ def test_a_save_is_in_the_store_when_the_form_says_so(qtbot, open_form, catalog)
     assert heard == [4]
 
 
-def test_editing_keeps_each_milestones_source_the_years_source_and_the_sides(
+def test_editing_keeps_each_milestones_source_the_years_source_the_sides_and_the_plan(
     qtbot, open_form, catalog
 ):
     from dataclasses import replace
 
-    from explorer.core.models import Milestone
+    from explorer.core.models import Milestone, Plan
 
     store = catalog.partnerships
     astp = store.get(ASTP)
@@ -228,6 +228,7 @@ def test_editing_keeps_each_milestones_source_the_years_source_and_the_sides(
         milestones=(Milestone(1972, "Agreement signed", 1), Milestone(1975, "Docked")),
         years_source=1,
         sides=tuple((x.partner.slug,) for x in astp.partners),
+        planned=Plan(1974, source=1, note="An earlier date."),
     )
     from explorer.store.authoring import save_partnership
 
@@ -241,6 +242,7 @@ def test_editing_keeps_each_milestones_source_the_years_source_and_the_sides(
     saved = store.get(ASTP)
     assert [m.source for m in saved.milestones] == [1, 1]
     assert (saved.years_source, saved.sides) == (1, sourced.sides)
+    assert saved.planned == sourced.planned
 
 
 def type_in_cell(qtbot, table, row, column, text):

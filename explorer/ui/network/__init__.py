@@ -1,0 +1,1 @@
+"""The partner network (Go > Partners): partners as nodes, shared partnerships as links."""
